@@ -1,0 +1,36 @@
+//! The bintu-style REST contract, as Rust types.
+//!
+//! The console and the reference backend both compile against this crate, so a
+//! field renamed on one side fails to compile on the other. The same contract is
+//! written for other clients as OpenAPI 3.1 (`crates/backend/openapi.yaml`).
+//!
+//! Conventions kept from the public bintu documentation: lower-case British paths
+//! (`/organisation`), the `X-BINTU-TOKEN` / `X-BINTU-APIKEY` headers, and the error
+//! envelope `{"error":{"message","code","userinfo"}}` with numeric codes.
+
+pub mod auth;
+pub mod error;
+pub mod invite;
+pub mod organisation;
+pub mod page;
+pub mod permission;
+pub mod role;
+pub mod tag;
+pub mod user;
+pub mod validate;
+
+pub use auth::*;
+pub use error::*;
+pub use invite::*;
+pub use organisation::*;
+pub use page::*;
+pub use role::*;
+pub use tag::*;
+pub use user::*;
+
+/// Header carrying the session token issued by `POST /user/validate`.
+pub const HEADER_TOKEN: &str = "X-BINTU-TOKEN";
+/// Header carrying the organisation's master API key.
+pub const HEADER_APIKEY: &str = "X-BINTU-APIKEY";
+/// Header carrying the player key (read-only stream listing).
+pub const HEADER_PLAYERKEY: &str = "X-BINTU-PLAYERKEY";

@@ -1,0 +1,222 @@
+//! Input rules both sides apply: the console before sending, the backend always.
+
+/// Why a webhook URL is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WebhookError {
+    /// Not an absolute URL with a scheme and a host.
+    NotAbsolute,
+    /// Plain http to a host other than loopback.
+    NotHttps,
+    /// Contains white space or characters a URL may not hold.
+    BadCharacters,
+    /// Longer than [`MAX_WEBHOOK_LEN`].
+    TooLong,
+    /// Carries `user:password@` credentials.
+    HasCredentials,
+}
+
+impl WebhookError {
+    /// A sentence for people.
+    pub fn message(self) -> &'static str {
+        match self {
+            Self::NotAbsolute => "Enter an absolute URL such as https://example.com/hook.",
+            Self::NotHttps => {
+                "The webhook must use https (plain http is allowed only for localhost)."
+            }
+            Self::BadCharacters => "The URL contains spaces or characters that are not allowed.",
+            Self::TooLong => "The URL is too long (at most 2048 characters).",
+            Self::HasCredentials => "Do not put a user name or password in the URL.",
+        }
+    }
+}
+
+/// Longest webhook URL accepted.
+pub const MAX_WEBHOOK_LEN: usize = 2048;
+
+/// Checks a webhook URL: absolute https, or plain http only for loopback hosts
+/// (so local demos work). An empty string means "no webhook" and is accepted.
+pub fn webhook(url: &str) -> Result<(), WebhookError> {
+    if url.is_empty() {
+        return Ok(());
+    }
+    if url.len() > MAX_WEBHOOK_LEN {
+        return Err(WebhookError::TooLong);
+    }
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "<>\"{}|\\^`".contains(c))
+    {
+        return Err(WebhookError::BadCharacters);
+    }
+    let (scheme, rest) = url.split_once("://").ok_or(WebhookError::NotAbsolute)?;
+    let scheme = scheme.to_ascii_lowercase();
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.contains('@') {
+        return Err(WebhookError::HasCredentials);
+    }
+    let host = host_of(authority).ok_or(WebhookError::NotAbsolute)?;
+    match scheme.as_str() {
+        "https" => Ok(()),
+        "http" if is_loopback(&host) => Ok(()),
+        "http" => Err(WebhookError::NotHttps),
+        _ if scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) =>
+        {
+            Err(WebhookError::NotHttps)
+        }
+        _ => Err(WebhookError::NotAbsolute),
+    }
+}
+
+/// The host of `host[:port]` or `[v6]:port`, lower-cased; None if empty or malformed.
+fn host_of(authority: &str) -> Option<String> {
+    let host = if let Some(v6) = authority.strip_prefix('[') {
+        let (inner, after) = v6.split_once(']')?;
+        if !(after.is_empty() || valid_port(after.strip_prefix(':')?)) {
+            return None;
+        }
+        inner
+    } else {
+        match authority.rsplit_once(':') {
+            Some((h, port)) if valid_port(port) => h,
+            Some(_) => return None,
+            None => authority,
+        }
+    };
+    let ok = !host.is_empty()
+        && !host.starts_with('.')
+        && !host.ends_with("..")
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-.:".contains(c) || !c.is_ascii());
+    ok.then(|| host.to_ascii_lowercase())
+}
+
+fn valid_port(port: &str) -> bool {
+    !port.is_empty() && port.len() <= 5 && port.parse::<u32>().is_ok_and(|p| p <= 65535)
+}
+
+fn is_loopback(host: &str) -> bool {
+    host == "localhost" || host == "::1" || host.starts_with("127.")
+}
+
+/// Longest email accepted (RFC 5321 path limit).
+pub const MAX_EMAIL_LEN: usize = 254;
+
+/// A pragmatic email check: one `@`, a non-empty local part, a dotted domain, no
+/// white space. Deliverability is the mail server's business, not ours.
+pub fn email(email: &str) -> bool {
+    if email.len() > MAX_EMAIL_LEN || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    let Some((local, domain)) = email.rsplit_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && local.len() <= 64
+        && !local.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+}
+
+/// Shortest password accepted at sign-up.
+pub const MIN_PASSWORD_LEN: usize = 10;
+/// Longest password accepted (bounds the hashing work).
+pub const MAX_PASSWORD_LEN: usize = 256;
+
+/// Why a password is refused at sign-up, or None if it is acceptable.
+pub fn password_problem(password: &str) -> Option<&'static str> {
+    let n = password.chars().count();
+    if n < MIN_PASSWORD_LEN {
+        Some("The password must have at least 10 characters.")
+    } else if password.len() > MAX_PASSWORD_LEN {
+        Some("The password must have at most 256 bytes.")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn webhook_accepts_https_and_loopback_http() {
+        for ok in [
+            "",
+            "https://example.com/hook",
+            "https://hooks.example.com:8443/a/b?x=1#f",
+            "HTTPS://EXAMPLE.COM",
+            "http://localhost:9000/hook",
+            "http://127.0.0.1/hook",
+            "http://[::1]:8080/",
+            "https://[2001:db8::1]/h",
+        ] {
+            assert_eq!(webhook(ok), Ok(()), "{ok}");
+        }
+    }
+
+    #[test]
+    fn webhook_refuses_what_it_should_with_the_right_reason() {
+        use WebhookError::*;
+        for (bad, why) in [
+            ("example.com/hook", NotAbsolute),
+            ("/relative", NotAbsolute),
+            ("https://", NotAbsolute),
+            ("https:///path", NotAbsolute),
+            ("http://example.com/hook", NotHttps),
+            ("ftp://example.com", NotHttps),
+            ("javascript://alert(1)", NotAbsolute),
+            ("javascript://example.com/x", NotHttps),
+            ("https://exa mple.com", BadCharacters),
+            ("https://example.com/<script>", BadCharacters),
+            ("https://user:pw@example.com/", HasCredentials),
+            ("https://example.com:99999/", NotAbsolute),
+            ("https://example.com:port/", NotAbsolute),
+        ] {
+            assert_eq!(webhook(bad), Err(why), "{bad}");
+        }
+        let long = format!("https://example.com/{}", "a".repeat(MAX_WEBHOOK_LEN));
+        assert_eq!(webhook(&long), Err(TooLong));
+    }
+
+    #[test]
+    fn every_webhook_error_has_a_message() {
+        use WebhookError::*;
+        for e in [
+            NotAbsolute,
+            NotHttps,
+            BadCharacters,
+            TooLong,
+            HasCredentials,
+        ] {
+            assert!(e.message().ends_with('.'));
+        }
+    }
+
+    #[test]
+    fn email_rules() {
+        for ok in ["a@b.co", "first.last+tag@sub.example.com", "ü@exämple.de"] {
+            assert!(email(ok), "{ok}");
+        }
+        for bad in [
+            "", "a", "a@", "@b.co", "a@b", "a@.b.co", "a@b.co.", "a b@c.de", "a@b..co", "a@b@c.de",
+        ] {
+            assert!(!email(bad), "{bad}");
+        }
+        assert!(!email(&format!("{}@example.com", "a".repeat(65))));
+    }
+
+    #[test]
+    fn password_rules() {
+        assert!(password_problem("short").is_some());
+        assert!(password_problem("long enough!").is_none());
+        assert!(password_problem(&"x".repeat(300)).is_some());
+    }
+}
