@@ -1,0 +1,62 @@
+// Logging in: the seeded admin reaches the organisation's page; a wrong password
+// gets a clear error and stays on the form.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEMO, api, apiLogin, startServer } from './support/server.mjs';
+import { expectNoAxeViolations, launchBrowser, login, openApp, withPage } from './support/browser.mjs';
+
+describe('login', () => {
+  let server;
+  let browser;
+  let orgName;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    // What the console should show: the seeded organisation's name, read from the API.
+    const { token } = await apiLogin(server, DEMO.admin, DEMO.password);
+    const org = await api(server, 'GET', '/organisation', { token });
+    orgName = org.name;
+    assert.ok(orgName, 'GET /organisation answered without a name');
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('the admin logs in and sees the organisation name', async (t) => {
+    await withPage(browser, t, async (page) => {
+      await openApp(page, server.baseUrl);
+      await page.getByLabel('Email').waitFor();
+      await expectNoAxeViolations(page, 'login page');
+
+      await login(page, DEMO.admin, DEMO.password);
+
+      const heading = page.getByRole('heading', { name: orgName });
+      await heading.first().waitFor({ state: 'visible' });
+      assert.equal((await heading.first().innerText()).trim(), orgName);
+      await expectNoAxeViolations(page, 'organisation page after login');
+    });
+  });
+
+  test('a wrong password shows a clear error and keeps the form', async (t) => {
+    await withPage(browser, t, async (page) => {
+      await openApp(page, server.baseUrl);
+      await login(page, DEMO.admin, 'not-the-password');
+
+      const alert = page.getByRole('alert').filter({ hasText: /\S/ }).first();
+      await alert.waitFor({ state: 'visible' });
+      const message = (await alert.innerText()).trim();
+      assert.match(message, /incorrect|invalid|wrong|not match|not recogni[sz]ed|failed/i,
+        `the alert should say the credentials were wrong, it says: ${JSON.stringify(message)}`);
+
+      // Still on the login form, nothing of the organisation shown.
+      assert.ok(await page.getByLabel('Email').isVisible(), 'the login form should still be there');
+      assert.equal(await page.getByRole('heading', { name: orgName }).count(), 0,
+        'the organisation must not be shown after a failed login');
+      await expectNoAxeViolations(page, 'login page with an error');
+    });
+  });
+});

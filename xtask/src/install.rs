@@ -1,0 +1,233 @@
+//! `cargo xtask install`: installs what is missing, skips what is present at the right
+//! version. Every step says what it found and what it does.
+
+use crate::util::{output_of, run, say, Ctx};
+use std::path::Path;
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// The npm package `binaryen` ships a wasm-opt that handles current Rust wasm
+/// (Debian's binaryen 108 does not).
+pub const BINARYEN_MAJOR: &str = "132";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// What the build needs: the wasm target, trunk, wasm-bindgen-cli, wasm-opt.
+pub fn build_tools(ctx: &Ctx) -> Result<(), String> {
+    wasm_target(ctx)?;
+    trunk(ctx)?;
+    wasm_bindgen(ctx)?;
+    wasm_opt(ctx)?;
+    Ok(())
+}
+
+/// What the tests need on top of the build: the e2e npm packages and Chromium.
+pub fn test_tools(ctx: &Ctx) -> Result<(), String> {
+    e2e_npm(ctx)?;
+    chromium(ctx)?;
+    Ok(())
+}
+
+pub fn all(ctx: &Ctx) -> Result<(), String> {
+    build_tools(ctx)?;
+    test_tools(ctx)?;
+    say("install: everything is in place");
+    Ok(())
+}
+
+fn step(name: &str, msg: impl AsRef<str>) {
+    say(format!("install {name}: {}", msg.as_ref()));
+}
+
+/// The second whitespace-separated word of `<tool> --version`, e.g. `trunk 0.21.14`.
+fn tool_version(ctx: &Ctx, program: &str) -> Option<String> {
+    let mut c = ctx.cmd(program);
+    c.arg("--version");
+    let out = output_of(c)?;
+    out.lines().next()?.split_whitespace().nth(1).map(str::to_string)
+}
+
+fn wasm_target(ctx: &Ctx) -> Result<(), String> {
+    let mut c = ctx.cmd("rustc");
+    c.args(["--print", "sysroot"]);
+    let present = output_of(c)
+        .map(|sysroot| Path::new(&sysroot).join("lib/rustlib").join(WASM_TARGET).is_dir())
+        .unwrap_or(false);
+    if present {
+        step("rust target", format!("{WASM_TARGET} present, skipping"));
+        return Ok(());
+    }
+    step("rust target", format!("{WASM_TARGET} missing, adding it with rustup"));
+    let mut c = ctx.cmd("rustup");
+    c.args(["target", "add", WASM_TARGET]);
+    run(c)
+}
+
+fn trunk(ctx: &Ctx) -> Result<(), String> {
+    match tool_version(ctx, "trunk") {
+        Some(v) if v == TRUNK_VERSION => {
+            step("trunk", format!("trunk {v} present, skipping"));
+            return Ok(());
+        }
+        Some(v) => step("trunk", format!("found trunk {v}, need {TRUNK_VERSION}: installing (about 8 minutes)")),
+        None => step("trunk", format!("not found, installing trunk {TRUNK_VERSION} (about 8 minutes)")),
+    }
+    let mut c = ctx.cargo();
+    c.args(["install", "trunk", "--version", TRUNK_VERSION, "--locked", "--force"]);
+    run(c)?;
+    match tool_version(ctx, "trunk") {
+        Some(v) if v == TRUNK_VERSION => Ok(()),
+        other => Err(format!("after installing, `trunk --version` says {other:?}, expected {TRUNK_VERSION}")),
+    }
+}
+
+/// The version of the `wasm-bindgen` crate in Cargo.lock; the CLI must equal it exactly.
+pub fn locked_wasm_bindgen(ctx: &Ctx) -> Result<String, String> {
+    let lock_path = ctx.root.join("Cargo.lock");
+    let lock = std::fs::read_to_string(&lock_path).map_err(|e| format!("reading {}: {e}", lock_path.display()))?;
+    let mut versions = Vec::new();
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == r#"name = "wasm-bindgen""# {
+            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+                versions.push(v.trim_matches('"').to_string());
+            }
+        }
+    }
+    versions.dedup();
+    match versions.as_slice() {
+        [v] => Ok(v.clone()),
+        [] => Err("Cargo.lock has no wasm-bindgen package; run `cargo generate-lockfile`".into()),
+        many => Err(format!(
+            "Cargo.lock has several wasm-bindgen versions {many:?}; pin one with `=` in Cargo.toml"
+        )),
+    }
+}
+
+fn wasm_bindgen(ctx: &Ctx) -> Result<(), String> {
+    let want = locked_wasm_bindgen(ctx)?;
+    let have = tool_version(ctx, "wasm-bindgen");
+    let runner = tool_version(ctx, "wasm-bindgen-test-runner");
+    match (&have, &runner) {
+        (Some(v), Some(r)) if *v == want && *r == want => {
+            step("wasm-bindgen-cli", format!("wasm-bindgen {v} present (equals Cargo.lock), skipping"));
+            return Ok(());
+        }
+        (Some(v), _) => step(
+            "wasm-bindgen-cli",
+            format!("found wasm-bindgen {v} (test runner {runner:?}), Cargo.lock has {want}: installing"),
+        ),
+        (None, _) => step("wasm-bindgen-cli", format!("not found, installing {want} (as in Cargo.lock)")),
+    }
+    // Without --locked: the CLI's own lock file names a release the registry lacks.
+    let mut c = ctx.cargo();
+    c.args(["install", "wasm-bindgen-cli", "--version", &want, "--force"]);
+    run(c)?;
+    match tool_version(ctx, "wasm-bindgen") {
+        Some(v) if v == want => Ok(()),
+        other => Err(format!("after installing, `wasm-bindgen --version` says {other:?}, expected {want}")),
+    }
+}
+
+/// `wasm-opt version 132 (version_132)` -> `132`.
+fn wasm_opt_version(ctx: &Ctx) -> Option<String> {
+    let bin = ctx.tools_dir.join("node_modules/.bin/wasm-opt");
+    if !bin.exists() {
+        return None;
+    }
+    let mut c = ctx.cmd(&bin);
+    c.arg("--version");
+    let out = output_of(c)?;
+    let mut words = out.split_whitespace();
+    words.find(|w| *w == "version")?;
+    words.next().map(str::to_string)
+}
+
+fn wasm_opt(ctx: &Ctx) -> Result<(), String> {
+    match wasm_opt_version(ctx) {
+        Some(v) if v == BINARYEN_MAJOR => {
+            step("wasm-opt", format!("wasm-opt version {v} present in .tools, skipping"));
+            return Ok(());
+        }
+        Some(v) => step("wasm-opt", format!("found wasm-opt version {v}, need {BINARYEN_MAJOR}: installing binaryen@{BINARYEN_MAJOR} from npm into .tools")),
+        None => step("wasm-opt", format!("not found, installing binaryen@{BINARYEN_MAJOR} from npm into .tools")),
+    }
+    std::fs::create_dir_all(&ctx.tools_dir).map_err(|e| format!("creating {}: {e}", ctx.tools_dir.display()))?;
+    let mut c = ctx.cmd("npm");
+    c.arg("install")
+        .arg("--prefix")
+        .arg(&ctx.tools_dir)
+        .args(["--no-audit", "--no-fund", "--save-exact"])
+        .arg(format!("binaryen@{BINARYEN_MAJOR}"));
+    run(c)?;
+    match wasm_opt_version(ctx) {
+        Some(v) if v == BINARYEN_MAJOR => Ok(()),
+        other => Err(format!("after installing, wasm-opt reports version {other:?}, expected {BINARYEN_MAJOR}")),
+    }
+}
+
+fn e2e_npm(ctx: &Ctx) -> Result<(), String> {
+    let dir = ctx.root.join("tests/e2e");
+    let lock = dir.join("package-lock.json");
+    if !dir.join("package.json").exists() {
+        step("e2e npm packages", "tests/e2e/package.json missing, nothing to install");
+        return Ok(());
+    }
+    // A copy of the lock file inside node_modules records what was installed;
+    // when the committed lock changes, node_modules is stale and `npm ci` runs again.
+    let stamp = dir.join("node_modules/.xtask-package-lock.json");
+    let current = std::fs::read(&lock).ok();
+    if current.is_some() && std::fs::read(&stamp).ok() == current && dir.join("node_modules").is_dir() {
+        step("e2e npm packages", "tests/e2e/node_modules matches package-lock.json, skipping");
+        return Ok(());
+    }
+    let mut c = ctx.cmd("npm");
+    c.current_dir(&dir).args(["--no-audit", "--no-fund"]);
+    if current.is_some() {
+        step("e2e npm packages", "node_modules missing or stale: npm ci in tests/e2e");
+        c.arg("ci");
+    } else {
+        step("e2e npm packages", "no package-lock.json yet: npm install in tests/e2e (commit the lock file)");
+        c.arg("install");
+    }
+    run(c)?;
+    let lock_now = std::fs::read(&lock).map_err(|e| format!("reading {}: {e}", lock.display()))?;
+    std::fs::write(&stamp, lock_now).map_err(|e| format!("writing {}: {e}", stamp.display()))?;
+    Ok(())
+}
+
+fn chromium(ctx: &Ctx) -> Result<(), String> {
+    let browser = ctx.chromium_path();
+    let driver = Path::new("/usr/bin/chromedriver");
+    if browser.exists() && driver.exists() {
+        let mut c = ctx.cmd(&browser);
+        c.arg("--version");
+        let v = output_of(c).unwrap_or_default();
+        let v = v.lines().find(|l| l.contains("Chromium") || l.contains("Chrome")).unwrap_or("version unknown");
+        step("chromium", format!("{} and {} present ({}), skipping", browser.display(), driver.display(), v.trim()));
+        return Ok(());
+    }
+    let mut id = ctx.cmd("id");
+    id.arg("-u");
+    let is_root = output_of(id).map(|s| s == "0").unwrap_or(false);
+    let debian = Path::new("/etc/debian_version").exists() && ctx.which("apt-get".as_ref()).is_some();
+    if !(is_root && debian) {
+        return Err(format!(
+            "Chromium is missing ({} or {} not found) and this is not Debian as root, so xtask cannot \
+             install it. Install Chromium and its driver yourself (Debian/Ubuntu: `sudo apt-get install \
+             chromium chromium-driver`), or point CHROMIUM_PATH at a Chromium/Chrome binary.",
+            browser.display(),
+            driver.display()
+        ));
+    }
+    step("chromium", "missing: installing chromium and chromium-driver with apt-get");
+    let mut c = ctx.cmd("apt-get");
+    c.arg("update").env("DEBIAN_FRONTEND", "noninteractive");
+    run(c)?;
+    let mut c = ctx.cmd("apt-get");
+    c.args(["install", "-y", "chromium", "chromium-driver"])
+        .env("DEBIAN_FRONTEND", "noninteractive");
+    run(c)?;
+    if !browser.exists() {
+        return Err(format!("apt-get finished but {} is still missing", browser.display()));
+    }
+    Ok(())
+}
