@@ -113,7 +113,10 @@ fn wasm_bindgen(ctx: &Ctx) -> Result<(), String> {
         }
         (Some(v), _) => step(
             "wasm-bindgen-cli",
-            format!("found wasm-bindgen {v} (test runner {runner:?}), Cargo.lock has {want}: installing"),
+            format!(
+                "found wasm-bindgen {v} (test runner {}), Cargo.lock has {want}: installing",
+                runner.as_deref().unwrap_or("missing")
+            ),
         ),
         (None, _) => step("wasm-bindgen-cli", format!("not found, installing {want} (as in Cargo.lock)")),
     }
