@@ -1,0 +1,92 @@
+//! Run-time settings of the server (the CLI fills them in; tests build them directly).
+
+use std::path::PathBuf;
+
+/// Everything the server needs to start.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Interface to listen on.
+    pub host: String,
+    /// Port to listen on; 0 picks a free one.
+    pub port: u16,
+    /// SQLite file, or `:memory:` for a throw-away database.
+    pub db: String,
+    /// Folder of the built console (trunk's `dist`).
+    pub dist: PathBuf,
+    /// Path prefix of the API, e.g. `/api`.
+    pub api_prefix: String,
+    /// Value of the CSP `frame-ancestors` directive (who may embed the console).
+    pub frame_ancestors: String,
+    /// Lifetime of session tokens in seconds.
+    pub token_ttl_secs: u64,
+    /// Extra synthetic users (no password) for large-organisation tests.
+    pub seed_users: u32,
+    /// Enables `POST <prefix>/_test/advance-clock`.
+    pub test_hooks: bool,
+    /// Largest accepted request body in bytes.
+    pub body_limit: usize,
+}
+
+/// Default session lifetime: 8 hours.
+pub const DEFAULT_TOKEN_TTL_SECS: u64 = 8 * 3600;
+/// Default request body limit: 64 KiB.
+pub const DEFAULT_BODY_LIMIT: usize = 64 * 1024;
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            host: "127.0.0.1".into(),
+            port: 8080,
+            db: "bintu-demo.sqlite".into(),
+            dist: PathBuf::from("dist"),
+            api_prefix: "/api".into(),
+            frame_ancestors: "'self'".into(),
+            token_ttl_secs: DEFAULT_TOKEN_TTL_SECS,
+            seed_users: 0,
+            test_hooks: false,
+            body_limit: DEFAULT_BODY_LIMIT,
+        }
+    }
+}
+
+impl Config {
+    /// The API prefix normalised to `/segment[/segment…]` without a trailing slash.
+    /// An empty prefix or `/` is refused: the console's routes live at the root.
+    pub fn normalised_prefix(&self) -> Result<String, String> {
+        let trimmed = self.api_prefix.trim().trim_end_matches('/');
+        if trimmed.is_empty() {
+            return Err("the API prefix must not be empty or `/`".into());
+        }
+        if !trimmed.starts_with('/') {
+            return Err(format!("the API prefix must start with `/`: {trimmed}"));
+        }
+        if trimmed.contains(['{', '}', '*', '?', '#', ' ']) {
+            return Err(format!(
+                "the API prefix has characters a path may not: {trimmed}"
+            ));
+        }
+        Ok(trimmed.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prefix(p: &str) -> Result<String, String> {
+        Config {
+            api_prefix: p.into(),
+            ..Config::default()
+        }
+        .normalised_prefix()
+    }
+
+    #[test]
+    fn prefix_is_normalised_or_refused() {
+        assert_eq!(prefix("/api/").unwrap(), "/api");
+        assert_eq!(prefix("/v1/api").unwrap(), "/v1/api");
+        assert!(prefix("/").is_err());
+        assert!(prefix("api").is_err());
+        assert!(prefix("/a{b}").is_err());
+    }
+}

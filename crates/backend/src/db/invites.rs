@@ -1,0 +1,106 @@
+//! SQL for the `invite` table: invite tokens stored as SHA-256 digests.
+
+use bintu_wire::Invite;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::clock::rfc3339;
+
+/// An invite row (without the digest).
+#[derive(Debug, Clone)]
+pub struct InviteRow {
+    pub id: i64,
+    pub role: String,
+    pub created_by: String,
+    pub created_at: i64,
+    pub expires_at: i64,
+    pub used_at: Option<i64>,
+    pub revoked_at: Option<i64>,
+}
+
+impl InviteRow {
+    /// The public shape of the invite.
+    pub fn to_wire(&self) -> Invite {
+        Invite {
+            id: self.id,
+            role: self.role.clone(),
+            created_by: self.created_by.clone(),
+            created_at: rfc3339(self.created_at),
+            expires_at: rfc3339(self.expires_at),
+        }
+    }
+}
+
+const COLUMNS: &str = "id, role, created_by, created_at, expires_at, used_at, revoked_at";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<InviteRow> {
+    Ok(InviteRow {
+        id: r.get(0)?,
+        role: r.get(1)?,
+        created_by: r.get(2)?,
+        created_at: r.get(3)?,
+        expires_at: r.get(4)?,
+        used_at: r.get(5)?,
+        revoked_at: r.get(6)?,
+    })
+}
+
+/// Stores a new invite and returns it.
+pub fn insert(
+    conn: &Connection,
+    token_hash: &str,
+    role: &str,
+    created_by: &str,
+    created_at: i64,
+    expires_at: i64,
+) -> rusqlite::Result<InviteRow> {
+    conn.execute(
+        "INSERT INTO invite (token_hash, role, created_by, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![token_hash, role, created_by, created_at, expires_at],
+    )?;
+    Ok(InviteRow {
+        id: conn.last_insert_rowid(),
+        role: role.into(),
+        created_by: created_by.into(),
+        created_at,
+        expires_at,
+        used_at: None,
+        revoked_at: None,
+    })
+}
+
+/// The invite whose token hashes to `token_hash`.
+pub fn by_token_hash(conn: &Connection, token_hash: &str) -> rusqlite::Result<Option<InviteRow>> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM invite WHERE token_hash = ?1"),
+        [token_hash],
+        from_row,
+    )
+    .optional()
+}
+
+/// Invites not used, not revoked and not expired, newest first.
+pub fn pending(conn: &Connection, now: i64) -> rusqlite::Result<Vec<InviteRow>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM invite
+         WHERE used_at IS NULL AND revoked_at IS NULL AND expires_at > ?1
+         ORDER BY created_at DESC, id DESC"
+    ))?;
+    let rows = stmt.query_map([now], from_row)?.collect();
+    rows
+}
+
+/// Revokes an unused, unrevoked invite; false if there is none with that id.
+pub fn revoke(conn: &Connection, id: i64, now: i64) -> rusqlite::Result<bool> {
+    Ok(conn.execute(
+        "UPDATE invite SET revoked_at = ?2 WHERE id = ?1 AND used_at IS NULL AND revoked_at IS NULL",
+        params![id, now],
+    )? > 0)
+}
+
+/// Marks an invite used; false if someone used or revoked it in the meantime.
+pub fn mark_used(conn: &Connection, id: i64, now: i64) -> rusqlite::Result<bool> {
+    Ok(conn.execute(
+        "UPDATE invite SET used_at = ?2 WHERE id = ?1 AND used_at IS NULL AND revoked_at IS NULL",
+        params![id, now],
+    )? > 0)
+}

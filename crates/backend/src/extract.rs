@@ -1,0 +1,139 @@
+//! Extractors that answer bad input with the bintu error envelope instead of axum's
+//! plain-text rejections.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use serde::de::DeserializeOwned;
+
+use crate::error::ApiError;
+
+/// A JSON request body. The content type is not checked (the body is JSON or it is
+/// refused), which spares clients a confusing 415.
+pub struct JsonBody<T>(pub T);
+
+impl<S, T> FromRequest<S> for JsonBody<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        let limit_hint = body_limit_hint(&req);
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::BodyTooLarge(limit_hint)
+            } else {
+                ApiError::WrongType("The request body could not be read.".into())
+            }
+        })?;
+        parse_json(&bytes).map(JsonBody)
+    }
+}
+
+/// The configured limit, recorded as a request extension by the router so the
+/// error message can name it.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyLimit(pub usize);
+
+fn body_limit_hint(req: &Request) -> usize {
+    req.extensions()
+        .get::<BodyLimit>()
+        .map(|l| l.0)
+        .unwrap_or(crate::config::DEFAULT_BODY_LIMIT)
+}
+
+/// Parses a JSON body: missing fields are 1002, anything else malformed is 1004.
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ApiError::Required("body".into()));
+    }
+    serde_json::from_slice(bytes).map_err(|e| {
+        use serde_json::error::Category;
+        match e.classify() {
+            Category::Data => match missing_field(&e.to_string()) {
+                Some(field) => ApiError::Required(field),
+                None => ApiError::WrongType(format!("Wrong data type: {e}.")),
+            },
+            Category::Syntax | Category::Eof => {
+                ApiError::WrongType(format!("Malformed JSON: {e}."))
+            }
+            Category::Io => ApiError::WrongType("The request body could not be read.".into()),
+        }
+    })
+}
+
+/// The field name in serde's "missing field `name`" message.
+fn missing_field(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("missing field `")?;
+    Some(rest.split('`').next()?.to_owned())
+}
+
+/// Query parameters, with type errors answered as 400/1004.
+pub struct QueryParams<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for QueryParams<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|q| QueryParams(q.0))
+            .map_err(|r| ApiError::WrongType(format!("Bad query parameter: {}", r.body_text())))
+    }
+}
+
+/// A numeric id in the path, answered as 400/1004 when it is not a number.
+pub struct IdPath(pub i64);
+
+impl<S: Send + Sync> FromRequestParts<S> for IdPath {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        axum::extract::Path::<i64>::from_request_parts(parts, state)
+            .await
+            .map(|p| IdPath(p.0))
+            .map_err(|_| ApiError::WrongType("The id in the path must be a number.".into()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bintu_wire::error::code;
+    use bintu_wire::LoginRequest;
+
+    fn code_of(r: Result<LoginRequest, ApiError>) -> u32 {
+        r.err().unwrap().status_and_code().1
+    }
+
+    #[test]
+    fn json_errors_map_to_codes() {
+        assert_eq!(
+            code_of(parse_json(br#"{"email":"a@b.c"}"#)),
+            code::PARAMETER_REQUIRED
+        );
+        assert_eq!(code_of(parse_json(b"{not json")), code::WRONG_DATA_TYPE);
+        assert_eq!(
+            code_of(parse_json(br#"{"email":1,"password":"x"}"#)),
+            code::WRONG_DATA_TYPE
+        );
+        assert_eq!(code_of(parse_json(b"  ")), code::PARAMETER_REQUIRED);
+        assert!(parse_json::<LoginRequest>(br#"{"email":"a","password":"b"}"#).is_ok());
+    }
+
+    #[test]
+    fn missing_field_is_extracted() {
+        assert_eq!(
+            missing_field("missing field `password` at line 1 column 2").as_deref(),
+            Some("password")
+        );
+        assert_eq!(missing_field("invalid type"), None);
+    }
+}

@@ -1,0 +1,248 @@
+//! `POST /invite`, `GET /invite`, `DELETE /invite/{id}`, `POST /invite/lookup`,
+//! `POST /invite/accept`.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use bintu_wire::invite::{DEFAULT_INVITE_HOURS, MAX_INVITE_HOURS};
+use bintu_wire::permission::{INVITE_CREATE, INVITE_LIST, INVITE_REVOKE};
+use bintu_wire::{
+    validate, AcceptInviteRequest, CreateInviteRequest, CreatedInvite, InviteList,
+    InviteLookupRequest, InviteOffer, LoginResponse,
+};
+use rusqlite::Connection;
+
+use crate::caller::Caller;
+use crate::clock::rfc3339;
+use crate::crypto::{hash_password, new_token, new_token_key, sha256_hex};
+use crate::db::invites::{self, InviteRow};
+use crate::db::{organisation, roles, users};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{IdPath, JsonBody};
+use crate::guards;
+use crate::handlers::auth::start_session;
+use crate::state::AppState;
+
+/// Creates an invite for a role; the token is in this answer only.
+pub async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(req): JsonBody<CreateInviteRequest>,
+) -> ApiResult<(StatusCode, Json<CreatedInvite>)> {
+    caller.require(INVITE_CREATE)?;
+    let role_name = req.role.trim().to_owned();
+    if role_name.is_empty() {
+        return Err(ApiError::Required("role".into()));
+    }
+    let hours = req.expires_in_hours.unwrap_or(DEFAULT_INVITE_HOURS);
+    if !(1..=MAX_INVITE_HOURS).contains(&hours) {
+        return Err(ApiError::invalid(
+            "expiresInHours",
+            format!("An invite is valid for 1 to {MAX_INVITE_HOURS} hours."),
+        ));
+    }
+    let now = state.clock.now();
+    let token = new_token();
+    let token_hash = sha256_hex(&token);
+    let invite = state
+        .db
+        .run(move |conn| {
+            let role = roles::get(conn, &role_name)?.ok_or_else(|| {
+                ApiError::invalid("role", format!("There is no role named {role_name}."))
+            })?;
+            guards::check_no_escalation(&caller.role.permissions, &role.permissions)?;
+            let expires = now + i64::from(hours) * 3600;
+            Ok(invites::insert(
+                conn,
+                &token_hash,
+                &role.name,
+                &caller.label(),
+                now,
+                expires,
+            )?)
+        })
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(CreatedInvite {
+            invite: invite.to_wire(),
+            token,
+        }),
+    ))
+}
+
+/// Pending invites (not used, revoked or expired), newest first.
+pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<InviteList>> {
+    caller.require(INVITE_LIST)?;
+    let now = state.clock.now();
+    let rows = state
+        .db
+        .run(move |conn| Ok(invites::pending(conn, now)?))
+        .await?;
+    Ok(Json(InviteList {
+        invites: rows.iter().map(InviteRow::to_wire).collect(),
+    }))
+}
+
+/// Revokes an invite that has not been used or revoked yet.
+pub async fn revoke(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath(id): IdPath,
+) -> ApiResult<StatusCode> {
+    caller.require(INVITE_REVOKE)?;
+    let now = state.clock.now();
+    let revoked = state
+        .db
+        .run(move |conn| Ok(invites::revoke(conn, id, now)?))
+        .await?;
+    if revoked {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::NotFound(format!(
+            "There is no open invite with id {id}."
+        )))
+    }
+}
+
+/// Why an invite cannot be used, or the usable invite.
+fn usable(row: Option<InviteRow>, now: i64) -> ApiResult<InviteRow> {
+    match row {
+        None => Err(ApiError::InviteGone("This invite link is not valid.")),
+        Some(r) if r.used_at.is_some() => Err(ApiError::InviteGone(
+            "This invite link has already been used.",
+        )),
+        Some(r) if r.revoked_at.is_some() => {
+            Err(ApiError::InviteGone("This invite link has been revoked."))
+        }
+        Some(r) if r.expires_at <= now => {
+            Err(ApiError::InviteGone("This invite link has expired."))
+        }
+        Some(r) => Ok(r),
+    }
+}
+
+fn find_usable(conn: &Connection, token: &str, now: i64) -> ApiResult<InviteRow> {
+    usable(
+        invites::by_token_hash(conn, &sha256_hex(token.trim()))?,
+        now,
+    )
+}
+
+/// What an invite offers: organisation, role, expiry. No authentication.
+pub async fn lookup(
+    State(state): State<AppState>,
+    JsonBody(req): JsonBody<InviteLookupRequest>,
+) -> ApiResult<Json<InviteOffer>> {
+    let now = state.clock.now();
+    let offer = state
+        .db
+        .run(move |conn| {
+            let invite = find_usable(conn, &req.token, now)?;
+            let org = organisation::get(conn)?
+                .ok_or_else(|| ApiError::Internal("no organisation".into()))?;
+            let role = roles::get(conn, &invite.role)?
+                .ok_or_else(|| ApiError::Internal("invite for a missing role".into()))?;
+            Ok(InviteOffer {
+                organisation_name: org.name,
+                role,
+                expires_at: rfc3339(invite.expires_at),
+            })
+        })
+        .await?;
+    Ok(Json(offer))
+}
+
+/// Signs up with an invite: creates the user with the invite's role, marks the invite
+/// used and logs the new user in, all in one transaction.
+pub async fn accept(
+    State(state): State<AppState>,
+    JsonBody(req): JsonBody<AcceptInviteRequest>,
+) -> ApiResult<(StatusCode, Json<LoginResponse>)> {
+    let now = state.clock.now();
+    let ttl = state.token_ttl_secs;
+    // Check the invite first, so a dead link is not a way to probe emails.
+    let token = req.token.clone();
+    state
+        .db
+        .run(move |conn| find_usable(conn, &token, now).map(|_| ()))
+        .await?;
+    let email = req.email.trim().to_owned();
+    if !validate::email(&email) {
+        return Err(ApiError::invalid("email", "Enter a valid email address."));
+    }
+    if let Some(problem) = validate::password_problem(&req.password) {
+        return Err(ApiError::invalid("password", problem));
+    }
+    // Hashing is slow: do it outside the database lock.
+    let password = req.password;
+    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|e| ApiError::Internal(format!("hashing task: {e}")))?;
+    let answer = state
+        .db
+        .run(move |conn| {
+            let tx = conn.transaction()?;
+            let invite = find_usable(&tx, &req.token, now)?;
+            if users::by_email(&tx, &email)?.is_some() {
+                return Err(ApiError::NotUnique {
+                    message: "An account with this email already exists.".into(),
+                    field: "email",
+                });
+            }
+            let id = users::insert(
+                &tx,
+                &email,
+                Some(&hash),
+                &invite.role,
+                &new_token_key(),
+                now,
+            )?;
+            if !invites::mark_used(&tx, invite.id, now)? {
+                return Err(ApiError::InviteGone(
+                    "This invite link has already been used.",
+                ));
+            }
+            let user = users::by_id(&tx, id)?
+                .ok_or_else(|| ApiError::Internal("new user vanished".into()))?;
+            let answer = start_session(&tx, &user, now, ttl)?;
+            tx.commit()?;
+            tracing::info!(user_id = id, role = %invite.role, "invite accepted");
+            Ok(answer)
+        })
+        .await?;
+    Ok((StatusCode::CREATED, Json(answer)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bintu_wire::error::code;
+
+    fn row(used: Option<i64>, revoked: Option<i64>, expires: i64) -> Option<InviteRow> {
+        Some(InviteRow {
+            id: 1,
+            role: "nanoUser".into(),
+            created_by: "a@b.c".into(),
+            created_at: 0,
+            expires_at: expires,
+            used_at: used,
+            revoked_at: revoked,
+        })
+    }
+
+    fn message(r: ApiResult<InviteRow>) -> String {
+        let e = r.unwrap_err();
+        assert_eq!(e.status_and_code().1, code::INVITE_GONE);
+        e.to_string()
+    }
+
+    #[test]
+    fn each_dead_state_says_which() {
+        assert!(message(usable(None, 10)).contains("not valid"));
+        assert!(message(usable(row(Some(5), None, 100), 10)).contains("used"));
+        assert!(message(usable(row(None, Some(5), 100), 10)).contains("revoked"));
+        assert!(message(usable(row(None, None, 10), 10)).contains("expired"));
+        assert!(usable(row(None, None, 11), 10).is_ok());
+    }
+}

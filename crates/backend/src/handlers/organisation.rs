@@ -1,0 +1,91 @@
+//! `GET /organisation`, `PUT /organisation/webhook`, `GET|PUT /organisation/vod`.
+
+use axum::extract::State;
+use axum::Json;
+use bintu_wire::permission::{
+    ORGANISATION_GET, ORGANISATION_GET_APIKEY, ORGANISATION_GET_PLAYERKEY, ORGANISATION_SET_VOD,
+    ORGANISATION_SET_WEBHOOK,
+};
+use bintu_wire::{validate, Organisation, VodBody, WebhookBody};
+
+use crate::caller::Caller;
+use crate::db::organisation;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::JsonBody;
+use crate::state::AppState;
+
+fn missing_org() -> ApiError {
+    ApiError::Internal("no organisation in the database".into())
+}
+
+/// The organisation profile; the keys only for roles allowed to see them.
+pub async fn get(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<Organisation>> {
+    caller.require(ORGANISATION_GET)?;
+    let (org, packages) = state
+        .db
+        .run(|conn| {
+            let org = organisation::get(conn)?.ok_or_else(missing_org)?;
+            Ok((org, organisation::packages(conn)?))
+        })
+        .await?;
+    Ok(Json(Organisation {
+        id: org.id,
+        name: org.name,
+        support_level: org.support_level,
+        analytics_level: org.analytics_level,
+        packages,
+        webhook: org.webhook,
+        vod_public: org.vod_public,
+        api_key: caller
+            .allows(ORGANISATION_GET_APIKEY)
+            .then_some(org.api_key),
+        player_key: caller
+            .allows(ORGANISATION_GET_PLAYERKEY)
+            .then_some(org.player_key),
+    }))
+}
+
+/// Sets (or, with an empty string, removes) the webhook.
+pub async fn set_webhook(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(body): JsonBody<WebhookBody>,
+) -> ApiResult<Json<WebhookBody>> {
+    caller.require(ORGANISATION_SET_WEBHOOK)?;
+    let webhook = body.webhook.trim().to_owned();
+    validate::webhook(&webhook).map_err(|e| ApiError::invalid("webhook", e.message()))?;
+    let stored = webhook.clone();
+    state
+        .db
+        .run(move |conn| Ok(organisation::set_webhook(conn, &stored)?))
+        .await?;
+    tracing::info!(actor = %caller.label(), "webhook changed");
+    Ok(Json(WebhookBody { webhook }))
+}
+
+/// Whether VOD content is public.
+pub async fn get_vod(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<VodBody>> {
+    caller.require(ORGANISATION_GET)?;
+    let org = state
+        .db
+        .run(|conn| organisation::get(conn)?.ok_or_else(missing_org))
+        .await?;
+    Ok(Json(VodBody {
+        public: org.vod_public,
+    }))
+}
+
+/// Makes VOD content public or private.
+pub async fn set_vod(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(body): JsonBody<VodBody>,
+) -> ApiResult<Json<VodBody>> {
+    caller.require(ORGANISATION_SET_VOD)?;
+    let public = body.public;
+    state
+        .db
+        .run(move |conn| Ok(organisation::set_vod_public(conn, public)?))
+        .await?;
+    Ok(Json(VodBody { public }))
+}

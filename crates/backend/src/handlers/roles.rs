@@ -1,0 +1,47 @@
+//! `GET /permission/list`, `GET /permission?name=`.
+
+use axum::extract::State;
+use axum::Json;
+use bintu_wire::permission::PERMISSION_LIST;
+use bintu_wire::{Role, RoleList};
+use serde::Deserialize;
+
+use crate::caller::Caller;
+use crate::db::roles;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::QueryParams;
+use crate::state::AppState;
+
+/// Every role with its permissions and user count, defaults first.
+pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<RoleList>> {
+    caller.require(PERMISSION_LIST)?;
+    let roles = state.db.run(|conn| Ok(roles::list(conn)?)).await?;
+    Ok(Json(RoleList { roles }))
+}
+
+/// Query of `GET /permission`.
+#[derive(Debug, Deserialize)]
+pub struct NameQuery {
+    pub name: Option<String>,
+}
+
+/// One role by internal name.
+pub async fn get(
+    State(state): State<AppState>,
+    caller: Caller,
+    QueryParams(query): QueryParams<NameQuery>,
+) -> ApiResult<Json<Role>> {
+    caller.require(PERMISSION_LIST)?;
+    let name = query
+        .name
+        .filter(|n| !n.trim().is_empty())
+        .ok_or_else(|| ApiError::Required("name".into()))?;
+    let role = state
+        .db
+        .run(move |conn| {
+            roles::get(conn, name.trim())?
+                .ok_or_else(|| ApiError::NotFound(format!("There is no role named {name}.")))
+        })
+        .await?;
+    Ok(Json(role))
+}

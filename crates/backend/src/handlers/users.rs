@@ -1,0 +1,165 @@
+//! `GET /user`, `GET /user/{id}`, `DELETE /user/{id}`, `PUT /user/permission`,
+//! `PUT /user/tokenkey`.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use bintu_wire::permission::{
+    ROLE_ADMIN, USER_DELETE, USER_GET, USER_LIST, USER_RESET_TOKEN, USER_SET_PERMISSION,
+};
+use bintu_wire::{Page, ResetTokenKeyRequest, SetPermissionRequest, User, UserQuery};
+use rusqlite::Connection;
+
+use crate::caller::Caller;
+use crate::crypto::new_token_key;
+use crate::db::users::{self, ListQuery, UserRow};
+use crate::db::{roles, sessions};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{IdPath, JsonBody, QueryParams};
+use crate::guards::{self, Target};
+use crate::paging::Window;
+use crate::state::AppState;
+
+fn not_found(id: i64) -> ApiError {
+    ApiError::NotFound(format!("There is no user with id {id}."))
+}
+
+fn existing(conn: &Connection, id: i64) -> ApiResult<UserRow> {
+    users::by_id(conn, id)?.ok_or_else(|| not_found(id))
+}
+
+/// The guard input for acting on `target`.
+fn target<'a>(conn: &Connection, caller: &Caller, target: &'a UserRow) -> ApiResult<Target<'a>> {
+    Ok(Target {
+        actor_id: caller.actor_id(),
+        target_id: target.id,
+        target_role: &target.role,
+        admin_count: users::count_with_role(conn, ROLE_ADMIN)?,
+    })
+}
+
+/// One page of users, filtered and sorted.
+pub async fn list(
+    State(state): State<AppState>,
+    caller: Caller,
+    QueryParams(query): QueryParams<UserQuery>,
+) -> ApiResult<Json<Page<User>>> {
+    caller.require(USER_LIST)?;
+    let window = Window::new(query.page, query.page_size)?;
+    let list_query = ListQuery {
+        role: query.role.filter(|r| !r.is_empty()),
+        q: query.q.map(|q| q.trim().to_owned()),
+        sort: query.sort.unwrap_or_default(),
+        order: query.order.unwrap_or_default(),
+        offset: window.offset(),
+        limit: window.page_size,
+    };
+    let (total, rows) = state
+        .db
+        .run(move |conn| {
+            if let Some(role) = &list_query.role {
+                if roles::get(conn, role)?.is_none() {
+                    return Err(ApiError::invalid(
+                        "role",
+                        format!("There is no role named {role}."),
+                    ));
+                }
+            }
+            Ok(users::list(conn, &list_query)?)
+        })
+        .await?;
+    Ok(Json(
+        window.wrap(total, rows.iter().map(UserRow::to_wire).collect()),
+    ))
+}
+
+/// One user.
+pub async fn get(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath(id): IdPath,
+) -> ApiResult<Json<User>> {
+    caller.require(USER_GET)?;
+    let user = state.db.run(move |conn| existing(conn, id)).await?;
+    Ok(Json(user.to_wire()))
+}
+
+/// Deletes a user, unless it is the caller or the last admin.
+pub async fn delete(
+    State(state): State<AppState>,
+    caller: Caller,
+    IdPath(id): IdPath,
+) -> ApiResult<StatusCode> {
+    caller.require(USER_DELETE)?;
+    let actor = caller.label();
+    state
+        .db
+        .run(move |conn| {
+            // One transaction, so two admins deleting each other at once cannot both
+            // pass the last-admin check.
+            let tx = conn.transaction()?;
+            let user = existing(&tx, id)?;
+            guards::check_delete(target(&tx, &caller, &user)?)?;
+            users::delete(&tx, id)?;
+            tx.commit()?;
+            tracing::info!(%actor, user_id = id, "user deleted");
+            Ok(())
+        })
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Changes a user's role.
+pub async fn set_permission(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(req): JsonBody<SetPermissionRequest>,
+) -> ApiResult<Json<User>> {
+    caller.require(USER_SET_PERMISSION)?;
+    let role_name = req.role.trim().to_owned();
+    if role_name.is_empty() {
+        return Err(ApiError::Required("role".into()));
+    }
+    let user = state
+        .db
+        .run(move |conn| {
+            let tx = conn.transaction()?;
+            let role = roles::get(&tx, &role_name)?.ok_or_else(|| {
+                ApiError::invalid("role", format!("There is no role named {role_name}."))
+            })?;
+            let mut user = existing(&tx, req.user_id)?;
+            guards::check_set_role(target(&tx, &caller, &user)?, &role.name)?;
+            guards::check_no_escalation(&caller.role.permissions, &role.permissions)?;
+            users::set_role(&tx, user.id, &role.name)?;
+            tx.commit()?;
+            tracing::info!(actor = %caller.label(), user_id = user.id, role = %role.name, "role changed");
+            user.role = role.name;
+            Ok(user)
+        })
+        .await?;
+    Ok(Json(user.to_wire()))
+}
+
+/// Gives a user a new token key, which ends every session they have.
+pub async fn reset_token_key(
+    State(state): State<AppState>,
+    caller: Caller,
+    JsonBody(req): JsonBody<ResetTokenKeyRequest>,
+) -> ApiResult<Json<User>> {
+    caller.require(USER_RESET_TOKEN)?;
+    let now = state.clock.now();
+    let user = state
+        .db
+        .run(move |conn| {
+            let mut user = existing(conn, req.user_id)?;
+            user.token_key = new_token_key();
+            users::set_token_key(conn, user.id, &user.token_key)?;
+            // The sessions are already dead (their token key no longer matches);
+            // removing them now keeps the table small.
+            sessions::purge_dead(conn, now)?;
+            tracing::info!(actor = %caller.label(), user_id = user.id, "token key reset");
+            Ok(user)
+        })
+        .await?;
+    Ok(Json(user.to_wire()))
+}

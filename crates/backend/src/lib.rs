@@ -1,0 +1,250 @@
+//! The reference bintu-style backend: the organisation admin API over SQLite, plus
+//! the built console with strict security headers.
+//!
+//! [`app`] opens the database (migrating and seeding it) and builds the router;
+//! [`serve`] runs it until Ctrl-C; [`spawn`] runs it in the background, which is
+//! what the integration tests use (port 0, `:memory:`).
+
+pub mod caller;
+pub mod clock;
+pub mod config;
+pub mod console;
+pub mod crypto;
+pub mod db;
+pub mod error;
+pub mod extract;
+pub mod guards;
+pub mod handlers;
+pub mod paging;
+pub mod routes;
+pub mod security;
+pub mod seed;
+pub mod state;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::header::{
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
+};
+use axum::http::HeaderValue;
+use axum::routing::get;
+use axum::{Extension, Json, Router};
+use tokio::net::TcpListener;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+
+pub use config::Config;
+
+use crate::clock::Clock;
+use crate::db::Db;
+use crate::extract::BodyLimit;
+use crate::state::AppState;
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("configuration: {0}")]
+    Config(String),
+    #[error("database: {0}")]
+    Db(#[from] rusqlite::Error),
+    #[error("network: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// A ready-to-serve application.
+pub struct App {
+    pub router: Router,
+    pub state: AppState,
+    /// The normalised API prefix, e.g. `/api`.
+    pub api_prefix: String,
+    /// Whether the demo organisation was seeded by this start.
+    pub seeded: bool,
+    /// The CSP every answer carries.
+    pub csp: String,
+}
+
+/// Opens (migrates, seeds) the database and builds the whole router.
+pub fn app(config: &Config) -> Result<App, StartError> {
+    let prefix = config.normalised_prefix().map_err(StartError::Config)?;
+    security::check_frame_ancestors(&config.frame_ancestors).map_err(StartError::Config)?;
+    let token_ttl_secs = i64::try_from(config.token_ttl_secs)
+        .ok()
+        .filter(|t| *t > 0)
+        .ok_or_else(|| StartError::Config("--token-ttl-secs must be positive".into()))?;
+
+    let db = Db::open(&config.db)?;
+    let clock = Arc::new(Clock::new());
+    let now = clock.now();
+    let seeded = db.run_sync(|conn| -> rusqlite::Result<bool> {
+        if seed::is_empty(conn)? {
+            seed::seed_demo(conn, now)?;
+            Ok(true)
+        } else {
+            Ok(false)
+        }
+    })?;
+    if config.seed_users > 0 {
+        let added = db.run_sync(|conn| seed::seed_synthetic_users(conn, config.seed_users, now))?;
+        tracing::info!(added, "synthetic users seeded");
+    }
+
+    let state = AppState {
+        db,
+        clock,
+        token_ttl_secs,
+        dummy_hash: crypto::hash_password(&crypto::new_token()).into(),
+    };
+
+    let script_hashes = console::index_html(&config.dist)
+        .map(|html| security::inline_script_hashes(&html))
+        .unwrap_or_default();
+    let csp = security::content_security_policy(&script_hashes, &config.frame_ancestors);
+    let csp_value = HeaderValue::from_str(&csp)
+        .map_err(|_| StartError::Config("the CSP is not a valid header value".into()))?;
+
+    let router = Router::new()
+        .route("/config.json", config_json(prefix.clone()))
+        .nest(&prefix, api_router(state.clone(), config))
+        .merge(console::router(&config.dist))
+        .layer(SetResponseHeaderLayer::overriding(
+            CONTENT_SECURITY_POLICY,
+            csp_value,
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(request_span)
+                .on_request(())
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+        );
+
+    Ok(App {
+        router,
+        state,
+        api_prefix: prefix,
+        seeded,
+        csp,
+    })
+}
+
+/// The API below the prefix: every route of [`routes::api_routes`], JSON envelopes
+/// for unknown paths and methods, the body limit, and `Cache-Control: no-store`.
+fn api_router(state: AppState, config: &Config) -> Router {
+    let mut api = Router::new();
+    for route in routes::api_routes(config.test_hooks) {
+        api = api.route(route.path, route.handler);
+    }
+    api.fallback(handlers::meta::api_not_found)
+        .method_not_allowed_fallback(handlers::meta::api_method_not_allowed)
+        .layer(DefaultBodyLimit::max(config.body_limit))
+        .layer(Extension(BodyLimit(config.body_limit)))
+        .layer(SetResponseHeaderLayer::overriding(
+            CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .with_state(state)
+}
+
+/// `GET /config.json`: tells the console where the API is.
+fn config_json(prefix: String) -> axum::routing::MethodRouter {
+    let body = serde_json::json!({ "apiBaseUrl": prefix });
+    get(move || {
+        let body = body.clone();
+        async move { ([(CACHE_CONTROL, "no-store")], Json(body)) }
+    })
+}
+
+/// Request logging: method, path (never the query, headers or body, so no secret
+/// can reach the log), status and latency.
+fn request_span(req: &Request) -> tracing::Span {
+    tracing::info_span!("http", method = %req.method(), path = %req.uri().path())
+}
+
+/// Builds the app, binds `config.host:config.port` and serves in the background;
+/// returns the bound address (tests pass port 0).
+pub async fn spawn(config: Config) -> Result<(SocketAddr, App), StartError> {
+    let app = app(&config)?;
+    let listener = TcpListener::bind((config.host.as_str(), config.port)).await?;
+    let addr = listener.local_addr()?;
+    let router = app.router.clone();
+    tokio::spawn(async move {
+        if let Err(e) = axum::serve(listener, router).await {
+            tracing::error!(error = %e, "server stopped");
+        }
+    });
+    Ok((addr, app))
+}
+
+/// Builds the app, prints where it listens and the demo logins, and serves until
+/// Ctrl-C (or SIGTERM).
+pub async fn serve(config: Config) -> Result<(), StartError> {
+    let started = std::time::Instant::now();
+    let app = app(&config)?;
+    let listener = TcpListener::bind((config.host.as_str(), config.port)).await?;
+    let addr = listener.local_addr()?;
+    println!("{}", banner(addr, &app, &config, started.elapsed()));
+    axum::serve(listener, app.router)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    Ok(())
+}
+
+fn banner(addr: SocketAddr, app: &App, config: &Config, took: std::time::Duration) -> String {
+    let mut out = format!(
+        "bintu reference backend ready in {} ms\n  console:  http://{addr}/\n  API:      http://{addr}{}\n  OpenAPI:  http://{addr}{}/openapi.json\n  database: {}{}\n",
+        took.as_millis(),
+        app.api_prefix,
+        app.api_prefix,
+        config.db,
+        if app.seeded { " (demo data seeded)" } else { "" },
+    );
+    out.push_str("  demo logins (demo only), password `");
+    out.push_str(seed::DEMO_PASSWORD);
+    out.push_str("`:\n");
+    for (email, role) in seed::DEMO_LOGINS {
+        out.push_str(&format!("    {email:<22} {role}\n"));
+    }
+    if config.test_hooks {
+        out.push_str(&format!(
+            "  TEST HOOKS ON: POST {}/_test/advance-clock\n",
+            app.api_prefix
+        ));
+    }
+    if console::index_html(&config.dist).is_none() {
+        out.push_str(&format!(
+            "  note: no console in {} (the API works; / answers 503)\n",
+            config.dist.display()
+        ));
+    }
+    out
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}

@@ -1,0 +1,18 @@
+//! What every handler can reach: the database, the clock, and a few settings.
+
+use std::sync::Arc;
+
+use crate::clock::Clock;
+use crate::db::Db;
+
+/// Shared application state (cheap to clone).
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub clock: Arc<Clock>,
+    /// Session lifetime in seconds.
+    pub token_ttl_secs: i64,
+    /// An argon2 hash of a random password, verified against when the email is
+    /// unknown so a failed login takes as long whether or not the account exists.
+    pub dummy_hash: Arc<str>,
+}
