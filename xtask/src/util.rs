@@ -118,16 +118,20 @@ fn describe(c: &Command) -> String {
             s.push_str(&a);
         }
     }
-    if let Some(dir) = c.get_current_dir() {
-        s.push_str(&format!("   (in {})", dir.display()));
-    }
     s
+}
+
+fn echo(c: &Command) {
+    match c.get_current_dir() {
+        Some(dir) => say(format!("$ {}   (in {})", describe(c), dir.display())),
+        None => say(format!("$ {}", describe(c))),
+    }
 }
 
 /// Runs a command with inherited stdio, echoing it first. Err says what failed.
 pub fn run(mut c: Command) -> Result<(), String> {
     let what = describe(&c);
-    say(format!("$ {what}"));
+    echo(&c);
     let status = c.status().map_err(|e| format!("could not start `{what}`: {e}"))?;
     check(status, &what)
 }
@@ -144,7 +148,7 @@ fn check(status: ExitStatus, what: &str) -> Result<(), String> {
 /// (to pick up the runner's summary lines). stderr goes straight through.
 pub fn run_tee(mut c: Command, mut seen: impl FnMut(&str)) -> Result<(), String> {
     let what = describe(&c);
-    say(format!("$ {what}"));
+    echo(&c);
     c.stdout(Stdio::piped());
     let mut child = c.spawn().map_err(|e| format!("could not start `{what}`: {e}"))?;
     let out = child.stdout.take().expect("stdout was piped");
