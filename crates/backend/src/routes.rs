@@ -55,3 +55,83 @@ pub fn api_routes(test_hooks: bool) -> Vec<Route> {
     }
     routes
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::handlers::meta::OPENAPI_JSON;
+    use serde_json::Value;
+    use std::collections::BTreeSet;
+
+    fn doc() -> Value {
+        serde_json::from_str(OPENAPI_JSON).expect("openapi.json is valid JSON")
+    }
+
+    #[test]
+    fn document_is_openapi_3_1() {
+        let version = doc()["openapi"].as_str().unwrap_or_default().to_owned();
+        assert!(version.starts_with("3.1."), "openapi version {version}");
+    }
+
+    #[test]
+    fn every_route_is_documented_and_every_documented_operation_is_routed() {
+        let routed: BTreeSet<(String, String)> = api_routes(true)
+            .iter()
+            .map(|r| (r.method.to_lowercase(), r.path.to_owned()))
+            .collect();
+        let mut documented = BTreeSet::new();
+        for (path, item) in doc()["paths"].as_object().expect("paths") {
+            for method in ["get", "put", "post", "delete", "patch", "head", "options"] {
+                if item.get(method).is_some() {
+                    documented.insert((method.to_owned(), path.clone()));
+                }
+            }
+        }
+        let undocumented: Vec<_> = routed.difference(&documented).collect();
+        let unrouted: Vec<_> = documented.difference(&routed).collect();
+        assert!(
+            undocumented.is_empty(),
+            "routes missing in openapi.json: {undocumented:?}"
+        );
+        assert!(
+            unrouted.is_empty(),
+            "documented but not routed: {unrouted:?}"
+        );
+    }
+
+    #[test]
+    fn every_reference_in_the_document_resolves() {
+        fn walk(v: &Value, root: &Value, bad: &mut Vec<String>) {
+            match v {
+                Value::Object(map) => {
+                    if let Some(Value::String(r)) = map.get("$ref") {
+                        let target = r
+                            .strip_prefix("#")
+                            .and_then(|p| root.pointer(p))
+                            .filter(|t| !t.is_null());
+                        if target.is_none() {
+                            bad.push(r.clone());
+                        }
+                    }
+                    map.values().for_each(|x| walk(x, root, bad));
+                }
+                Value::Array(xs) => xs.iter().for_each(|x| walk(x, root, bad)),
+                _ => {}
+            }
+        }
+        let root = doc();
+        let mut bad = Vec::new();
+        walk(&root, &root, &mut bad);
+        assert!(bad.is_empty(), "dangling $ref: {bad:?}");
+    }
+
+    #[test]
+    fn no_route_is_listed_twice() {
+        let routes = api_routes(true);
+        let set: BTreeSet<_> = routes.iter().map(|r| (r.method, r.path)).collect();
+        assert_eq!(set.len(), routes.len());
+        assert!(api_routes(false)
+            .iter()
+            .all(|r| !r.path.starts_with("/_test")));
+    }
+}
