@@ -49,7 +49,7 @@ describe('login', () => {
       const alert = page.getByRole('alert').filter({ hasText: /\S/ }).first();
       await alert.waitFor({ state: 'visible' });
       const message = (await alert.innerText()).trim();
-      assert.match(message, /incorrect|invalid|wrong|not match|not recogni[sz]ed|failed/i,
+      assert.match(message, /incorrect|invalid|not valid|wrong|not match|not recogni[sz]ed|failed/i,
         `the alert should say the credentials were wrong, it says: ${JSON.stringify(message)}`);
 
       // Still on the login form, nothing of the organisation shown.

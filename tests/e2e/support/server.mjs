@@ -59,12 +59,19 @@ process.on('exit', () => {
 });
 
 /**
- * Spawns the backend and waits until it answers HTTP. Retries on a new port if the
- * chosen one was taken in between (another process may grab it after freePort()).
+ * Spawns the backend and waits until it answers HTTP. First with `--port 0`, reading
+ * the address the backend prints when it is ready ("console: http://127.0.0.1:N/"),
+ * which cannot race with other processes. If the backend does not print its address,
+ * falls back to a port picked by node, retrying on a new one if that was taken meanwhile.
  */
 export async function startServer({ extraArgs = [], timeoutMs = 30_000 } = {}) {
   const bin = backendBin();
   const dist = distDir();
+  try {
+    return await launch(bin, dist, 0, extraArgs, timeoutMs);
+  } catch (err) {
+    if (!err.noAddress) throw err;
+  }
   let lastError;
   for (let attempt = 1; attempt <= 5; attempt++) {
     const port = await freePort();
@@ -77,6 +84,8 @@ export async function startServer({ extraArgs = [], timeoutMs = 30_000 } = {}) {
   }
   throw lastError;
 }
+
+const ADDRESS_LINE = /console:\s+(http:\/\/[^\s/]+)/;
 
 async function launch(bin, dist, port, extraArgs, timeoutMs) {
   const args = ['--db', ':memory:', '--port', String(port), '--dist', dist, '--test-hooks', ...extraArgs];
@@ -104,14 +113,36 @@ async function launch(bin, dist, port, extraArgs, timeoutMs) {
     });
   });
 
-  const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
+  const fail = async (err) => {
+    if (!exited) {
+      child.kill('SIGKILL');
+      await exitPromise;
+    }
+    throw err;
+  };
+  let baseUrl = port === 0 ? null : `http://127.0.0.1:${port}`;
+  // With port 0, wait for the backend to say where it listens (10 s at most).
+  const addressDeadline = Date.now() + Math.min(timeoutMs, 10_000);
+  while (!baseUrl) {
+    const m = ADDRESS_LINE.exec(output);
+    if (m) {
+      baseUrl = m[1];
+      break;
+    }
+    if (exited || Date.now() > addressDeadline) {
+      const err = new Error(`backend printed no "console: http://…" address line with --port 0.\noutput:\n${output}`);
+      err.noAddress = true;
+      await fail(err);
+    }
+    await sleep(50);
+  }
   for (;;) {
     if (exited) {
       const why = exited.err ? exited.err.message : `exit code ${exited.code}, signal ${exited.signal}`;
       const err = new Error(`backend exited before answering (${why}).\n` +
         `command: ${bin} ${args.join(' ')}\noutput:\n${output}`);
-      err.retryable = /address.*in use|EADDRINUSE|os error 98/i.test(output);
+      err.retryable = port !== 0 && /address.*in use|EADDRINUSE|os error 98/i.test(output);
       throw err;
     }
     try {
@@ -123,9 +154,7 @@ async function launch(bin, dist, port, extraArgs, timeoutMs) {
       // not up yet
     }
     if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      await exitPromise;
-      throw new Error(`backend did not answer on ${baseUrl} within ${timeoutMs} ms.\noutput:\n${output}`);
+      await fail(new Error(`backend did not answer on ${baseUrl} within ${timeoutMs} ms.\noutput:\n${output}`));
     }
     await sleep(100);
   }
@@ -133,7 +162,7 @@ async function launch(bin, dist, port, extraArgs, timeoutMs) {
   return {
     baseUrl,
     apiUrl: `${baseUrl}${API_PREFIX}`,
-    port,
+    port: Number(new URL(baseUrl).port),
     /** Everything the backend printed so far (for failure messages). */
     logs: () => output,
     async stop() {
