@@ -132,7 +132,13 @@ pub async fn start() -> TestServer {
 
 impl TestServer {
     /// Sends `method path` (path below the API prefix) with optional JSON body.
-    pub async fn call(&self, method: Method, path: &str, auth: &Auth, body: Option<Value>) -> Answer {
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        auth: &Auth,
+        body: Option<Value>,
+    ) -> Answer {
         let mut req = self.client.request(method, format!("{}{path}", self.api));
         req = match auth {
             Auth::None => req,
@@ -238,9 +244,13 @@ impl TestServer {
 
     /// Moves the server clock forward.
     pub async fn advance(&self, seconds: u64) {
-        self.post("/_test/advance-clock", &Auth::None, json!({ "seconds": seconds }))
-            .await
-            .assert_ok();
+        self.post(
+            "/_test/advance-clock",
+            &Auth::None,
+            json!({ "seconds": seconds }),
+        )
+        .await
+        .assert_ok();
     }
 
     /// Creates an invite for `role` with the API key; returns (id, token).
