@@ -12,8 +12,8 @@ use rusqlite::Connection;
 
 use crate::caller::Caller;
 use crate::crypto::new_token_key;
+use crate::db::roles;
 use crate::db::users::{self, ListQuery, UserRow};
-use crate::db::{roles, sessions};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{IdPath, JsonBody, QueryParams};
 use crate::guards::{self, Target};
@@ -147,16 +147,15 @@ pub async fn reset_token_key(
     JsonBody(req): JsonBody<ResetTokenKeyRequest>,
 ) -> ApiResult<Json<User>> {
     caller.require(USER_RESET_TOKEN)?;
-    let now = state.clock.now();
     let user = state
         .db
         .run(move |conn| {
             let mut user = existing(conn, req.user_id)?;
             user.token_key = new_token_key();
+            // No session is touched: each one was issued under the old key, so the
+            // key comparison in `sessions::find_valid` rejects them all from now on
+            // (the next login's housekeeping removes the rows).
             users::set_token_key(conn, user.id, &user.token_key)?;
-            // The sessions are already dead (their token key no longer matches);
-            // removing them now keeps the table small.
-            sessions::purge_dead(conn, now)?;
             tracing::info!(actor = %caller.label(), user_id = user.id, "token key reset");
             Ok(user)
         })
