@@ -2,7 +2,8 @@
 //!
 //! The console and the reference backend both compile against this crate, so a
 //! field renamed on one side fails to compile on the other. The same contract is
-//! written for other clients as OpenAPI 3.1 (`crates/backend/openapi.yaml`).
+//! written for other clients as OpenAPI 3.1 (`crates/backend/openapi.json`, served
+//! at `<prefix>/openapi.json`).
 //!
 //! Conventions kept from the public bintu documentation: lower-case British paths
 //! (`/organisation`), the `X-BINTU-TOKEN` / `X-BINTU-APIKEY` headers, and the error
