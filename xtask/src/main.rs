@@ -29,11 +29,12 @@ commands:
   bench              build, then run each tests/bench/*.mjs with node and print its figures
 ";
 
-const DEMO_LOGINS: &str = "\
-  demo logins (DEMO ONLY - never use these on a real deployment):
-    admin@demo.local     demo-password   (admin)
-    user@demo.local      demo-password   (user)
-    readonly@demo.local  demo-password   (read only)";
+const DEMO_LOGINS: &str = concat!(
+    "  demo logins (DEMO ONLY - never use these on a real deployment):\n",
+    "    admin@demo.local     demo-password   (nanoAdmin)\n",
+    "    user@demo.local      demo-password   (nanoUser)\n",
+    "    readonly@demo.local  demo-password   (nanoReadOnly)",
+);
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
