@@ -42,20 +42,32 @@ fn tool_version(ctx: &Ctx, program: &str) -> Option<String> {
     let mut c = ctx.cmd(program);
     c.arg("--version");
     let out = output_of(c)?;
-    out.lines().next()?.split_whitespace().nth(1).map(str::to_string)
+    out.lines()
+        .next()?
+        .split_whitespace()
+        .nth(1)
+        .map(str::to_string)
 }
 
 fn wasm_target(ctx: &Ctx) -> Result<(), String> {
     let mut c = ctx.cmd("rustc");
     c.args(["--print", "sysroot"]);
     let present = output_of(c)
-        .map(|sysroot| Path::new(&sysroot).join("lib/rustlib").join(WASM_TARGET).is_dir())
+        .map(|sysroot| {
+            Path::new(&sysroot)
+                .join("lib/rustlib")
+                .join(WASM_TARGET)
+                .is_dir()
+        })
         .unwrap_or(false);
     if present {
         step("rust target", format!("{WASM_TARGET} present, skipping"));
         return Ok(());
     }
-    step("rust target", format!("{WASM_TARGET} missing, adding it with rustup"));
+    step(
+        "rust target",
+        format!("{WASM_TARGET} missing, adding it with rustup"),
+    );
     let mut c = ctx.cmd("rustup");
     c.args(["target", "add", WASM_TARGET]);
     run(c)
@@ -67,27 +79,46 @@ fn trunk(ctx: &Ctx) -> Result<(), String> {
             step("trunk", format!("trunk {v} present, skipping"));
             return Ok(());
         }
-        Some(v) => step("trunk", format!("found trunk {v}, need {TRUNK_VERSION}: installing (about 8 minutes)")),
-        None => step("trunk", format!("not found, installing trunk {TRUNK_VERSION} (about 8 minutes)")),
+        Some(v) => step(
+            "trunk",
+            format!("found trunk {v}, need {TRUNK_VERSION}: installing (about 8 minutes)"),
+        ),
+        None => step(
+            "trunk",
+            format!("not found, installing trunk {TRUNK_VERSION} (about 8 minutes)"),
+        ),
     }
     let mut c = ctx.cargo();
-    c.args(["install", "trunk", "--version", TRUNK_VERSION, "--locked", "--force"]);
+    c.args([
+        "install",
+        "trunk",
+        "--version",
+        TRUNK_VERSION,
+        "--locked",
+        "--force",
+    ]);
     run(c)?;
     match tool_version(ctx, "trunk") {
         Some(v) if v == TRUNK_VERSION => Ok(()),
-        other => Err(format!("after installing, `trunk --version` says {other:?}, expected {TRUNK_VERSION}")),
+        other => Err(format!(
+            "after installing, `trunk --version` says {other:?}, expected {TRUNK_VERSION}"
+        )),
     }
 }
 
 /// The version of the `wasm-bindgen` crate in Cargo.lock; the CLI must equal it exactly.
 pub fn locked_wasm_bindgen(ctx: &Ctx) -> Result<String, String> {
     let lock_path = ctx.root.join("Cargo.lock");
-    let lock = std::fs::read_to_string(&lock_path).map_err(|e| format!("reading {}: {e}", lock_path.display()))?;
+    let lock = std::fs::read_to_string(&lock_path)
+        .map_err(|e| format!("reading {}: {e}", lock_path.display()))?;
     let mut versions = Vec::new();
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == r#"name = "wasm-bindgen""# {
-            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = "))
+            {
                 versions.push(v.trim_matches('"').to_string());
             }
         }
@@ -108,7 +139,10 @@ fn wasm_bindgen(ctx: &Ctx) -> Result<(), String> {
     let runner = tool_version(ctx, "wasm-bindgen-test-runner");
     match (&have, &runner) {
         (Some(v), Some(r)) if *v == want && *r == want => {
-            step("wasm-bindgen-cli", format!("wasm-bindgen {v} present (equals Cargo.lock), skipping"));
+            step(
+                "wasm-bindgen-cli",
+                format!("wasm-bindgen {v} present (equals Cargo.lock), skipping"),
+            );
             return Ok(());
         }
         (Some(v), _) => step(
@@ -118,7 +152,10 @@ fn wasm_bindgen(ctx: &Ctx) -> Result<(), String> {
                 runner.as_deref().unwrap_or("missing")
             ),
         ),
-        (None, _) => step("wasm-bindgen-cli", format!("not found, installing {want} (as in Cargo.lock)")),
+        (None, _) => step(
+            "wasm-bindgen-cli",
+            format!("not found, installing {want} (as in Cargo.lock)"),
+        ),
     }
     // Without --locked: the CLI's own lock file names a release the registry lacks.
     let mut c = ctx.cargo();
@@ -126,7 +163,9 @@ fn wasm_bindgen(ctx: &Ctx) -> Result<(), String> {
     run(c)?;
     match tool_version(ctx, "wasm-bindgen") {
         Some(v) if v == want => Ok(()),
-        other => Err(format!("after installing, `wasm-bindgen --version` says {other:?}, expected {want}")),
+        other => Err(format!(
+            "after installing, `wasm-bindgen --version` says {other:?}, expected {want}"
+        )),
     }
 }
 
@@ -153,7 +192,8 @@ fn wasm_opt(ctx: &Ctx) -> Result<(), String> {
         Some(v) => step("wasm-opt", format!("found wasm-opt version {v}, need {BINARYEN_MAJOR}: installing binaryen@{BINARYEN_MAJOR} from npm into .tools")),
         None => step("wasm-opt", format!("not found, installing binaryen@{BINARYEN_MAJOR} from npm into .tools")),
     }
-    std::fs::create_dir_all(&ctx.tools_dir).map_err(|e| format!("creating {}: {e}", ctx.tools_dir.display()))?;
+    std::fs::create_dir_all(&ctx.tools_dir)
+        .map_err(|e| format!("creating {}: {e}", ctx.tools_dir.display()))?;
     let mut c = ctx.cmd("npm");
     c.arg("install")
         .arg("--prefix")
@@ -163,7 +203,9 @@ fn wasm_opt(ctx: &Ctx) -> Result<(), String> {
     run(c)?;
     match wasm_opt_version(ctx) {
         Some(v) if v == BINARYEN_MAJOR => Ok(()),
-        other => Err(format!("after installing, wasm-opt reports version {other:?}, expected {BINARYEN_MAJOR}")),
+        other => Err(format!(
+            "after installing, wasm-opt reports version {other:?}, expected {BINARYEN_MAJOR}"
+        )),
     }
 }
 
@@ -171,24 +213,39 @@ fn e2e_npm(ctx: &Ctx) -> Result<(), String> {
     let dir = ctx.root.join("tests/e2e");
     let lock = dir.join("package-lock.json");
     if !dir.join("package.json").exists() {
-        step("e2e npm packages", "tests/e2e/package.json missing, nothing to install");
+        step(
+            "e2e npm packages",
+            "tests/e2e/package.json missing, nothing to install",
+        );
         return Ok(());
     }
     // A copy of the lock file inside node_modules records what was installed;
     // when the committed lock changes, node_modules is stale and `npm ci` runs again.
     let stamp = dir.join("node_modules/.xtask-package-lock.json");
     let current = std::fs::read(&lock).ok();
-    if current.is_some() && std::fs::read(&stamp).ok() == current && dir.join("node_modules").is_dir() {
-        step("e2e npm packages", "tests/e2e/node_modules matches package-lock.json, skipping");
+    if current.is_some()
+        && std::fs::read(&stamp).ok() == current
+        && dir.join("node_modules").is_dir()
+    {
+        step(
+            "e2e npm packages",
+            "tests/e2e/node_modules matches package-lock.json, skipping",
+        );
         return Ok(());
     }
     let mut c = ctx.cmd("npm");
     c.current_dir(&dir).args(["--no-audit", "--no-fund"]);
     if current.is_some() {
-        step("e2e npm packages", "node_modules missing or stale: npm ci in tests/e2e");
+        step(
+            "e2e npm packages",
+            "node_modules missing or stale: npm ci in tests/e2e",
+        );
         c.arg("ci");
     } else {
-        step("e2e npm packages", "no package-lock.json yet: npm install in tests/e2e (commit the lock file)");
+        step(
+            "e2e npm packages",
+            "no package-lock.json yet: npm install in tests/e2e (commit the lock file)",
+        );
         c.arg("install");
     }
     run(c)?;
@@ -204,14 +261,26 @@ fn chromium(ctx: &Ctx) -> Result<(), String> {
         let mut c = ctx.cmd(&browser);
         c.arg("--version");
         let v = output_of(c).unwrap_or_default();
-        let v = v.lines().find(|l| l.contains("Chromium") || l.contains("Chrome")).unwrap_or("version unknown");
-        step("chromium", format!("{} and {} present ({}), skipping", browser.display(), driver.display(), v.trim()));
+        let v = v
+            .lines()
+            .find(|l| l.contains("Chromium") || l.contains("Chrome"))
+            .unwrap_or("version unknown");
+        step(
+            "chromium",
+            format!(
+                "{} and {} present ({}), skipping",
+                browser.display(),
+                driver.display(),
+                v.trim()
+            ),
+        );
         return Ok(());
     }
     let mut id = ctx.cmd("id");
     id.arg("-u");
     let is_root = output_of(id).map(|s| s == "0").unwrap_or(false);
-    let debian = Path::new("/etc/debian_version").exists() && ctx.which("apt-get".as_ref()).is_some();
+    let debian =
+        Path::new("/etc/debian_version").exists() && ctx.which("apt-get".as_ref()).is_some();
     if !(is_root && debian) {
         return Err(format!(
             "Chromium is missing ({} or {} not found) and this is not Debian as root, so xtask cannot \
@@ -221,7 +290,10 @@ fn chromium(ctx: &Ctx) -> Result<(), String> {
             driver.display()
         ));
     }
-    step("chromium", "missing: installing chromium and chromium-driver with apt-get");
+    step(
+        "chromium",
+        "missing: installing chromium and chromium-driver with apt-get",
+    );
     let mut c = ctx.cmd("apt-get");
     c.arg("update").env("DEBIAN_FRONTEND", "noninteractive");
     run(c)?;
@@ -230,7 +302,10 @@ fn chromium(ctx: &Ctx) -> Result<(), String> {
         .env("DEBIAN_FRONTEND", "noninteractive");
     run(c)?;
     if !browser.exists() {
-        return Err(format!("apt-get finished but {} is still missing", browser.display()));
+        return Err(format!(
+            "apt-get finished but {} is still missing",
+            browser.display()
+        ));
     }
     Ok(())
 }

@@ -24,8 +24,9 @@ commands:
   serve [--port N] [--db FILE]
                      build, then run the reference backend with the console on
                      http://127.0.0.1:N (default 8080); Ctrl-C stops it
-  test               install everything, then run every test layer (native, wasm browser,
-                     end-to-end browser) and print a summary; exits 1 if any layer failed
+  test [LAYER...]    install everything, then run every test layer (native, wasm browser,
+                     end-to-end browser) and print a summary; exits 1 if any layer failed.
+                     Name layers (native, wasm, e2e) to run only those.
   bench              build, then run each tests/bench/*.mjs with node and print its figures
 ";
 
@@ -43,7 +44,15 @@ fn main() -> ExitCode {
         Some("install") => install::all(&ctx),
         Some("build") => build(&ctx),
         Some("serve") => serve(&ctx, &args[1..]),
-        Some("test") => return test(&ctx),
+        Some("test") => {
+            return match parse_layers(&args[1..]) {
+                Ok(only) => test(&ctx, &only),
+                Err(e) => {
+                    eprintln!("xtask: error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Some("bench") => bench(&ctx),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
@@ -65,11 +74,20 @@ fn main() -> ExitCode {
 /// wasm-opt locally (offline: trunk never downloads anything).
 fn build_dist(ctx: &Ctx) -> Result<(), String> {
     let mut c = ctx.cmd("trunk");
-    c.args(["build", "--release", "--offline", "--skip-version-check", "--dist"])
-        .arg(ctx.dist_dir());
+    c.args([
+        "build",
+        "--release",
+        "--offline",
+        "--skip-version-check",
+        "--dist",
+    ])
+    .arg(ctx.dist_dir());
     run(c)?;
     if !ctx.dist_dir().join("index.html").exists() {
-        return Err(format!("trunk finished but {} has no index.html", ctx.dist_dir().display()));
+        return Err(format!(
+            "trunk finished but {} has no index.html",
+            ctx.dist_dir().display()
+        ));
     }
     Ok(())
 }
@@ -95,7 +113,11 @@ fn flag_value(args: &[String], name: &str) -> Result<Option<String>, String> {
     let mut it = args.iter();
     while let Some(a) = it.next() {
         if a == name {
-            return it.next().cloned().map(Some).ok_or(format!("{name} needs a value"));
+            return it
+                .next()
+                .cloned()
+                .map(Some)
+                .ok_or(format!("{name} needs a value"));
         }
         if let Some(v) = a.strip_prefix(&format!("{name}=")) {
             return Ok(Some(v.to_string()));
@@ -106,13 +128,19 @@ fn flag_value(args: &[String], name: &str) -> Result<Option<String>, String> {
 
 fn serve(ctx: &Ctx, args: &[String]) -> Result<(), String> {
     for a in args {
-        let known = ["--port", "--db"].iter().any(|f| a == f || a.starts_with(&format!("{f}=")));
+        let known = ["--port", "--db"]
+            .iter()
+            .any(|f| a == f || a.starts_with(&format!("{f}=")));
         if a.starts_with('-') && !known {
-            return Err(format!("serve: unknown option `{a}` (known: --port N, --db FILE)"));
+            return Err(format!(
+                "serve: unknown option `{a}` (known: --port N, --db FILE)"
+            ));
         }
     }
     let port: u16 = match flag_value(args, "--port")? {
-        Some(p) => p.parse().map_err(|_| format!("--port: `{p}` is not a port number"))?,
+        Some(p) => p
+            .parse()
+            .map_err(|_| format!("--port: `{p}` is not a port number"))?,
         None => 8080,
     };
     let db = match flag_value(args, "--db")? {
@@ -130,7 +158,12 @@ fn serve(ctx: &Ctx, args: &[String]) -> Result<(), String> {
     println!("  Ctrl-C stops it.");
     println!();
     let mut c = ctx.cmd(ctx.backend_bin());
-    c.arg("--dist").arg(ctx.dist_dir()).arg("--db").arg(&db).arg("--port").arg(port.to_string());
+    c.arg("--dist")
+        .arg(ctx.dist_dir())
+        .arg("--db")
+        .arg(&db)
+        .arg("--port")
+        .arg(port.to_string());
     run(c)
 }
 
@@ -148,11 +181,18 @@ struct Counts {
 impl Counts {
     /// cargo / libtest / wasm-bindgen-test-runner: `test result: ok. 3 passed; 0 failed; 1 ignored; ...`
     fn cargo_line(&mut self, line: &str) {
-        let Some(rest) = line.trim().strip_prefix("test result: ") else { return };
+        let Some(rest) = line.trim().strip_prefix("test result: ") else {
+            return;
+        };
         self.seen = true;
         for part in rest.split(';') {
             let words: Vec<&str> = part.split_whitespace().collect();
-            let n = |w: &str| words.windows(2).find(|p| p[1] == w).and_then(|p| p[0].parse::<u64>().ok());
+            let n = |w: &str| {
+                words
+                    .windows(2)
+                    .find(|p| p[1] == w)
+                    .and_then(|p| p[0].parse::<u64>().ok())
+            };
             if let Some(v) = n("passed") {
                 self.passed += v;
             }
@@ -168,9 +208,13 @@ impl Counts {
     /// node --test, TAP (`# pass 3`) or spec (`ℹ pass 3`) reporter.
     fn node_line(&mut self, line: &str) {
         let t = line.trim();
-        let Some(rest) = t.strip_prefix("# ").or_else(|| t.strip_prefix("ℹ ")) else { return };
+        let Some(rest) = t.strip_prefix("# ").or_else(|| t.strip_prefix("ℹ ")) else {
+            return;
+        };
         let mut w = rest.split_whitespace();
-        let (Some(key), Some(num), None) = (w.next(), w.next(), w.next()) else { return };
+        let (Some(key), Some(num), None) = (w.next(), w.next(), w.next()) else {
+            return;
+        };
         let Ok(num) = num.parse::<u64>() else { return };
         match key {
             "pass" => {
@@ -188,7 +232,10 @@ impl Counts {
 
     fn describe(&self) -> String {
         if self.seen {
-            format!("tests: passed {} / failed {} / skipped {}", self.passed, self.failed, self.ignored)
+            format!(
+                "tests: passed {} / failed {} / skipped {}",
+                self.passed, self.failed, self.ignored
+            )
         } else {
             String::new()
         }
@@ -213,7 +260,23 @@ fn banner(title: &str) {
     println!("==== xtask test: {title} ====");
 }
 
-fn test(ctx: &Ctx) -> ExitCode {
+const LAYERS: [&str; 3] = ["native", "wasm", "e2e"];
+
+/// `cargo xtask test [native] [wasm] [e2e]`: no names means every layer.
+fn parse_layers(args: &[String]) -> Result<Vec<String>, String> {
+    for a in args {
+        if !LAYERS.contains(&a.as_str()) {
+            return Err(format!(
+                "test: unknown layer `{a}` (layers: {})",
+                LAYERS.join(", ")
+            ));
+        }
+    }
+    Ok(args.to_vec())
+}
+
+fn test(ctx: &Ctx, only: &[String]) -> ExitCode {
+    let wanted = |name: &str| only.is_empty() || only.iter().any(|o| o == name);
     let total = Timer::start();
     let mut layers: Vec<Layer> = Vec::new();
 
@@ -232,56 +295,97 @@ fn test(ctx: &Ctx) -> ExitCode {
 
     // (a) + (b): native unit tests of every crate, including the console's domain logic,
     // and the backend's integration tests (crates/backend/tests).
-    banner("native tests (cargo test --workspace)");
-    let t = Timer::start();
-    let mut counts = Counts::default();
-    let mut c = ctx.cargo();
-    c.args(["test", "--workspace"]);
-    let r = run_tee(c, |l| counts.cargo_line(l));
-    layers.push(Layer { name: "native", outcome: to_outcome(r), counts, secs: t.secs() });
+    if wanted("native") {
+        banner("native tests (cargo test --workspace)");
+        let t = Timer::start();
+        let mut counts = Counts::default();
+        let mut c = ctx.cargo();
+        c.args(["test", "--workspace"]);
+        let r = run_tee(c, |l| counts.cargo_line(l));
+        layers.push(Layer {
+            name: "native",
+            outcome: to_outcome(r),
+            counts,
+            secs: t.secs(),
+        });
+    }
 
     // (c): wasm-bindgen-test browser tests of the console crate, if there are any.
-    banner("wasm browser tests (wasm-bindgen-test)");
-    let t = Timer::start();
-    let mut counts = Counts::default();
-    let outcome = if !has_wasm_bindgen_tests(ctx) {
-        say("no wasm_bindgen_test in src/ or tests/*.rs: skipping this layer");
-        Outcome::Skipped("no wasm-bindgen-test tests".into())
-    } else if installed.is_err() {
-        Outcome::Failed("tools missing (install failed)".into())
-    } else {
-        let mut c = ctx.cargo();
-        c.args(["test", "--target", "wasm32-unknown-unknown", "-p", "org-console", "--tests"])
+    if wanted("wasm") {
+        banner("wasm browser tests (wasm-bindgen-test)");
+        let t = Timer::start();
+        let mut counts = Counts::default();
+        let outcome = if !has_wasm_bindgen_tests(ctx) {
+            say("no wasm_bindgen_test in src/ or tests/*.rs: skipping this layer");
+            Outcome::Skipped("no wasm-bindgen-test tests".into())
+        } else if installed.is_err() {
+            Outcome::Failed("tools missing (install failed)".into())
+        } else {
+            let mut c = ctx.cargo();
+            c.args([
+                "test",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "org-console",
+                "--tests",
+            ])
             .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner");
-        to_outcome(run_tee(c, |l| counts.cargo_line(l)))
-    };
-    layers.push(Layer { name: "wasm", outcome, counts, secs: t.secs() });
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                "wasm-bindgen-test-runner",
+            );
+            to_outcome(run_tee(c, |l| counts.cargo_line(l)))
+        };
+        layers.push(Layer {
+            name: "wasm",
+            outcome,
+            counts,
+            secs: t.secs(),
+        });
+    }
 
     // (d): build what `cargo xtask serve` serves, then drive it with a real browser.
-    banner("build (trunk build --release, backend --release)");
-    let t = Timer::start();
-    let built = if installed.is_err() {
-        Err("tools missing (install failed)".to_string())
-    } else {
-        build_dist(ctx).and_then(|()| build_backend(ctx))
-    };
-    let built_ok = built.is_ok();
-    layers.push(Layer { name: "build", outcome: to_outcome(built), counts: Counts::default(), secs: t.secs() });
+    if wanted("e2e") {
+        banner("build (trunk build --release, backend --release)");
+        let t = Timer::start();
+        let built = if installed.is_err() {
+            Err("tools missing (install failed)".to_string())
+        } else {
+            build_dist(ctx).and_then(|()| build_backend(ctx))
+        };
+        let built_ok = built.is_ok();
+        layers.push(Layer {
+            name: "build",
+            outcome: to_outcome(built),
+            counts: Counts::default(),
+            secs: t.secs(),
+        });
 
-    banner("end-to-end browser tests (node --test tests/e2e/)");
-    let t = Timer::start();
-    let mut counts = Counts::default();
-    let outcome = if !built_ok {
-        Outcome::Failed("not run: the build failed".into())
-    } else if installed.is_err() {
-        Outcome::Failed("not run: install failed".into())
-    } else {
-        let mut c = node_with_env(ctx);
-        c.args(["--test", "--test-concurrency=1", "--test-reporter=tap", "tests/e2e/"]);
-        to_outcome(run_tee(c, |l| counts.node_line(l)))
-    };
-    layers.push(Layer { name: "e2e", outcome, counts, secs: t.secs() });
+        banner("end-to-end browser tests (node --test tests/e2e/)");
+        let t = Timer::start();
+        let mut counts = Counts::default();
+        let outcome = if !built_ok {
+            Outcome::Failed("not run: the build failed".into())
+        } else if installed.is_err() {
+            Outcome::Failed("not run: install failed".into())
+        } else {
+            let mut c = node_with_env(ctx);
+            c.args([
+                "--test",
+                "--test-concurrency=1",
+                "--test-reporter=tap",
+                "tests/e2e/",
+            ]);
+            to_outcome(run_tee(c, |l| counts.node_line(l)))
+        };
+        layers.push(Layer {
+            name: "e2e",
+            outcome,
+            counts,
+            secs: t.secs(),
+        });
+    }
 
     println!();
     println!("==== xtask test: summary ====");
@@ -296,8 +400,18 @@ fn test(ctx: &Ctx) -> ExitCode {
             }
         };
         let counts = l.counts.describe();
-        let detail = [counts, note].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("; ");
-        println!("  {:<8} {:<8} {:>8}   {}", l.name, status, fmt_secs(l.secs), detail);
+        let detail = [counts, note]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("; ");
+        println!(
+            "  {:<8} {:<8} {:>8}   {}",
+            l.name,
+            status,
+            fmt_secs(l.secs),
+            detail
+        );
     }
     println!("  total wall time {}", fmt_secs(total.secs()));
     if failed.is_empty() {
@@ -327,7 +441,9 @@ fn node_with_env(ctx: &Ctx) -> std::process::Command {
 
 fn has_wasm_bindgen_tests(ctx: &Ctx) -> bool {
     fn scan(dir: &Path, recurse: bool) -> bool {
-        let Ok(entries) = std::fs::read_dir(dir) else { return false };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return false;
+        };
         entries.flatten().any(|e| {
             let p = e.path();
             if p.is_dir() {
@@ -349,7 +465,12 @@ fn has_wasm_bindgen_tests(ctx: &Ctx) -> bool {
 fn bench(ctx: &Ctx) -> Result<(), String> {
     let dir = ctx.root.join("tests/bench");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|rd| rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "mjs")).collect())
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "mjs"))
+                .collect()
+        })
         .unwrap_or_default();
     files.sort();
     if files.is_empty() {

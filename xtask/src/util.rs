@@ -35,7 +35,12 @@ impl Ctx {
             dirs.extend(std::env::split_paths(&old));
         }
         let path = std::env::join_paths(dirs).expect("PATH entries contain no separator");
-        Ctx { root, cargo, tools_dir, path }
+        Ctx {
+            root,
+            cargo,
+            tools_dir,
+            path,
+        }
     }
 
     /// A command that finds tools on our PATH and runs in the repository root.
@@ -43,7 +48,9 @@ impl Ctx {
         let program = program.as_ref();
         // Resolve the program on our PATH, so a tool just installed into cargo's bin
         // dir or .tools is found even when the caller's PATH lacks those dirs.
-        let resolved = self.which(program).unwrap_or_else(|| PathBuf::from(program));
+        let resolved = self
+            .which(program)
+            .unwrap_or_else(|| PathBuf::from(program));
         let mut c = Command::new(resolved);
         c.env("PATH", &self.path).current_dir(&self.root);
         c
@@ -67,12 +74,20 @@ impl Ctx {
     pub fn target_dir(&self) -> PathBuf {
         std::env::var_os("CARGO_TARGET_DIR")
             .map(PathBuf::from)
-            .map(|p| if p.is_absolute() { p } else { self.root.join(p) })
+            .map(|p| {
+                if p.is_absolute() {
+                    p
+                } else {
+                    self.root.join(p)
+                }
+            })
             .unwrap_or_else(|| self.root.join("target"))
     }
 
     pub fn backend_bin(&self) -> PathBuf {
-        self.target_dir().join("release").join(format!("bintu-backend{}", std::env::consts::EXE_SUFFIX))
+        self.target_dir()
+            .join("release")
+            .join(format!("bintu-backend{}", std::env::consts::EXE_SUFFIX))
     }
 
     pub fn dist_dir(&self) -> PathBuf {
@@ -90,7 +105,9 @@ pub fn is_executable(p: &Path) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::metadata(p).map(|m| m.is_file() && m.permissions().mode() & 0o111 != 0).unwrap_or(false)
+        std::fs::metadata(p)
+            .map(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+            .unwrap_or(false)
     }
     #[cfg(not(unix))]
     {
@@ -132,7 +149,9 @@ fn echo(c: &Command) {
 pub fn run(mut c: Command) -> Result<(), String> {
     let what = describe(&c);
     echo(&c);
-    let status = c.status().map_err(|e| format!("could not start `{what}`: {e}"))?;
+    let status = c
+        .status()
+        .map_err(|e| format!("could not start `{what}`: {e}"))?;
     check(status, &what)
 }
 
@@ -150,7 +169,9 @@ pub fn run_tee(mut c: Command, mut seen: impl FnMut(&str)) -> Result<(), String>
     let what = describe(&c);
     echo(&c);
     c.stdout(Stdio::piped());
-    let mut child = c.spawn().map_err(|e| format!("could not start `{what}`: {e}"))?;
+    let mut child = c
+        .spawn()
+        .map_err(|e| format!("could not start `{what}`: {e}"))?;
     let out = child.stdout.take().expect("stdout was piped");
     let mut stdout = std::io::stdout();
     for line in BufReader::new(out).split(b'\n') {
@@ -161,7 +182,9 @@ pub fn run_tee(mut c: Command, mut seen: impl FnMut(&str)) -> Result<(), String>
         let _ = stdout.flush();
         seen(text);
     }
-    let status = child.wait().map_err(|e| format!("waiting for `{what}`: {e}"))?;
+    let status = child
+        .wait()
+        .map_err(|e| format!("waiting for `{what}`: {e}"))?;
     check(status, &what)
 }
 
