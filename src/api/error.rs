@@ -1,0 +1,140 @@
+//! `ApiError` and the one place an HTTP answer becomes `Ok(T)` or an error.
+
+use bintu_wire::{code, ErrorEnvelope};
+use serde::de::DeserializeOwned;
+
+/// Everything a request to the API can end in besides success.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ApiError {
+    /// The server answered with its error envelope.
+    #[error("{message}")]
+    Server {
+        /// HTTP status, e.g. 403.
+        status: u16,
+        /// bintu error code, see `bintu_wire::code`.
+        code: u32,
+        /// The server's sentence.
+        message: String,
+    },
+    /// The server answered something that is not what the contract says.
+    #[error("Unexpected answer from server (HTTP {status}).")]
+    Unexpected {
+        /// HTTP status of the odd answer.
+        status: u16,
+        /// What failed to parse, for the browser console.
+        detail: String,
+    },
+    /// The request never got an answer (offline, DNS, CORS, server down).
+    #[error("Cannot reach server. Check your connection and try again.")]
+    Network(String),
+}
+
+impl ApiError {
+    /// HTTP status, if there was an answer.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Self::Server { status, .. } | Self::Unexpected { status, .. } => Some(*status),
+            Self::Network(_) => None,
+        }
+    }
+
+    /// bintu error code, if the server sent its envelope.
+    pub fn code(&self) -> Option<u32> {
+        match self {
+            Self::Server { code, .. } => Some(*code),
+            _ => None,
+        }
+    }
+
+    /// Whether the answer means the session token is gone (401 with 4001 or 4003):
+    /// the session must end and the user log in again.
+    pub fn is_session_invalid(&self) -> bool {
+        matches!(
+            self,
+            Self::Server { status: 401, code, .. }
+                if *code == code::TOKEN_NOT_VALID || *code == code::UNAUTHENTICATED
+        )
+    }
+}
+
+/// Turns an HTTP answer into `T` (2xx) or an [`ApiError`]. An empty 2xx body (204)
+/// reads as JSON `null`, so `T = ()` works for answers without content.
+pub fn decode_answer<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiError> {
+    if (200..300).contains(&status) {
+        let text = if body.trim().is_empty() { "null" } else { body };
+        serde_json::from_str(text).map_err(|e| ApiError::Unexpected {
+            status,
+            detail: e.to_string(),
+        })
+    } else {
+        match serde_json::from_str::<ErrorEnvelope>(body) {
+            Ok(env) => Err(ApiError::Server {
+                status,
+                code: env.error.code,
+                message: env.error.message,
+            }),
+            Err(e) => Err(ApiError::Unexpected {
+                status,
+                detail: format!("no error envelope: {e}"),
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bintu_wire::Tag;
+
+    #[test]
+    fn success_decodes_the_body() {
+        let tag: Tag = decode_answer(200, r#"{"name":"live","streamCount":3}"#).unwrap();
+        assert_eq!(tag.name, "live");
+        assert_eq!(tag.stream_count, 3);
+    }
+
+    #[test]
+    fn no_content_is_unit() {
+        decode_answer::<()>(204, "").unwrap();
+    }
+
+    #[test]
+    fn the_envelope_becomes_a_server_error() {
+        let err = decode_answer::<Tag>(
+            403,
+            r#"{"error":{"message":"access denied","code":2001,"userinfo":{}}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            ApiError::Server {
+                status: 403,
+                code: 2001,
+                message: "access denied".into()
+            }
+        );
+        assert_eq!(err.to_string(), "access denied");
+        assert!(!err.is_session_invalid());
+    }
+
+    #[test]
+    fn garbage_is_an_unexpected_answer() {
+        let err = decode_answer::<Tag>(200, "<!doctype html><html>").unwrap_err();
+        assert!(matches!(err, ApiError::Unexpected { status: 200, .. }));
+        assert!(err.to_string().contains("Unexpected answer from server"));
+        let err = decode_answer::<Tag>(502, "Bad Gateway").unwrap_err();
+        assert_eq!(err.status(), Some(502));
+    }
+
+    #[test]
+    fn expired_and_missing_tokens_end_the_session_bad_passwords_do_not() {
+        let e = |code| ApiError::Server {
+            status: 401,
+            code,
+            message: String::new(),
+        };
+        assert!(e(4003).is_session_invalid());
+        assert!(e(4001).is_session_invalid());
+        assert!(!e(4002).is_session_invalid());
+    }
+}

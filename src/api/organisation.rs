@@ -1,0 +1,26 @@
+//! `GET /organisation`, `PUT /organisation/webhook`, `GET|PUT /organisation/vod`.
+
+use bintu_wire::{Organisation, VodBody, WebhookBody};
+
+use super::{ApiClient, ApiError};
+
+/// The organisation profile (keys only where the role may see them).
+pub async fn get(api: &ApiClient) -> Result<Organisation, ApiError> {
+    api.get("/organisation").await
+}
+
+/// Sets the webhook endpoint (empty removes it); answers the stored value.
+pub async fn set_webhook(api: &ApiClient, url: String) -> Result<WebhookBody, ApiError> {
+    api.put("/organisation/webhook", &WebhookBody { webhook: url })
+        .await
+}
+
+/// Whether VOD content is public.
+pub async fn get_vod(api: &ApiClient) -> Result<VodBody, ApiError> {
+    api.get("/organisation/vod").await
+}
+
+/// Makes VOD content public or private; answers the stored value.
+pub async fn set_vod(api: &ApiClient, public: bool) -> Result<VodBody, ApiError> {
+    api.put("/organisation/vod", &VodBody { public }).await
+}

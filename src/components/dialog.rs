@@ -1,0 +1,209 @@
+//! An accessible modal dialog over the native `<dialog>` element.
+//!
+//! `showModal()` gives the focus trap, the inert background and Escape for free.
+//! Escape and Cancel close the dialog with nothing changed and focus returns to the
+//! element that opened it. Confirm runs an async action: the button is disabled while
+//! it runs (no double sends), an error keeps the dialog open and is shown in it.
+//!
+//! ```ignore
+//! let open = RwSignal::new(false);
+//! view! {
+//!     <button on:click=move |_| open.set(true)>"Delete user"</button>
+//!     <Dialog
+//!         open=open
+//!         title="Delete user?"
+//!         confirm_label="Delete user"
+//!         variant=DialogVariant::Danger
+//!         on_confirm=move || async move {
+//!             users::delete(&api, id).await.map_err(|e| user_message(&e))
+//!         }
+//!     >
+//!         <p>"This cannot be undone."</p>
+//!     </Dialog>
+//! }
+//! ```
+
+use std::future::Future;
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::unique_id;
+
+/// How the confirm button looks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum DialogVariant {
+    /// A primary (brand-coloured) confirm button.
+    #[default]
+    Default,
+    /// A destructive action: red confirm button and a warning icon in the title.
+    Danger,
+}
+
+/// A modal dialog with a title, a body, Cancel and an async Confirm.
+#[component]
+pub fn Dialog<F, Fut>(
+    /// Whether the dialog is open. Set it to `true` to open; the dialog sets it back
+    /// to `false` when it closes (Cancel, Escape, or a successful confirm).
+    open: RwSignal<bool>,
+    /// The heading, which is also the dialog's accessible name.
+    #[prop(into)]
+    title: Signal<String>,
+    /// Runs when Confirm is pressed. `Ok` closes the dialog (unless
+    /// `close_on_success` is false); `Err(message)` keeps it open and shows the
+    /// message in the dialog's error slot.
+    on_confirm: F,
+    /// Text of the confirm button. Default: "Confirm".
+    #[prop(optional, into)]
+    confirm_label: Option<Signal<String>>,
+    /// Text of the cancel button. Default: "Cancel".
+    #[prop(optional, into)]
+    cancel_label: Option<Signal<String>>,
+    /// `Danger` for destructive actions. Default: `Default`.
+    #[prop(optional)]
+    variant: DialogVariant,
+    /// Disables Confirm, e.g. while a form in the body is invalid.
+    #[prop(optional, into)]
+    confirm_disabled: Option<Signal<bool>>,
+    /// Whether a successful confirm closes the dialog. Default: `true`. Set to
+    /// `false` to show a result in the body afterwards (e.g. a created invite link).
+    #[prop(default = true)]
+    close_on_success: bool,
+    /// Hides the confirm button (an information dialog with only a close button).
+    #[prop(optional)]
+    hide_confirm: bool,
+    /// Extra classes on the `<dialog>` element.
+    #[prop(optional, into)]
+    class: Option<String>,
+    /// The body: text, or a form whose values the `on_confirm` closure reads.
+    children: Children,
+) -> impl IntoView
+where
+    F: Fn() -> Fut + 'static,
+    Fut: Future<Output = Result<(), String>> + 'static,
+{
+    let dialog_ref = NodeRef::<html::Dialog>::new();
+    let title_id = unique_id("dialog-title");
+    let pending = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    let confirm_label = confirm_label.unwrap_or_else(|| Signal::stored("Confirm".to_string()));
+    let cancel_label = cancel_label.unwrap_or_else(|| Signal::stored("Cancel".to_string()));
+    let confirm_disabled = confirm_disabled.unwrap_or_default();
+
+    Effect::new(move |_| {
+        let want_open = open.get();
+        let Some(dialog) = dialog_ref.get() else {
+            return;
+        };
+        if want_open && !dialog.open() {
+            opener.set_value(active_element());
+            error.set(None);
+            pending.set(false);
+            if let Err(e) = dialog.show_modal() {
+                leptos::logging::error!("dialog: showModal failed: {e:?}");
+            }
+        } else if !want_open && dialog.open() {
+            dialog.close();
+        }
+    });
+
+    // The native `close` event covers every way of closing (Escape, Cancel, confirm).
+    let on_close = move |_| {
+        open.set(false);
+        if let Some(el) = opener.get_value() {
+            if el.is_connected() {
+                let _ = el.focus();
+            }
+        }
+    };
+    // Escape while the action runs would orphan its result: keep the dialog open.
+    let on_cancel = move |ev: web_sys::Event| {
+        if pending.get_untracked() {
+            ev.prevent_default();
+        }
+    };
+
+    let on_confirm = std::rc::Rc::new(on_confirm);
+    let confirm = move |_| {
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
+        error.set(None);
+        let fut = on_confirm();
+        leptos::task::spawn_local(async move {
+            let result = fut.await;
+            let _ = pending.try_set(false);
+            match result {
+                Ok(()) if close_on_success => {
+                    let _ = open.try_set(false);
+                }
+                Ok(()) => {}
+                Err(message) => {
+                    let _ = error.try_set(Some(message));
+                }
+            }
+        });
+    };
+
+    let danger = variant == DialogVariant::Danger;
+    let classes = format!(
+        "oc-dialog{}{}",
+        if danger { " oc-dialog--danger" } else { "" },
+        class.map(|c| format!(" {c}")).unwrap_or_default()
+    );
+
+    let labelledby = title_id.clone();
+    view! {
+        <dialog
+            node_ref=dialog_ref
+            class=classes
+            aria-labelledby=labelledby
+            on:close=on_close
+            on:cancel=on_cancel
+        >
+            <div class="oc-dialog__surface">
+                <h2 class="oc-dialog__title" id=title_id>
+                    {danger.then(|| view! { <span class="oc-dialog__icon" aria-hidden="true">"!"</span> })}
+                    {move || title.get()}
+                </h2>
+                <div class="oc-dialog__body">{children()}</div>
+                <div class="oc-dialog__error" role="alert">
+                    {move || error.get().map(|m| view! { <p class="oc-alert oc-alert--error">{m}</p> })}
+                </div>
+                <div class="oc-dialog__actions">
+                    <button
+                        type="button"
+                        class="oc-button oc-button--secondary"
+                        disabled=move || pending.get()
+                        on:click=move |_| open.set(false)
+                    >
+                        {move || cancel_label.get()}
+                    </button>
+                    {(!hide_confirm).then(|| view! {
+                        <button
+                            type="button"
+                            class=if danger { "oc-button oc-button--danger" } else { "oc-button oc-button--primary" }
+                            disabled=move || pending.get() || confirm_disabled.get()
+                            aria-busy=move || pending.get().then_some("true")
+                            on:click=confirm.clone()
+                        >
+                            <span class="oc-spinner" aria-hidden="true" class:oc-spinner--on=move || pending.get()></span>
+                            {move || confirm_label.get()}
+                        </button>
+                    })}
+                </div>
+            </div>
+        </dialog>
+    }
+}
+
+fn active_element() -> Option<web_sys::HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .active_element()?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}

@@ -1,0 +1,17 @@
+//! Widgets, one per file.
+
+pub mod dialog;
+pub mod icons;
+pub mod nav_drawer;
+pub mod profile_menu;
+pub mod secret_field;
+pub mod shell;
+pub mod status;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// A document-unique id such as `oc-dialog-title-3`, for `aria-labelledby` & co.
+pub fn unique_id(prefix: &str) -> String {
+    static NEXT: AtomicUsize = AtomicUsize::new(1);
+    format!("oc-{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}

@@ -1,0 +1,125 @@
+//! The mobile navigation drawer (below 768px): a menu button opens a modal
+//! `<dialog>` with the Account section (My Organisation, Invite New User, Log out).
+//! Escape, the close button, a click on the backdrop, or any navigation close it;
+//! focus returns to the menu button.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
+
+use crate::api::use_api;
+use crate::app::app_href;
+use crate::components::icons::{IconClose, IconMenu};
+use crate::components::unique_id;
+use crate::session::use_session;
+
+/// Menu button plus drawer; the button is only displayed on narrow screens.
+#[component]
+pub fn NavDrawer() -> impl IntoView {
+    let session = use_session();
+    let api = use_api();
+    let location = use_location();
+    let open = RwSignal::new(false);
+    let dialog_ref = NodeRef::<html::Dialog>::new();
+    let button_ref = NodeRef::<html::Button>::new();
+    let drawer_id = unique_id("drawer");
+    let heading_id = unique_id("drawer-heading");
+    let caps = Memo::new(move |_| session.capabilities());
+
+    Effect::new(move |_| {
+        let want = open.get();
+        if let Some(d) = dialog_ref.get() {
+            if want && !d.open() {
+                let _ = d.show_modal();
+            } else if !want && d.open() {
+                d.close();
+            }
+        }
+    });
+
+    // Any navigation (path or query) closes the drawer.
+    Effect::new(move |prev: Option<(String, String)>| {
+        let now = (location.pathname.get(), location.search.get());
+        if prev.is_some_and(|p| p != now) {
+            open.set(false);
+        }
+        now
+    });
+
+    let on_close = move |_| {
+        open.set(false);
+        if let Some(b) = button_ref.get_untracked() {
+            let _ = b.focus();
+        }
+    };
+    // A click on the backdrop lands on the <dialog> itself (its content fills it).
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let target_is_dialog = ev
+            .target()
+            .zip(dialog_ref.get_untracked())
+            .is_some_and(|(t, d)| d.is_same_node(t.dyn_ref::<web_sys::Node>()));
+        if target_is_dialog {
+            open.set(false);
+        }
+    };
+    let logout = move |_| {
+        open.set(false);
+        let api = api.clone();
+        leptos::task::spawn_local(async move {
+            session.logout(&api).await;
+        });
+    };
+
+    view! {
+        <button
+            node_ref=button_ref
+            type="button"
+            class="oc-icon-button oc-menu-button"
+            aria-label="Open menu"
+            aria-haspopup="dialog"
+            aria-expanded=move || if open.get() { "true" } else { "false" }
+            aria-controls=drawer_id.clone()
+            on:click=move |_| open.set(true)
+        >
+            <IconMenu/>
+        </button>
+        <dialog
+            node_ref=dialog_ref
+            id=drawer_id
+            class="oc-drawer"
+            aria-labelledby=heading_id.clone()
+            on:close=on_close
+            on:click=on_click
+        >
+            <div class="oc-drawer__panel">
+                <div class="oc-drawer__head">
+                    <h2 class="oc-drawer__title" id=heading_id.clone()>"Account"</h2>
+                    <button type="button" class="oc-icon-button" aria-label="Close menu" on:click=move |_| open.set(false)>
+                        <IconClose/>
+                    </button>
+                </div>
+                <p class="oc-drawer__who">
+                    <span class="oc-drawer__email">{move || session.me().map(|m| m.user.email).unwrap_or_default()}</span>
+                    <span class="oc-drawer__role">{move || session.me().map(|m| m.role.display_name).unwrap_or_default()}</span>
+                </p>
+                <nav aria-labelledby=heading_id.clone()>
+                    <ul class="oc-drawer__list">
+                        <li>
+                            <A href=app_href("/organisation/overview") attr:class="oc-drawer__link">"My Organisation"</A>
+                        </li>
+                        <Show when=move || caps.get().can_invite>
+                            <li>
+                                <A href=app_href("/organisation/users?invite=1") attr:class="oc-drawer__link">"Invite New User"</A>
+                            </li>
+                        </Show>
+                        <li>
+                            <button type="button" class="oc-drawer__link" on:click=logout.clone()>"Log out"</button>
+                        </li>
+                    </ul>
+                </nav>
+            </div>
+        </dialog>
+    }
+}

@@ -1,0 +1,209 @@
+//! The desktop profile menu: a user icon button that opens a menu with My
+//! Organisation, Invite New User (with `InviteToken:Create`) and Log out.
+//!
+//! Keyboard: Enter/Space/ArrowDown open it on the first item, ArrowUp on the last;
+//! arrows, Home and End move between items; Escape closes it and focus returns to the
+//! button; Tab closes it and moves on.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use wasm_bindgen::JsCast;
+
+use crate::api::use_api;
+use crate::components::icons::IconUser;
+use crate::components::unique_id;
+use crate::session::use_session;
+
+/// Where a menu's focus goes when it opens.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Focus {
+    First,
+    Last,
+}
+
+/// The account menu in the top bar (hidden on narrow screens, see `NavDrawer`).
+#[component]
+pub fn ProfileMenu() -> impl IntoView {
+    let session = use_session();
+    let api = use_api();
+    let navigate = use_navigate();
+    let open = RwSignal::new(None::<Focus>);
+    let button_ref = NodeRef::<html::Button>::new();
+    let menu_ref = NodeRef::<html::Div>::new();
+    let menu_id = unique_id("profile-menu");
+    let caps = Memo::new(move |_| session.capabilities());
+    let email = move || session.me().map(|m| m.user.email).unwrap_or_default();
+    let role = move || {
+        session
+            .me()
+            .map(|m| m.role.display_name)
+            .unwrap_or_default()
+    };
+
+    // Focus the first or last item once the menu is rendered.
+    Effect::new(move |_| {
+        let Some(which) = open.get() else { return };
+        if let Some(menu) = menu_ref.get() {
+            let items = menu_items(&menu);
+            let target = match which {
+                Focus::First => items.first(),
+                Focus::Last => items.last(),
+            };
+            if let Some(el) = target {
+                let _ = el.focus();
+            }
+        }
+    });
+
+    let close_to_button = move || {
+        open.set(None);
+        if let Some(b) = button_ref.get_untracked() {
+            let _ = b.focus();
+        }
+    };
+
+    let on_button_key = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+        "ArrowDown" => {
+            ev.prevent_default();
+            open.set(Some(Focus::First));
+        }
+        "ArrowUp" => {
+            ev.prevent_default();
+            open.set(Some(Focus::Last));
+        }
+        _ => {}
+    };
+
+    let on_menu_key = move |ev: web_sys::KeyboardEvent| {
+        let Some(menu) = menu_ref.get_untracked() else {
+            return;
+        };
+        let items = menu_items(&menu);
+        let current = items.iter().position(|el| is_active(el));
+        let n = items.len();
+        if n == 0 {
+            return;
+        }
+        let next = match ev.key().as_str() {
+            "ArrowDown" => Some(current.map_or(0, |i| (i + 1) % n)),
+            "ArrowUp" => Some(current.map_or(n - 1, |i| (i + n - 1) % n)),
+            "Home" => Some(0),
+            "End" => Some(n - 1),
+            "Escape" => {
+                ev.prevent_default();
+                close_to_button();
+                None
+            }
+            "Tab" => {
+                open.set(None);
+                None
+            }
+            _ => None,
+        };
+        if let Some(i) = next {
+            ev.prevent_default();
+            let _ = items[i].focus();
+        }
+    };
+
+    // Closes when focus leaves the whole widget (a click elsewhere, Shift+Tab).
+    let on_focus_out = move |ev: web_sys::FocusEvent| {
+        let inside = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .zip(menu_ref.get_untracked())
+            .is_some_and(|(t, menu)| menu.contains(Some(&t)));
+        let on_button = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+            .zip(button_ref.get_untracked())
+            .is_some_and(|(t, b)| b.contains(Some(&t)));
+        if !inside && !on_button {
+            open.set(None);
+        }
+    };
+
+    let navigate = StoredValue::new_local(navigate);
+    let go = move |path: &'static str| {
+        open.set(None);
+        navigate.with_value(|n| n(path, Default::default()));
+    };
+    let logout = move |_| {
+        open.set(None);
+        let api = api.clone();
+        leptos::task::spawn_local(async move {
+            session.logout(&api).await;
+        });
+    };
+
+    view! {
+        <div class="oc-profile" on:focusout=on_focus_out>
+            <button
+                node_ref=button_ref
+                type="button"
+                class="oc-icon-button oc-profile__button"
+                aria-label="Account menu"
+                aria-haspopup="menu"
+                aria-expanded=move || if open.get().is_some() { "true" } else { "false" }
+                aria-controls=menu_id.clone()
+                on:click=move |_| {
+                    if open.get_untracked().is_some() {
+                        open.set(None);
+                    } else {
+                        open.set(Some(Focus::First));
+                    }
+                }
+                on:keydown=on_button_key
+            >
+                <IconUser/>
+            </button>
+            <Show when=move || open.get().is_some()>
+                <div
+                    node_ref=menu_ref
+                    id=menu_id.clone()
+                    class="oc-menu"
+                    role="menu"
+                    aria-label="Account"
+                    on:keydown=on_menu_key
+                >
+                    <div class="oc-menu__header" role="none">
+                        <span class="oc-menu__email">{email}</span>
+                        <span class="oc-menu__role">{role}</span>
+                    </div>
+                    <button type="button" role="menuitem" tabindex="-1" class="oc-menu__item"
+                        on:click=move |_| go("/organisation/overview")>
+                        "My Organisation"
+                    </button>
+                    <Show when=move || caps.get().can_invite>
+                        <button type="button" role="menuitem" tabindex="-1" class="oc-menu__item"
+                            on:click=move |_| go("/organisation/users?invite=1")>
+                            "Invite New User"
+                        </button>
+                    </Show>
+                    <div class="oc-menu__separator" role="separator"></div>
+                    <button type="button" role="menuitem" tabindex="-1" class="oc-menu__item" on:click=logout.clone()>
+                        "Log out"
+                    </button>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+fn menu_items(menu: &web_sys::HtmlDivElement) -> Vec<web_sys::HtmlElement> {
+    let Ok(list) = menu.query_selector_all("[role=menuitem]") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
+fn is_active(el: &web_sys::HtmlElement) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|a| a.is_same_node(Some(el.as_ref())))
+}

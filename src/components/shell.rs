@@ -1,0 +1,172 @@
+//! The logged-in frame: top bar (profile menu / mobile drawer), the organisation
+//! header with its chips, the tabs, and the routed page inside an error boundary.
+
+use bintu_wire::Organisation;
+use leptos::prelude::*;
+use leptos_router::components::{Outlet, A};
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+use crate::api::{organisation, use_api, ApiError};
+use crate::app::{app_href, AppBase};
+use crate::components::nav_drawer::NavDrawer;
+use crate::components::profile_menu::ProfileMenu;
+use crate::components::status::{ErrorState, Loading};
+use crate::domain::return_path::strip_base;
+use crate::session::{use_session, LoginNotice, SessionState};
+
+/// `GET /organisation`, loaded once by the shell and shared with the pages.
+pub type OrgResource = LocalResource<Result<Organisation, ApiError>>;
+
+/// The organisation resource of the shell (pages under `/organisation` only).
+pub fn use_organisation() -> OrgResource {
+    expect_context::<OrgResource>()
+}
+
+/// Guards `/organisation/*`: sends anonymous visitors to the login page (remembering
+/// where they were), waits for the session, then shows the frame.
+#[component]
+pub fn Shell() -> impl IntoView {
+    let session = use_session();
+    let api = use_api();
+    let navigate = use_navigate();
+    let location = use_location();
+    let base = expect_context::<AppBase>();
+    let state = Memo::new(move |_| session.state());
+
+    Effect::new(move |_| {
+        if state.get() != SessionState::Anonymous {
+            return;
+        }
+        let notice = session.notice();
+        if notice != Some(LoginNotice::LoggedOut) {
+            let full = format!(
+                "{}{}",
+                location.pathname.get_untracked(),
+                location.search.get_untracked()
+            );
+            session.remember_return_path(strip_base(&full, &base.0));
+        }
+        let target = if notice == Some(LoginNotice::Expired) {
+            "/login?reason=expired"
+        } else {
+            "/login"
+        };
+        navigate(
+            target,
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
+    });
+
+    let retry = Callback::new(move |_| {
+        let api = api.clone();
+        leptos::task::spawn_local(async move {
+            let _ = session.load_me(&api).await;
+        });
+    });
+
+    move || match state.get() {
+        SessionState::Anonymous => {
+            view! { <Loading label="Redirecting to the login page…"/> }.into_any()
+        }
+        SessionState::Loading => view! {
+            <div class="oc-centered"><Loading label="Loading your session…"/></div>
+        }
+        .into_any(),
+        SessionState::Failed(e) => view! {
+            <div class="oc-centered">
+                <ErrorState error=e on_retry=retry title="Could not load your session"/>
+            </div>
+        }
+        .into_any(),
+        SessionState::Ready => view! { <Frame/> }.into_any(),
+    }
+}
+
+/// The frame around a logged-in page.
+#[component]
+fn Frame() -> impl IntoView {
+    let session = use_session();
+    let api = use_api();
+    let org: OrgResource = LocalResource::new(move || {
+        let api = api.clone();
+        async move { organisation::get(&api).await }
+    });
+    provide_context(org);
+    let caps = Memo::new(move |_| session.capabilities());
+
+    view! {
+        <div class="oc-app">
+            <a class="oc-skip-link" href="#oc-main">"Skip to content"</a>
+            <header class="oc-topbar">
+                <div class="oc-topbar__inner">
+                    <A href=app_href("/organisation/overview") attr:class="oc-brand">
+                        <span class="oc-brand__mark" aria-hidden="true"></span>
+                        <span class="oc-brand__name">"Stream Cloud"</span>
+                    </A>
+                    <div class="oc-topbar__actions">
+                        <ProfileMenu/>
+                        <NavDrawer/>
+                    </div>
+                </div>
+            </header>
+            <div class="oc-container">
+                <div class="oc-org-header">
+                    <p class="oc-eyebrow">"My Organisation"</p>
+                    {move || match org.get() {
+                        None => view! {
+                            <h1 class="oc-org-header__title oc-skeleton-text">"Loading organisation…"</h1>
+                        }
+                        .into_any(),
+                        Some(Err(e)) => view! {
+                            <h1 class="oc-org-header__title">"Organisation"</h1>
+                            <ErrorState
+                                error=e
+                                title="Could not load the organisation"
+                                on_retry=Callback::new(move |_| org.refetch())
+                            />
+                        }
+                        .into_any(),
+                        Some(Ok(o)) => view! {
+                            <h1 class="oc-org-header__title">{o.name.clone()}</h1>
+                            <ul class="oc-chips" aria-label="Service levels">
+                                <li class="oc-chip">
+                                    <span class="oc-chip__label">"Support Level"</span>
+                                    <span class="oc-chip__value">{o.support_level.clone()}</span>
+                                </li>
+                                <li class="oc-chip">
+                                    <span class="oc-chip__label">"Analytics Level"</span>
+                                    <span class="oc-chip__value">{o.analytics_level.clone()}</span>
+                                </li>
+                            </ul>
+                        }
+                        .into_any(),
+                    }}
+                </div>
+                <nav class="oc-tabs" aria-label="Organisation sections">
+                    <A href=app_href("/organisation/overview") attr:class="oc-tab">"Overview"</A>
+                    <Show when=move || caps.get().can_list_users>
+                        <A href=app_href("/organisation/users") attr:class="oc-tab">"User Management"</A>
+                    </Show>
+                </nav>
+                <main id="oc-main" class="oc-main" tabindex="-1">
+                    <ErrorBoundary fallback=|errors| view! {
+                        <div class="oc-error-state" role="alert">
+                            <div class="oc-error-state__text">
+                                <p class="oc-error-state__title">"This page failed to load"</p>
+                                <ul>
+                                    {move || errors.get().into_iter().map(|(_, e)| view! { <li>{e.to_string()}</li> }).collect_view()}
+                                </ul>
+                            </div>
+                        </div>
+                    }>
+                        <Outlet/>
+                    </ErrorBoundary>
+                </main>
+            </div>
+        </div>
+    }
+}

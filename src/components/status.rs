@@ -1,0 +1,47 @@
+//! Loading and error states: every request shows one of them, never a blank area.
+
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::domain::error_text::user_message;
+
+/// A polite "Loading …" line with a spinner.
+#[component]
+pub fn Loading(
+    /// What is loading, e.g. "Loading tags…".
+    #[prop(into)]
+    label: String,
+) -> impl IntoView {
+    view! {
+        <div class="oc-loading" role="status">
+            <span class="oc-spinner oc-spinner--on" aria-hidden="true"></span>
+            <span>{label}</span>
+        </div>
+    }
+}
+
+/// An error box with the user-facing message and a Retry button.
+#[component]
+pub fn ErrorState(
+    /// The failure.
+    error: ApiError,
+    /// Runs the request again.
+    #[prop(into)]
+    on_retry: Callback<()>,
+    /// What failed, e.g. "Could not load tags".
+    #[prop(optional, into)]
+    title: Option<String>,
+) -> impl IntoView {
+    let title = title.unwrap_or_else(|| "Something went wrong".to_string());
+    view! {
+        <div class="oc-error-state" role="alert">
+            <div class="oc-error-state__text">
+                <p class="oc-error-state__title">{title}</p>
+                <p>{user_message(&error)}</p>
+            </div>
+            <button type="button" class="oc-button oc-button--secondary" on:click=move |_| on_retry.run(())>
+                "Retry"
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,93 @@
+//! From an [`ApiError`] to the sentence a person reads.
+
+use crate::api::ApiError;
+use bintu_wire::code;
+
+/// What to tell the user about `err`. Validation-type answers keep the server's own
+/// sentence (it names the field and the rule); the others get a fixed, plain one.
+pub fn user_message(err: &ApiError) -> String {
+    match err {
+        ApiError::Network(_) => {
+            "Cannot reach server. Check your connection and try again.".to_string()
+        }
+        ApiError::Unexpected { status, .. } => {
+            format!("Unexpected answer from server (HTTP {status}). Please try again later.")
+        }
+        ApiError::Server {
+            status,
+            code: c,
+            message,
+        } => match *c {
+            code::CREDENTIALS_NOT_VALID => "The email or password is incorrect.".to_string(),
+            code::TOKEN_NOT_VALID | code::UNAUTHENTICATED => {
+                "Your session has expired. Please log in again.".to_string()
+            }
+            code::ACCESS_DENIED => "Your role does not allow this action.".to_string(),
+            code::NOT_FOUND => "This item does not exist (any more).".to_string(),
+            code::BODY_TOO_LARGE => "The input is too large.".to_string(),
+            code::INTERNAL => "The server failed. Please try again later.".to_string(),
+            _ if message.trim().is_empty() => format!("The request failed (HTTP {status})."),
+            _ => with_full_stop(message),
+        },
+    }
+}
+
+fn with_full_stop(s: &str) -> String {
+    let s = s.trim();
+    let mut out = String::with_capacity(s.len() + 1);
+    let mut chars = s.chars();
+    if let Some(first) = chars.next() {
+        out.extend(first.to_uppercase());
+        out.push_str(chars.as_str());
+    }
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn server(status: u16, c: u32, message: &str) -> ApiError {
+        ApiError::Server {
+            status,
+            code: c,
+            message: message.into(),
+        }
+    }
+
+    #[test]
+    fn wrong_password_is_said_plainly() {
+        let m = user_message(&server(401, 4002, "credentials not valid"));
+        assert_eq!(m, "The email or password is incorrect.");
+    }
+
+    #[test]
+    fn validation_keeps_the_server_sentence() {
+        let m = user_message(&server(400, 1005, "webhook must be an absolute https URL"));
+        assert_eq!(m, "Webhook must be an absolute https URL.");
+        let m = user_message(&server(403, 2002, "You cannot delete yourself."));
+        assert_eq!(m, "You cannot delete yourself.");
+    }
+
+    #[test]
+    fn network_and_garbage_have_their_own_sentences() {
+        assert!(user_message(&ApiError::Network("x".into())).contains("Cannot reach server"));
+        let m = user_message(&ApiError::Unexpected {
+            status: 200,
+            detail: "eof".into(),
+        });
+        assert!(m.starts_with("Unexpected answer from server"));
+        assert!(!m.contains("eof"), "parser details stay out of the UI");
+    }
+
+    #[test]
+    fn an_empty_server_message_still_says_something() {
+        assert_eq!(
+            user_message(&server(409, 9999, " ")),
+            "The request failed (HTTP 409)."
+        );
+    }
+}

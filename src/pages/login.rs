@@ -1,0 +1,137 @@
+//! `/login`: email and password, then back to where the user was.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::api::use_api;
+use crate::components::status::Loading;
+use crate::domain::error_text::user_message;
+use crate::session::{use_session, LoginNotice, SessionState};
+
+/// The login form.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let session = use_session();
+    let api = use_api();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+
+    let state = Memo::new(move |_| session.state());
+    // Already logged in (e.g. the back button): go to the app.
+    {
+        let navigate = navigate.clone();
+        Effect::new(move |_| {
+            if state.get() == SessionState::Ready {
+                let to = session
+                    .take_return_path()
+                    .unwrap_or_else(|| "/organisation/overview".to_string());
+                navigate(
+                    &to,
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
+            }
+        });
+    }
+
+    let login = Action::new_local(move |(e, p): &(String, String)| {
+        let api = api.clone();
+        let (e, p) = (e.clone(), p.clone());
+        async move { session.login(&api, e, p).await }
+    });
+    let pending = login.pending();
+
+    Effect::new(move |_| {
+        if let Some(Err(e)) = login.value().get() {
+            error.set(Some(user_message(&e)));
+        }
+    });
+
+    let notice = move || {
+        session.notice().map(LoginNotice::text).or_else(|| {
+            query
+                .with(|q| q.get("reason"))
+                .filter(|r| r == "expired")
+                .map(|_| LoginNotice::Expired.text())
+        })
+    };
+
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let (e, p) = (email.get_untracked(), password.get_untracked());
+        if e.trim().is_empty() || p.is_empty() {
+            error.set(Some("Enter your email and password.".to_string()));
+            return;
+        }
+        error.set(None);
+        login.dispatch((e.trim().to_string(), p));
+    };
+
+    view! {
+        <main class="oc-login">
+            <div class="oc-login__card oc-card">
+                <div class="oc-login__brand">
+                    <span class="oc-brand__mark" aria-hidden="true"></span>
+                    <span class="oc-brand__name">"Stream Cloud"</span>
+                </div>
+                <h1 class="oc-login__title">"Log in to your organisation"</h1>
+                <Show when=move || state.get() == SessionState::Loading>
+                    <Loading label="Restoring your session…"/>
+                </Show>
+                <div role="status" class="oc-login__notice">
+                    {move || notice().map(|n| view! { <p class="oc-alert oc-alert--info">{n}</p> })}
+                </div>
+                <form class="oc-form" on:submit=on_submit novalidate>
+                    <div class="oc-field">
+                        <label class="oc-label" for="oc-login-email">"Email"</label>
+                        <input
+                            id="oc-login-email"
+                            class="oc-input"
+                            type="email"
+                            name="email"
+                            autocomplete="username"
+                            inputmode="email"
+                            required
+                            prop:value=move || email.get()
+                            on:input=move |ev| email.set(event_target_value(&ev))
+                        />
+                    </div>
+                    <div class="oc-field">
+                        <label class="oc-label" for="oc-login-password">"Password"</label>
+                        <input
+                            id="oc-login-password"
+                            class="oc-input"
+                            type="password"
+                            name="password"
+                            autocomplete="current-password"
+                            required
+                            prop:value=move || password.get()
+                            on:input=move |ev| password.set(event_target_value(&ev))
+                        />
+                    </div>
+                    <div role="alert" class="oc-login__error">
+                        {move || error.get().map(|m| view! { <p class="oc-alert oc-alert--error">{m}</p> })}
+                    </div>
+                    <button
+                        type="submit"
+                        class="oc-button oc-button--primary oc-button--block"
+                        disabled=move || pending.get()
+                        aria-busy=move || pending.get().then_some("true")
+                    >
+                        <span class="oc-spinner" class:oc-spinner--on=move || pending.get() aria-hidden="true"></span>
+                        {move || if pending.get() { "Logging in…" } else { "Log in" }}
+                    </button>
+                </form>
+            </div>
+        </main>
+    }
+}
