@@ -165,7 +165,7 @@ where
             on:cancel=on_cancel
         >
             <div class="oc-dialog__surface">
-                <h2 class="oc-dialog__title" id=title_id>
+                <h2 class="oc-dialog__title" id=title_id.clone()>
                     {danger.then(|| view! { <span class="oc-dialog__icon" aria-hidden="true">"!"</span> })}
                     {move || title.get()}
                 </h2>

@@ -87,7 +87,7 @@ pub fn NavDrawer() -> impl IntoView {
         </button>
         <dialog
             node_ref=dialog_ref
-            id=drawer_id
+            id=drawer_id.clone()
             class="oc-drawer"
             aria-labelledby=heading_id.clone()
             on:close=on_close

@@ -1,1 +1,151 @@
-//! placeholder
+//! One row of API access: a secret shown masked, with Reveal (auto-hides after
+//! [`REVEAL_SECONDS`]) and Copy (works without revealing; announced in a live region).
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::components::unique_id;
+use crate::domain::mask::mask_secret;
+
+/// How long a revealed secret stays visible.
+pub const REVEAL_SECONDS: u64 = 20;
+
+/// A labelled, masked secret with Reveal/Hide and Copy buttons.
+#[component]
+pub fn SecretField(
+    /// Name of the secret, e.g. "API Key"; also names the buttons ("Copy API Key").
+    #[prop(into)]
+    label: String,
+    /// The secret itself.
+    #[prop(into)]
+    value: Signal<String>,
+    /// A line under the label, e.g. the expiry.
+    #[prop(into)]
+    meta: Signal<String>,
+    /// What the secret is for.
+    #[prop(into)]
+    description: String,
+    /// Where "Copied" is announced (a shared `role="status"` region's text).
+    announce: RwSignal<String>,
+) -> impl IntoView {
+    let revealed = RwSignal::new(false);
+    let generation = StoredValue::new(0u64);
+    let copied = RwSignal::new(false);
+    let label_id = unique_id("secret-label");
+    let desc_id = unique_id("secret-desc");
+    let value_id = unique_id("secret-value");
+
+    let toggle = move |_| {
+        if revealed.get_untracked() {
+            revealed.set(false);
+            return;
+        }
+        revealed.set(true);
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        set_timeout(
+            move || {
+                if generation.try_get_value() == Some(mine) {
+                    let _ = revealed.try_set(false);
+                }
+            },
+            Duration::from_secs(REVEAL_SECONDS),
+        );
+    };
+
+    let copy_label = label.clone();
+    let copy = move |_| {
+        let text = value.get_untracked();
+        let what = copy_label.clone();
+        leptos::task::spawn_local(async move {
+            match copy_to_clipboard(&text).await {
+                Ok(()) => {
+                    let _ = announce.try_set(format!("{what} copied to clipboard."));
+                    let _ = copied.try_set(true);
+                    set_timeout(
+                        move || {
+                            let _ = copied.try_set(false);
+                        },
+                        Duration::from_secs(3),
+                    );
+                }
+                Err(()) => {
+                    let _ = announce.try_set(format!(
+                        "Could not copy the {what}. Reveal it and copy it by hand."
+                    ));
+                }
+            }
+        });
+    };
+
+    let shown = move || {
+        let v = value.get();
+        if revealed.get() {
+            v
+        } else {
+            mask_secret(&v)
+        }
+    };
+    let reveal_name = {
+        let label = label.clone();
+        move || {
+            if revealed.get() {
+                format!("Hide {label}")
+            } else {
+                format!("Reveal {label}")
+            }
+        }
+    };
+
+    let copy_name = format!("Copy {label}");
+    view! {
+        <div class="oc-secret" role="group" aria-labelledby=label_id.clone() aria-describedby=desc_id.clone()>
+            <div class="oc-secret__head">
+                <span class="oc-secret__label" id=label_id.clone()>{label.clone()}</span>
+                <span class="oc-secret__meta">{move || meta.get()}</span>
+            </div>
+            <p class="oc-secret__desc" id=desc_id.clone()>{description}</p>
+            <div class="oc-secret__row">
+                <code
+                    class="oc-secret__value"
+                    class:oc-secret__value--revealed=move || revealed.get()
+                    id=value_id.clone()
+                >
+                    {shown}
+                </code>
+                <div class="oc-secret__actions">
+                    <button
+                        type="button"
+                        class="oc-button oc-button--secondary oc-button--small"
+                        aria-label=reveal_name
+                        aria-controls=value_id.clone()
+                        on:click=toggle
+                    >
+                        {move || if revealed.get() { "Hide" } else { "Reveal" }}
+                    </button>
+                    <button
+                        type="button"
+                        class="oc-button oc-button--secondary oc-button--small"
+                        aria-label=copy_name
+                        on:click=copy
+                    >
+                        "Copy"
+                    </button>
+                    <span class="oc-secret__copied" aria-hidden="true" class:oc-secret__copied--on=move || copied.get()>
+                        "Copied"
+                    </span>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+async fn copy_to_clipboard(text: &str) -> Result<(), ()> {
+    let window = web_sys::window().ok_or(())?;
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| ())
+}
