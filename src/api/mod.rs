@@ -115,7 +115,10 @@ impl ApiClient {
                 && token.is_some()
                 && token == self.session.token_untracked()
             {
-                self.session.expire();
+                // Not synchronously: ending the session tears down the pages whose
+                // resources are still completing this very request.
+                let session = self.session;
+                leptos::prelude::set_timeout(move || session.expire(), std::time::Duration::ZERO);
             }
             leptos::logging::warn!("{path}: HTTP {status}: {err:?}");
         }

@@ -80,7 +80,7 @@ pub fn ProfileMenu() -> impl IntoView {
             return;
         };
         let items = menu_items(&menu);
-        let current = items.iter().position(|el| is_active(el));
+        let current = items.iter().position(is_active);
         let n = items.len();
         if n == 0 {
             return;

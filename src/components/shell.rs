@@ -40,11 +40,14 @@ pub fn Shell() -> impl IntoView {
         }
         let notice = session.notice();
         if notice != Some(LoginNotice::LoggedOut) {
-            let full = format!(
-                "{}{}",
-                location.pathname.get_untracked(),
-                location.search.get_untracked()
-            );
+            // The router's `search` has no leading `?`.
+            let search = location.search.get_untracked();
+            let search = search.trim_start_matches('?');
+            let full = if search.is_empty() {
+                location.pathname.get_untracked()
+            } else {
+                format!("{}?{search}", location.pathname.get_untracked())
+            };
             session.remember_return_path(strip_base(&full, &base.0));
         }
         let target = if notice == Some(LoginNotice::Expired) {
@@ -116,7 +119,7 @@ fn Frame() -> impl IntoView {
             <div class="oc-container">
                 <div class="oc-org-header">
                     <p class="oc-eyebrow">"My Organisation"</p>
-                    {move || match org.get() {
+                    {move || match org.try_get().flatten() {
                         None => view! {
                             <h1 class="oc-org-header__title oc-skeleton-text">"Loading organisation…"</h1>
                         }

@@ -30,7 +30,7 @@ pub fn OverviewPage() -> impl IntoView {
     let org = use_organisation();
     view! {
         <div class="oc-overview">
-            {move || match org.get() {
+            {move || match org.try_get().flatten() {
                 None => view! { <Loading label="Loading organisation…"/> }.into_any(),
                 Some(Err(e)) => view! {
                     <ErrorState
@@ -459,7 +459,7 @@ fn TagsSection() -> impl IntoView {
                 </div>
             </div>
             <Transition fallback=|| view! { <Loading label="Loading tags…"/> }>
-                {move || tags.get().map(|result| match result {
+                {move || tags.try_get().flatten().map(|result| match result {
                     Err(e) => view! {
                         <ErrorState error=e title="Could not load tags" on_retry=Callback::new(move |_| tags.refetch())/>
                     }
