@@ -18,7 +18,10 @@ pub fn user_message(err: &ApiError) -> String {
             code: c,
             message,
         } => match *c {
-            code::CREDENTIALS_NOT_VALID => "The email or password is incorrect.".to_string(),
+            code::CREDENTIALS_NOT_VALID if message.trim().is_empty() => {
+                "The email or password is incorrect.".to_string()
+            }
+            code::CREDENTIALS_NOT_VALID => with_full_stop(message),
             code::TOKEN_NOT_VALID | code::UNAUTHENTICATED => {
                 "Your session has expired. Please log in again.".to_string()
             }
@@ -59,8 +62,10 @@ mod tests {
     }
 
     #[test]
-    fn wrong_password_is_said_plainly() {
-        let m = user_message(&server(401, 4002, "credentials not valid"));
+    fn wrong_password_shows_the_server_sentence_or_a_plain_one() {
+        let m = user_message(&server(401, 4002, "Email or password is not valid."));
+        assert_eq!(m, "Email or password is not valid.");
+        let m = user_message(&server(401, 4002, ""));
         assert_eq!(m, "The email or password is incorrect.");
     }
 
