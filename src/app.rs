@@ -7,6 +7,7 @@ use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::ApiClient;
+use crate::components::main_region::Embedded;
 use crate::components::shell::Shell;
 use crate::config::RuntimeConfig;
 use crate::pages::invite_accept::InviteAcceptPage;
@@ -44,6 +45,7 @@ pub fn App(config: RuntimeConfig, base: String, embedded: bool) -> impl IntoView
     provide_context(session);
     provide_context(api.clone());
     provide_context(AppBase(Arc::from(base.as_str())));
+    provide_context(Embedded(embedded));
 
     if session.state_untracked() == SessionState::Loading {
         leptos::task::spawn_local(async move {

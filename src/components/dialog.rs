@@ -73,6 +73,9 @@ pub fn Dialog<F, Fut>(
     /// Hides the confirm button (an information dialog with only a close button).
     #[prop(optional)]
     hide_confirm: bool,
+    /// Called after the dialog closed, however it closed (e.g. to reset a form).
+    #[prop(optional, into)]
+    on_close: Option<Callback<()>>,
     /// Extra classes on the `<dialog>` element.
     #[prop(optional, into)]
     class: Option<String>,
@@ -110,8 +113,11 @@ where
     });
 
     // The native `close` event covers every way of closing (Escape, Cancel, confirm).
-    let on_close = move |_| {
+    let on_closed = move |_| {
         open.set(false);
+        if let Some(cb) = on_close {
+            cb.run(());
+        }
         if let Some(el) = opener.get_value() {
             if el.is_connected() {
                 let _ = el.focus();
@@ -161,7 +167,7 @@ where
             node_ref=dialog_ref
             class=classes
             aria-labelledby=labelledby
-            on:close=on_close
+            on:close=on_closed
             on:cancel=on_cancel
         >
             <div class="oc-dialog__surface">

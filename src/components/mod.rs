@@ -2,6 +2,7 @@
 
 pub mod dialog;
 pub mod icons;
+pub mod main_region;
 pub mod nav_drawer;
 pub mod profile_menu;
 pub mod secret_field;

@@ -9,6 +9,7 @@ use leptos_router::NavigateOptions;
 
 use crate::api::{organisation, use_api, ApiError};
 use crate::app::{app_href, AppBase};
+use crate::components::main_region::MainRegion;
 use crate::components::nav_drawer::NavDrawer;
 use crate::components::profile_menu::ProfileMenu;
 use crate::components::status::{ErrorState, Loading};
@@ -155,7 +156,7 @@ fn Frame() -> impl IntoView {
                         <A href=app_href("/organisation/users") attr:class="oc-tab">"User Management"</A>
                     </Show>
                 </nav>
-                <main id="oc-main" class="oc-main" tabindex="-1">
+                <MainRegion id="oc-main" class="oc-main" label="Organisation">
                     <ErrorBoundary fallback=|errors| view! {
                         <div class="oc-error-state" role="alert">
                             <div class="oc-error-state__text">
@@ -168,7 +169,7 @@ fn Frame() -> impl IntoView {
                     }>
                         <Outlet/>
                     </ErrorBoundary>
-                </main>
+                </MainRegion>
             </div>
         </div>
     }

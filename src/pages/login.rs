@@ -5,6 +5,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::api::use_api;
+use crate::components::main_region::MainRegion;
 use crate::components::status::Loading;
 use crate::domain::error_text::user_message;
 use crate::session::{use_session, LoginNotice, SessionState};
@@ -77,7 +78,7 @@ pub fn LoginPage() -> impl IntoView {
     };
 
     view! {
-        <main class="oc-login">
+        <MainRegion class="oc-login" label="Log in">
             <div class="oc-login__card oc-card">
                 <div class="oc-login__brand">
                     <span class="oc-brand__mark" aria-hidden="true"></span>
@@ -132,6 +133,6 @@ pub fn LoginPage() -> impl IntoView {
                     </button>
                 </form>
             </div>
-        </main>
+        </MainRegion>
     }
 }

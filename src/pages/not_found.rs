@@ -4,12 +4,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::app::app_href;
+use crate::components::main_region::MainRegion;
 
 /// "Page not found" with a way back.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! {
-        <main class="oc-centered oc-not-found">
+        <MainRegion class="oc-centered oc-not-found" label="Page not found">
             <div class="oc-card oc-card--narrow">
                 <p class="oc-eyebrow">"Error 404"</p>
                 <h1>"Page not found"</h1>
@@ -18,6 +19,6 @@ pub fn NotFoundPage() -> impl IntoView {
                     "Go to My Organisation"
                 </A>
             </div>
-        </main>
+        </MainRegion>
     }
 }
