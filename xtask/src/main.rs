@@ -482,7 +482,7 @@ fn bench(ctx: &Ctx) -> Result<(), String> {
     let mut failed = Vec::new();
     for f in &files {
         let name = f.strip_prefix(&ctx.root).unwrap_or(f).display().to_string();
-        banner(&format!("bench {name}"));
+        println!("\n==== xtask bench: {name} ====");
         let t = Timer::start();
         let mut c = node_with_env(ctx);
         c.arg(f);
