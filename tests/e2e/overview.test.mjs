@@ -253,6 +253,7 @@ describe('overview', () => {
       assert.doesNotMatch(style.font, /Georgia|Times/);
       assert.notEqual(style.bg, 'rgb(255, 0, 0)');
       assert.ok(await page.locator('.host-header').isVisible(), 'the host page stays');
+      await expectNoAxeViolations(page, 'embedded console', { include: '[data-org-console]' });
     });
   });
 });
