@@ -125,8 +125,9 @@ pub fn ProfileMenu() -> impl IntoView {
     };
 
     let navigate = StoredValue::new_local(navigate);
+    // Focus goes back to the menu button: the menu it was in is gone.
     let go = move |path: &'static str| {
-        open.set(None);
+        close_to_button();
         navigate.with_value(|n| n(path, Default::default()));
     };
     let logout = move |_| {
