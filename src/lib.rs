@@ -50,6 +50,16 @@ fn find_mount_point() -> MountPoint {
     }
 }
 
+/// Removes the static "Loading…" line `index.html` shows until the app mounts.
+fn remove_boot_placeholder() {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-oc-boot]").ok().flatten())
+    {
+        el.remove();
+    }
+}
+
 /// Entry point: installs the panic hook, reads `config.json`, mounts the app.
 pub fn start() {
     console_error_panic_hook::set_once();
@@ -57,8 +67,11 @@ pub fn start() {
     wasm_bindgen_futures::spawn_local(async move {
         let config = config::RuntimeConfig::load(&mount.config_url).await;
         let base = mount.base_path;
+        remove_boot_placeholder();
         match mount.element {
             Some(el) => {
+                // Whatever the host put inside as a placeholder gives way to the app.
+                el.set_inner_html("");
                 let _ = el.class_list().add_1("oc-host");
                 // Dropping the handle would unmount the app at once; the console lives
                 // as long as the page.
