@@ -28,6 +28,8 @@ const FILTER_DEBOUNCE_MS: u64 = 300;
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let org = use_organisation();
+    let session = use_session();
+    let can_see_tags = Memo::new(move |_| session.capabilities().can_see_tags);
     view! {
         <div class="oc-overview">
             {move || match org.try_get().flatten() {
@@ -42,7 +44,9 @@ pub fn OverviewPage() -> impl IntoView {
                 .into_any(),
                 Some(Ok(o)) => view! { <OrganisationSections org=o/> }.into_any(),
             }}
-            <TagsSection/>
+            <Show when=move || can_see_tags.get()>
+                <TagsSection/>
+            </Show>
         </div>
     }
 }
