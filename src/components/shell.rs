@@ -90,6 +90,19 @@ pub fn Shell() -> impl IntoView {
     }
 }
 
+/// Moves focus to the main region. The `href` alone would resolve against `<base>` and
+/// leave the page.
+fn skip_to_main(ev: web_sys::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("oc-main"))
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+    {
+        let _ = main.focus();
+    }
+}
+
 /// The frame around a logged-in page.
 #[component]
 fn Frame() -> impl IntoView {
@@ -104,7 +117,7 @@ fn Frame() -> impl IntoView {
 
     view! {
         <div class="oc-app">
-            <a class="oc-skip-link" href="#oc-main">"Skip to content"</a>
+            <a class="oc-skip-link" href="#oc-main" on:click=skip_to_main>"Skip to content"</a>
             <header class="oc-topbar">
                 <div class="oc-topbar__inner">
                     <A href=app_href("/organisation/overview") attr:class="oc-brand">
