@@ -7,4 +7,7 @@ pub mod paging;
 pub mod permissions;
 pub mod query;
 pub mod return_path;
+pub mod roles;
 pub mod time;
+pub mod user_guards;
+pub mod users_view;
