@@ -101,6 +101,20 @@ async fn client_routes_get_index_html_and_files_are_served() {
 }
 
 #[tokio::test]
+async fn embed_deep_links_get_the_host_page_and_its_files_are_served() {
+    let s = start().await;
+    for path in ["/embed/", "/embed/organisation/users/3", "/embed/invite/x"] {
+        let (status, h, body) = s.get_page(path).await;
+        assert_eq!(status, 200, "{path}");
+        assert_eq!(body, EMBED_HOST_PAGE, "{path} did not serve the host page");
+        assert_security_headers(&h, "'self'");
+    }
+    let (status, _, body) = s.get_page("/embed/host.js").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("console.log('host')"));
+}
+
+#[tokio::test]
 async fn unknown_api_paths_are_json_envelopes_not_the_console() {
     let s = start().await;
     for path in ["/nope", "/user/3/extra", ""] {

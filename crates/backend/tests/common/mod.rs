@@ -79,6 +79,9 @@ impl Answer {
 }
 
 /// A temporary dist folder with index.html (one inline and one external script) and app.js.
+/// The body of the fake embedding example's host page.
+pub const EMBED_HOST_PAGE: &str = "<!DOCTYPE html><title>Host</title><div data-org-console></div>";
+
 pub fn make_dist() -> TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     let html = format!(
@@ -86,6 +89,9 @@ pub fn make_dist() -> TempDir {
     );
     std::fs::write(dir.path().join("index.html"), html).unwrap();
     std::fs::write(dir.path().join("app.js"), "console.log('app');\n").unwrap();
+    std::fs::create_dir(dir.path().join("embed")).unwrap();
+    std::fs::write(dir.path().join("embed/index.html"), EMBED_HOST_PAGE).unwrap();
+    std::fs::write(dir.path().join("embed/host.js"), "console.log('host');\n").unwrap();
     dir
 }
 
