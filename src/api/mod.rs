@@ -10,8 +10,11 @@
 //! functions over [`ApiClient::get`] & co.
 
 mod error;
+pub mod invites;
 pub mod organisation;
+pub mod roles;
 pub mod tags;
+pub mod users;
 
 use std::sync::Arc;
 

@@ -1,13 +1,21 @@
 //! Widgets, one per file.
 
+pub mod card;
+pub mod clipboard;
 pub mod dialog;
 pub mod icons;
+pub mod invite_dialog;
 pub mod main_region;
 pub mod nav_drawer;
+pub mod pending_invites;
+pub mod permission_overview;
 pub mod profile_menu;
+pub mod role_filter;
 pub mod secret_field;
 pub mod shell;
 pub mod status;
+pub mod user_dialogs;
+pub mod users_table;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

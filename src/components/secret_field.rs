@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use crate::components::clipboard::copy_text;
 use crate::components::unique_id;
 use crate::domain::mask::mask_secret;
 
@@ -59,7 +60,7 @@ pub fn SecretField(
         let text = value.get_untracked();
         let what = copy_label.clone();
         leptos::task::spawn_local(async move {
-            match copy_to_clipboard(&text).await {
+            match copy_text(&text).await {
                 Ok(()) => {
                     let _ = announce.try_set(format!("{what} copied to clipboard."));
                     let _ = copied.try_set(true);
@@ -139,13 +140,4 @@ pub fn SecretField(
             </div>
         </div>
     }
-}
-
-async fn copy_to_clipboard(text: &str) -> Result<(), ()> {
-    let window = web_sys::window().ok_or(())?;
-    let promise = window.navigator().clipboard().write_text(text);
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .map(|_| ())
-        .map_err(|_| ())
 }

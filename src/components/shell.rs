@@ -24,6 +24,20 @@ pub fn use_organisation() -> OrgResource {
     expect_context::<OrgResource>()
 }
 
+/// What the user pages remember while the frame lives: the list's last query (so
+/// "All users" on a user's page goes back to the same filter) and a notice for the
+/// list (e.g. "Deleted …" after a delete on the user's page).
+#[derive(Debug, Clone, Copy)]
+pub struct UserListMemory {
+    pub last_query: RwSignal<String>,
+    pub notice: RwSignal<Option<String>>,
+}
+
+/// The frame's [`UserListMemory`].
+pub fn use_user_list_memory() -> UserListMemory {
+    expect_context::<UserListMemory>()
+}
+
 /// Guards `/organisation/*`: sends anonymous visitors to the login page (remembering
 /// where they were), waits for the session, then shows the frame.
 #[component]
@@ -113,6 +127,10 @@ fn Frame() -> impl IntoView {
         async move { organisation::get(&api).await }
     });
     provide_context(org);
+    provide_context(UserListMemory {
+        last_query: RwSignal::new(String::new()),
+        notice: RwSignal::new(None),
+    });
     let caps = Memo::new(move |_| session.capabilities());
 
     view! {

@@ -179,7 +179,10 @@ mod tests {
     fn promoting_to_admin_lists_what_they_gain_and_same_role_is_empty() {
         let d = diff(&perms(ROLE_READONLY), &perms(ROLE_ADMIN));
         assert!(d.lost.is_empty());
-        assert_eq!(d.gained.first().map(String::as_str), Some(p::ORGANISATION_GET_APIKEY));
+        assert_eq!(
+            d.gained.first().map(String::as_str),
+            Some(p::ORGANISATION_GET_APIKEY)
+        );
         assert!(diff(&perms(ROLE_USER), &perms(ROLE_USER)).is_empty());
     }
 
@@ -205,7 +208,10 @@ mod tests {
             is_default: false,
             user_count: 4,
         };
-        assert_eq!(display_name(std::slice::from_ref(&role), "analyst"), "Analyst");
+        assert_eq!(
+            display_name(std::slice::from_ref(&role), "analyst"),
+            "Analyst"
+        );
         assert_eq!(display_name(&[role], "gone"), "gone");
         assert_eq!(admin_count(&[]), None);
     }

@@ -11,7 +11,8 @@ pub const DELETE_SELF: &str = "You cannot delete your own account. Ask another a
 pub const DELETE_LAST_ADMIN: &str =
     "This is the organisation's last admin and cannot be deleted. Make another user an admin first.";
 /// Why you cannot change your own role.
-pub const CHANGE_SELF: &str = "You cannot change your own permission level. Ask another admin to do it.";
+pub const CHANGE_SELF: &str =
+    "You cannot change your own permission level. Ask another admin to do it.";
 /// Why the last admin cannot be demoted.
 pub const CHANGE_LAST_ADMIN: &str =
     "This is the organisation's last admin and cannot be demoted. Make another user an admin first.";
@@ -68,7 +69,10 @@ mod tests {
     fn the_last_admin_stays() {
         let other = user(2, ROLE_ADMIN);
         assert_eq!(delete_refusal(1, &other, Some(1)), Some(DELETE_LAST_ADMIN));
-        assert_eq!(role_change_refusal(1, &other, Some(1)), Some(CHANGE_LAST_ADMIN));
+        assert_eq!(
+            role_change_refusal(1, &other, Some(1)),
+            Some(CHANGE_LAST_ADMIN)
+        );
         assert_eq!(delete_refusal(1, &other, Some(2)), None);
     }
 

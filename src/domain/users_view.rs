@@ -42,7 +42,11 @@ impl Default for UsersView {
 impl UsersView {
     /// The view a URL's query describes; `get` reads one query parameter.
     pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
-        let non_empty = |k: &str| get(k).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let non_empty = |k: &str| {
+            get(k)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
         let sort = non_empty("sort")
             .and_then(|s| parse_sort(&s))
             .unwrap_or_default();
@@ -250,15 +254,19 @@ mod tests {
                 (k.to_string(), v.replace("%20", " "))
             })
             .collect();
-        let back = UsersView::from_params(|k| {
-            pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone())
-        });
+        let back =
+            UsersView::from_params(|k| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()));
         assert_eq!(back, v);
     }
 
     #[test]
     fn garbage_in_the_url_falls_back_to_defaults() {
-        let v = parse(&[("page", "-2"), ("sort", "password"), ("order", "sideways"), ("role", "  ")]);
+        let v = parse(&[
+            ("page", "-2"),
+            ("sort", "password"),
+            ("order", "sideways"),
+            ("role", "  "),
+        ]);
         assert_eq!(v, UsersView::default());
         assert_eq!(parse(&[("page", "0")]).page, 1);
         assert_eq!(parse(&[("page", "99999999999")]).page, 1);

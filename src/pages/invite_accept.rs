@@ -1,13 +1,190 @@
-//! Placeholder: the User Management work replaces this file.
+//! `/invite/:token`: what the invitation offers (organisation and role), and the
+//! sign-up form that accepts it and lands the new user in the console. An expired,
+//! revoked or used link gets its own clear page.
 
+use bintu_wire::{code, validate, InviteOffer};
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
 
-/// Accept invitation (placeholder).
+use crate::api::{invites, use_api, ApiError};
+use crate::app::app_href;
+use crate::components::main_region::MainRegion;
+use crate::components::permission_overview::PermissionOverview;
+use crate::components::status::{ErrorState, Loading};
+use crate::domain::error_text::user_message;
+use crate::domain::time::format_utc;
+use crate::session::use_session;
+
+fn is_gone(e: &ApiError) -> bool {
+    e.code() == Some(code::INVITE_GONE)
+}
+
+/// The invitation page.
 #[component]
 pub fn InviteAcceptPage() -> impl IntoView {
+    let params = use_params_map();
+    let api = use_api();
+    let token = Memo::new(move |_| params.with(|p| p.get("token")).unwrap_or_default());
+    let gone = RwSignal::new(false);
+    let offer = LocalResource::new(move || {
+        let api = api.clone();
+        let t = token.get();
+        async move { invites::lookup(&api, t).await }
+    });
+
     view! {
-        <section class="oc-page-section">
-            <h2>"Accept invitation"</h2>
-        </section>
+        <MainRegion class="oc-login oc-invite-page" label="Accept invitation">
+            <div class="oc-login__card oc-card oc-invite-page__card">
+                <div class="oc-login__brand">
+                    <span class="oc-brand__mark" aria-hidden="true"></span>
+                    <span class="oc-brand__name">"Stream Cloud"</span>
+                </div>
+                {move || {
+                    if gone.get() {
+                        return view! { <InviteGone/> }.into_any();
+                    }
+                    match offer.try_get().flatten() {
+                        None => view! { <Loading label="Checking your invitation…"/> }.into_any(),
+                        Some(Err(e)) if is_gone(&e) => view! { <InviteGone/> }.into_any(),
+                        Some(Err(e)) => view! {
+                            <h1 class="oc-login__title">"Accept invitation"</h1>
+                            <ErrorState error=e title="Could not check the invitation" on_retry=Callback::new(move |_| offer.refetch())/>
+                        }
+                        .into_any(),
+                        Some(Ok(o)) => view! { <SignUp offer=o token=token.get_untracked() gone=gone/> }.into_any(),
+                    }
+                }}
+            </div>
+        </MainRegion>
+    }
+}
+
+/// The page for a link that no longer works.
+#[component]
+fn InviteGone() -> impl IntoView {
+    view! {
+        <h1 class="oc-login__title">"This invitation is no longer valid"</h1>
+        <p>
+            "The link has expired, was revoked, or has already been used. "
+            "Ask an admin of the organisation to send you a new invitation."
+        </p>
+        <a class="oc-button oc-button--secondary" href=app_href("/login")>"Go to the login page"</a>
+    }
+}
+
+#[component]
+fn SignUp(offer: InviteOffer, token: String, gone: RwSignal<bool>) -> impl IntoView {
+    let api = use_api();
+    let session = use_session();
+    let navigate = use_navigate();
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+
+    let accept = Action::new_local(move |(e, p): &(String, String)| {
+        let api = api.clone();
+        let (t, e, p) = (token.clone(), e.clone(), p.clone());
+        async move {
+            let answer = invites::accept(&api, t, e, p).await?;
+            session.start_with_token(&api, answer.token).await
+        }
+    });
+    let pending = accept.pending();
+    Effect::new(move |_| match accept.value().get() {
+        Some(Ok(())) => navigate(
+            "/organisation/overview",
+            // Replace: the invitation's URL (with its token) leaves the history.
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        ),
+        Some(Err(e)) if is_gone(&e) => gone.set(true),
+        Some(Err(e)) if e.code() == Some(code::PARAMETER_NOT_UNIQUE) => error.set(Some(
+            "An account with this email already exists. Log in instead, or use another email."
+                .to_string(),
+        )),
+        Some(Err(e)) => error.set(Some(user_message(&e))),
+        None => {}
+    });
+
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let (e, p) = (
+            email.get_untracked().trim().to_string(),
+            password.get_untracked(),
+        );
+        let problem = if !validate::email(&e) {
+            Some("Enter a valid email address.")
+        } else {
+            validate::password_problem(&p)
+        };
+        match problem {
+            Some(why) => error.set(Some(why.to_string())),
+            None => {
+                error.set(None);
+                accept.dispatch((e, p));
+            }
+        }
+    };
+
+    let role = offer.role.clone();
+    view! {
+        <h1 class="oc-login__title">{format!("Join {}", offer.organisation_name)}</h1>
+        <p class="oc-invite-page__offer">
+            "You are invited as " <strong class="oc-role-badge">{role.display_name.clone()}</strong> "."
+        </p>
+        <p class="oc-hint">{format!("This invitation expires {}.", format_utc(&offer.expires_at))}</p>
+        <details class="oc-details">
+            <summary>{format!("What {} allows", role.display_name)}</summary>
+            <PermissionOverview role=role/>
+        </details>
+        <form class="oc-form" on:submit=on_submit novalidate>
+            <div class="oc-field">
+                <label class="oc-label" for="oc-invite-email">"Email"</label>
+                <input
+                    id="oc-invite-email"
+                    class="oc-input"
+                    type="email"
+                    autocomplete="email"
+                    inputmode="email"
+                    required
+                    prop:value=move || email.get()
+                    on:input=move |ev| email.set(event_target_value(&ev))
+                />
+            </div>
+            <div class="oc-field">
+                <label class="oc-label" for="oc-invite-password">"Password"</label>
+                <input
+                    id="oc-invite-password"
+                    class="oc-input"
+                    type="password"
+                    autocomplete="new-password"
+                    required
+                    aria-describedby="oc-invite-password-hint"
+                    prop:value=move || password.get()
+                    on:input=move |ev| password.set(event_target_value(&ev))
+                />
+                <p class="oc-hint" id="oc-invite-password-hint">
+                    {format!("At least {} characters.", validate::MIN_PASSWORD_LEN)}
+                </p>
+            </div>
+            <div role="alert" class="oc-login__error">
+                {move || error.get().map(|m| view! { <p class="oc-alert oc-alert--error">{m}</p> })}
+            </div>
+            <button
+                type="submit"
+                class="oc-button oc-button--primary oc-button--block"
+                disabled=move || pending.get()
+                aria-busy=move || pending.get().then_some("true")
+            >
+                <span class="oc-spinner" class:oc-spinner--on=move || pending.get() aria-hidden="true"></span>
+                {move || if pending.get() { "Creating your account…" } else { "Create account and join" }}
+            </button>
+        </form>
     }
 }

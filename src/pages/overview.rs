@@ -7,6 +7,7 @@ use bintu_wire::{validate, Organisation, Package};
 use leptos::prelude::*;
 
 use crate::api::{organisation, tags, use_api};
+use crate::components::card::Card;
 use crate::components::dialog::{Dialog, DialogVariant};
 use crate::components::icons::{IconCheck, IconLock, IconUpgrade, IconWarning};
 use crate::components::secret_field::SecretField;
@@ -60,26 +61,6 @@ fn OrganisationSections(org: Organisation) -> impl IntoView {
             <WebhookSection initial=org.webhook.clone()/>
             <VodSection initial=org.vod_public/>
         </div>
-    }
-}
-
-/// A card with an `h2` that names the section for assistive technology.
-#[component]
-fn Card(
-    #[prop(into)] title: String,
-    #[prop(optional, into)] subtitle: Option<String>,
-    #[prop(optional, into)] class: Option<String>,
-    children: Children,
-) -> impl IntoView {
-    let id = unique_id("section");
-    view! {
-        <section class=format!("oc-card {}", class.unwrap_or_default()) aria-labelledby=id.clone()>
-            <div class="oc-card__head">
-                <h2 class="oc-card__title" id=id.clone()>{title}</h2>
-                {subtitle.map(|s| view! { <p class="oc-card__subtitle">{s}</p> })}
-            </div>
-            {children()}
-        </section>
     }
 }
 

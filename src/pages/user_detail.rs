@@ -1,13 +1,265 @@
-//! Placeholder: the User Management work replaces this file.
+//! `/organisation/users/:id`: one user's details, their role explained, and the three
+//! actions Update Permission, Reset User Token and Delete User.
 
+use bintu_wire::{Role, User};
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
 
-/// User (placeholder).
+use crate::api::{roles, use_api, users, ApiError};
+use crate::app::app_href;
+use crate::components::card::Card;
+use crate::components::permission_overview::{Audiences, PermissionOverview};
+use crate::components::shell::use_user_list_memory;
+use crate::components::status::{ErrorState, Loading};
+use crate::components::user_dialogs::{DeleteUserDialog, ResetTokenDialog, UpdatePermissionDialog};
+use crate::domain::roles::admin_count;
+use crate::domain::time::format_utc;
+use crate::domain::user_guards::{delete_refusal, role_change_refusal};
+use crate::session::use_session;
+
+/// The single-user page.
 #[component]
 pub fn UserDetailPage() -> impl IntoView {
+    let params = use_params_map();
+    let memory = use_user_list_memory();
+    let id = Memo::new(move |_| {
+        params
+            .with(|p| p.get("id"))
+            .and_then(|s| s.parse::<i64>().ok())
+            .filter(|id| *id > 0)
+    });
+    let back = move || app_href(&format!("/organisation/users{}", memory.last_query.get()));
     view! {
-        <section class="oc-page-section">
-            <h2>"User"</h2>
-        </section>
+        <div class="oc-user-page">
+            <a class="oc-back-link" href=back>"← All users"</a>
+            {move || match id.get() {
+                None => view! {
+                    <div class="oc-card oc-no-access" role="alert">
+                        <h2>"User not found"</h2>
+                        <p>"This address does not name a user. Go back to the list and pick one."</p>
+                    </div>
+                }
+                .into_any(),
+                Some(id) => view! { <UserDetail id=id/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn UserDetail(id: i64) -> impl IntoView {
+    let api = use_api();
+    let session = use_session();
+    let caps = Memo::new(move |_| session.capabilities());
+    let version = RwSignal::new(0u32);
+    let user = {
+        let api = api.clone();
+        LocalResource::new(move || {
+            version.track();
+            let api = api.clone();
+            async move { users::get(&api, id).await }
+        })
+    };
+    let roles = LocalResource::new(move || {
+        version.track();
+        let api = api.clone();
+        let allowed = caps.get().can_list_roles;
+        async move {
+            if allowed {
+                roles::list(&api).await
+            } else {
+                Ok(Vec::new())
+            }
+        }
+    });
+    let role_list = Signal::derive(move || {
+        roles
+            .try_get()
+            .flatten()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+    });
+
+    view! {
+        <Transition fallback=|| view! { <Loading label="Loading user…"/> }>
+            {move || user.try_get().flatten().map(|result| match result {
+                Err(e) => view! { <UserLoadError error=e on_retry=Callback::new(move |_| user.refetch())/> }.into_any(),
+                Ok(u) => view! { <UserView user=u roles=role_list version=version/> }.into_any(),
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn UserLoadError(error: ApiError, on_retry: Callback<()>) -> impl IntoView {
+    if error.status() == Some(404) {
+        view! {
+            <div class="oc-card oc-no-access" role="alert">
+                <h2>"User not found"</h2>
+                <p>"This user does not exist (any more). They may have been deleted."</p>
+            </div>
+        }
+        .into_any()
+    } else {
+        view! { <ErrorState error=error title="Could not load the user" on_retry=on_retry/> }
+            .into_any()
+    }
+}
+
+#[component]
+fn UserView(user: User, roles: Signal<Vec<Role>>, version: RwSignal<u32>) -> impl IntoView {
+    let session = use_session();
+    let memory = use_user_list_memory();
+    let navigate = use_navigate();
+    let caps = Memo::new(move |_| session.capabilities());
+    let me = untrack(|| session.me())
+        .map(|m| m.user.id)
+        .unwrap_or_default();
+    let current = RwSignal::new(Some(user.clone()));
+    let status = RwSignal::new(String::new());
+    let (update_open, reset_open, delete_open) = (
+        RwSignal::new(false),
+        RwSignal::new(false),
+        RwSignal::new(false),
+    );
+
+    let role = move || {
+        let name = current.with(|u| u.as_ref().map(|u| u.role.clone()).unwrap_or_default());
+        roles.with(|rs| rs.iter().find(|r| r.name == name).cloned())
+    };
+    let admins = move || roles.with(|rs| admin_count(rs));
+    let change_refusal = move || {
+        current.with(|u| {
+            u.as_ref()
+                .and_then(|u| role_change_refusal(me, u, admins()))
+        })
+    };
+    let delete_blocked =
+        move || current.with(|u| u.as_ref().and_then(|u| delete_refusal(me, u, admins())));
+
+    let after_update = Callback::new(move |u: User| {
+        status.set(format!(
+            "Permission level changed. {} now has the new permissions.",
+            u.email
+        ));
+        current.set(Some(u));
+        version.update(|v| *v += 1);
+    });
+    let after_reset = Callback::new(move |u: User| {
+        if u.id == me {
+            session.expire();
+            return;
+        }
+        status.set("Token reset. All bintu tokens of this user stopped working.".to_string());
+        current.set(Some(u));
+    });
+    let after_delete = Callback::new(move |u: User| {
+        memory.notice.set(Some(format!("Deleted {}.", u.email)));
+        navigate(
+            &format!("/organisation/users{}", memory.last_query.get_untracked()),
+            Default::default(),
+        );
+    });
+
+    let field = |label: &'static str, value: AnyView| {
+        view! {
+            <div class="oc-facts__item">
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+            </div>
+        }
+    };
+    let u = user.clone();
+    let is_me = u.id == me;
+
+    view! {
+        <Card title=u.email.clone() subtitle=if is_me { "This is you." } else { "User of your organisation." } class="oc-user-card">
+            <dl class="oc-facts">
+                {field("Permission Level", view! {
+                    <span class="oc-role-badge">{move || role().map(|r| r.display_name).unwrap_or_else(|| current.with(|u| u.as_ref().map(|u| u.role.clone()).unwrap_or_default()))}</span>
+                }.into_any())}
+                {field("Email", view! { {u.email.clone()} }.into_any())}
+                {field("User ID", view! { <code>{u.id}</code> }.into_any())}
+                {field("Created At (UTC)", view! { <time datetime=u.created_at.clone()>{format_utc(&u.created_at)}</time> }.into_any())}
+                {field("Token Key", view! {
+                    <code class="oc-token-key">{move || current.with(|u| u.as_ref().map(|u| u.token_key.clone()).unwrap_or_default())}</code>
+                }.into_any())}
+            </dl>
+            <p class="oc-saved" role="status">{move || status.get()}</p>
+            <div class="oc-user-actions">
+                <Show when=move || caps.get().can_change_roles>
+                    <ActionButton label="Update Permission" refusal=Signal::derive(change_refusal) on_click=move || update_open.set(true)/>
+                </Show>
+                <Show when=move || caps.get().can_reset_tokens>
+                    <ActionButton label="Reset User Token" refusal=Signal::derive(|| None) on_click=move || reset_open.set(true)/>
+                </Show>
+                <Show when=move || caps.get().can_delete_users>
+                    <ActionButton label="Delete User" danger=true refusal=Signal::derive(delete_blocked) on_click=move || delete_open.set(true)/>
+                </Show>
+            </div>
+        </Card>
+        <Card title="Assigned role" subtitle="What this user's permission level allows." class="oc-user-role-card">
+            {move || match role() {
+                Some(r) => view! { <RolePanel role=r/> }.into_any(),
+                None if !caps.get().can_list_roles => view! {
+                    <p class="oc-hint">"Your role may not view the permission profiles."</p>
+                }
+                .into_any(),
+                None => view! { <Loading label="Loading the role…"/> }.into_any(),
+            }}
+        </Card>
+        <UpdatePermissionDialog open=update_open user=current roles=roles on_done=after_update/>
+        <ResetTokenDialog open=reset_open user=current on_done=after_reset/>
+        <DeleteUserDialog open=delete_open user=current on_done=after_delete/>
+    }
+}
+
+/// A role's name, description and audiences, with the permissions in an expandable
+/// "Permission Overview" panel.
+#[component]
+fn RolePanel(role: Role) -> impl IntoView {
+    view! {
+        <div class="oc-role-panel">
+            <p class="oc-role-panel__name">
+                <span class="oc-role-badge">{role.display_name.clone()}</span>
+                {(!role.is_default).then(|| view! { <span class="oc-pill oc-pill--muted">"Custom role"</span> })}
+            </p>
+            <p>{role.description.clone()}</p>
+            <Audiences audiences=role.audiences.clone()/>
+            <details class="oc-details">
+                <summary>"Permission Overview"</summary>
+                <PermissionOverview role=role/>
+            </details>
+        </div>
+    }
+}
+
+/// An action button that, when a guard forbids the action, is disabled and says why.
+#[component]
+fn ActionButton(
+    label: &'static str,
+    #[prop(into)] refusal: Signal<Option<&'static str>>,
+    on_click: impl Fn() + 'static,
+    #[prop(optional)] danger: bool,
+) -> impl IntoView {
+    let reason_id = StoredValue::new(crate::components::unique_id("action-reason"));
+    let class = if danger {
+        "oc-button oc-button--danger"
+    } else {
+        "oc-button oc-button--secondary"
+    };
+    view! {
+        <div class="oc-user-action">
+            <button
+                type="button"
+                class=class
+                disabled=move || refusal.get().is_some()
+                aria-describedby=move || refusal.get().is_some().then(|| reason_id.get_value())
+                on:click=move |_| on_click()
+            >
+                {label}
+            </button>
+            {move || refusal.get().map(|why| view! { <p class="oc-hint oc-readonly-reason" id=reason_id.get_value()>{why}</p> })}
+        </div>
     }
 }

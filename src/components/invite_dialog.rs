@@ -1,0 +1,199 @@
+//! "Invite New User": pick a role (its permission overview shows beneath), generate
+//! an invite token on the backend, and copy the invitation link it makes.
+
+use bintu_wire::{permission::ROLE_USER, CreatedInvite, Role, DEFAULT_INVITE_HOURS};
+use leptos::prelude::*;
+
+use crate::api::{invites, use_api};
+use crate::app::AppBase;
+use crate::components::clipboard::copy_text;
+use crate::components::dialog::Dialog;
+use crate::components::permission_overview::PermissionOverview;
+use crate::components::unique_id;
+use crate::domain::error_text::user_message;
+use crate::domain::roles::{display_name, grant_refusal};
+use crate::domain::time::format_utc;
+use crate::session::use_session;
+
+/// The validity choices offered, in hours.
+const VALIDITY_CHOICES: &[(u32, &str)] = &[
+    (24, "24 hours"),
+    (DEFAULT_INVITE_HOURS, "3 days"),
+    (24 * 7, "7 days"),
+    (24 * 30, "30 days"),
+];
+
+/// The invitation link for `token`: `<origin><router base>/invite/<token>`.
+fn invite_link(base: &str, token: &str) -> String {
+    let origin = web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
+    format!("{origin}{base}/invite/{token}")
+}
+
+/// The invite dialog; `on_created` runs after each generated token (e.g. to refresh
+/// the pending list).
+#[component]
+pub fn InviteDialog(
+    open: RwSignal<bool>,
+    /// Every role of the organisation.
+    #[prop(into)]
+    roles: Signal<Vec<Role>>,
+    #[prop(into)] on_created: Callback<()>,
+) -> impl IntoView {
+    let api = StoredValue::new(use_api());
+    let session = use_session();
+    // Read now: the async confirm runs outside the reactive owner.
+    let base = StoredValue::new(
+        use_context::<AppBase>()
+            .map(|b| b.0.to_string())
+            .unwrap_or_default(),
+    );
+    let role_id = unique_id("invite-role");
+    let validity_id = unique_id("invite-validity");
+    let link_id = unique_id("invite-link");
+    let chosen = RwSignal::new(String::new());
+    let hours = RwSignal::new(DEFAULT_INVITE_HOURS);
+    let created = RwSignal::new(None::<(CreatedInvite, String)>);
+    let copy_status = RwSignal::new(String::new());
+
+    let own = move || session.me().map(|m| m.role.permissions).unwrap_or_default();
+    let allowed = move |r: &Role| grant_refusal(&own(), &r.permissions).is_none();
+    // Default choice: the member role if grantable, else the first grantable role.
+    Effect::new(move |_| {
+        if !open.get() {
+            return;
+        }
+        let rs = roles.get();
+        let pick = rs
+            .iter()
+            .find(|r| r.name == ROLE_USER && allowed(r))
+            .or_else(|| rs.iter().find(|r| allowed(r)))
+            .map(|r| r.name.clone())
+            .unwrap_or_default();
+        if chosen.get_untracked().is_empty() || !rs.iter().any(|r| r.name == chosen.get_untracked())
+        {
+            chosen.set(pick);
+        }
+    });
+    let chosen_role = move || roles.with(|rs| rs.iter().find(|r| r.name == chosen.get()).cloned());
+
+    let generate = move || async move {
+        let role = chosen.get_untracked();
+        if role.is_empty() {
+            return Err("Choose a role first.".to_string());
+        }
+        let invite = invites::create(&api.get_value(), role, hours.get_untracked())
+            .await
+            .map_err(|e| user_message(&e))?;
+        let link = invite_link(&base.get_value(), &invite.token);
+        copy_status.set(String::new());
+        created.set(Some((invite, link)));
+        on_created.run(());
+        Ok(())
+    };
+
+    let copy = move |_| {
+        let Some((_, link)) = created.get_untracked() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let text = match copy_text(&link).await {
+                Ok(()) => "Invitation link copied to clipboard.",
+                Err(()) => "Could not copy the link. Select it and copy it by hand.",
+            };
+            let _ = copy_status.try_set(text.to_string());
+        });
+    };
+
+    view! {
+        <Dialog
+            open=open
+            title="Invite New User"
+            confirm_label="Generate New Invite Token"
+            cancel_label=Signal::derive(move || if created.get().is_some() { "Done".to_string() } else { "Cancel".to_string() })
+            close_on_success=false
+            confirm_disabled=Signal::derive(move || chosen.get().is_empty())
+            class="oc-dialog--wide"
+            on_close=Callback::new(move |_| {
+                created.set(None);
+                copy_status.set(String::new());
+            })
+            on_confirm=generate
+        >
+            <p>"The invitee signs up with the link and joins the organisation with the role you choose."</p>
+            <div class="oc-form-row">
+                <div class="oc-field">
+                    <label class="oc-label" for=role_id.clone()>"Role"</label>
+                    <select
+                        id=role_id.clone()
+                        class="oc-input oc-select"
+                        prop:value=move || chosen.get()
+                        on:change=move |ev| chosen.set(event_target_value(&ev))
+                    >
+                        {move || roles.get().into_iter().map(|r| {
+                            let ok = allowed(&r);
+                            let label = if ok {
+                                r.display_name.clone()
+                            } else {
+                                format!("{} (needs permissions you lack)", r.display_name)
+                            };
+                            view! {
+                                <option value=r.name.clone() disabled=!ok selected=move || chosen.get() == r.name>{label}</option>
+                            }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="oc-field">
+                    <label class="oc-label" for=validity_id.clone()>"Link valid for"</label>
+                    <select
+                        id=validity_id.clone()
+                        class="oc-input oc-select"
+                        on:change=move |ev| {
+                            if let Ok(h) = event_target_value(&ev).parse() {
+                                hours.set(h);
+                            }
+                        }
+                    >
+                        {VALIDITY_CHOICES.iter().map(|(h, label)| view! {
+                            <option value=h.to_string() selected=*h == DEFAULT_INVITE_HOURS>{*label}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <section class="oc-invite-role" aria-label="Permission overview">
+                {move || chosen_role().map(|r| view! {
+                    <h3 class="oc-subheading">{format!("Permission overview: {}", r.display_name)}</h3>
+                    <PermissionOverview role=r/>
+                })}
+            </section>
+            {move || created.get().map(|(invite, link)| {
+                let role = display_name(&roles.get_untracked(), &invite.invite.role);
+                view! {
+                    <div class="oc-invite-result">
+                        <p class="oc-alert oc-alert--success" role="status">
+                            {format!("Invitation for {role} created. It expires {}.", format_utc(&invite.invite.expires_at))}
+                        </p>
+                        <div class="oc-field">
+                            <label class="oc-label" for=link_id.clone()>"Invitation link"</label>
+                            <div class="oc-copy-row">
+                                <input id=link_id.clone() class="oc-input oc-input--mono" type="text" readonly prop:value=link.clone()
+                                    on:focus=move |ev| {
+                                        use wasm_bindgen::JsCast;
+                                        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                            input.select();
+                                        }
+                                    }
+                                />
+                                <button type="button" class="oc-button oc-button--secondary" on:click=copy>"Copy link"</button>
+                            </div>
+                            <p class="oc-hint">"Share it with the person you invite. It works once and is shown only now."</p>
+                        </div>
+                        <p class="oc-visually-hidden" role="status" aria-live="polite">{move || copy_status.get()}</p>
+                        <p class="oc-copy-status" aria-hidden="true">{move || copy_status.get()}</p>
+                    </div>
+                }
+            })}
+        </Dialog>
+    }
+}

@@ -1,0 +1,117 @@
+//! The organisation's pending invitations, with Revoke (after a confirm).
+
+use bintu_wire::{Invite, Role};
+use leptos::prelude::*;
+
+use crate::api::{invites, use_api};
+use crate::components::card::Card;
+use crate::components::dialog::{Dialog, DialogVariant};
+use crate::components::status::{ErrorState, Loading};
+use crate::domain::error_text::user_message;
+use crate::domain::roles::display_name;
+use crate::domain::time::format_utc;
+
+/// The "Pending invitations" card. Bump `version` to reload it.
+#[component]
+pub fn PendingInvites(
+    #[prop(into)] roles: Signal<Vec<Role>>,
+    version: RwSignal<u32>,
+    /// Whether the role may revoke invitations.
+    can_revoke: bool,
+) -> impl IntoView {
+    let api = use_api();
+    let list = LocalResource::new(move || {
+        version.track();
+        let api = api.clone();
+        async move { invites::list(&api).await }
+    });
+    let target = RwSignal::new(None::<Invite>);
+    let confirm_open = RwSignal::new(false);
+    let status = RwSignal::new(String::new());
+    let api = StoredValue::new(use_api());
+    let role_name = move |name: &str| display_name(&roles.get(), name);
+
+    view! {
+        <Card title="Pending invitations" subtitle="Invitation links that have not been used, revoked or expired yet." class="oc-invites-card">
+            <p class="oc-visually-hidden" role="status">{move || status.get()}</p>
+            <Transition fallback=|| view! { <Loading label="Loading invitations…"/> }>
+                {move || list.try_get().flatten().map(|result| match result {
+                    Err(e) => view! {
+                        <ErrorState error=e title="Could not load the invitations" on_retry=Callback::new(move |_| list.refetch())/>
+                    }
+                    .into_any(),
+                    Ok(items) if items.is_empty() => view! {
+                        <p class="oc-empty">"No pending invitations."</p>
+                    }
+                    .into_any(),
+                    Ok(items) => view! {
+                        <table class="oc-table oc-table--stack oc-invites">
+                            <caption class="oc-visually-hidden">"Pending invitations"</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Role"</th>
+                                    <th scope="col">"Created by"</th>
+                                    <th scope="col">"Created At (UTC)"</th>
+                                    <th scope="col">"Expires (UTC)"</th>
+                                    {can_revoke.then(|| view! { <th scope="col"><span class="oc-visually-hidden">"Actions"</span></th> })}
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {items.into_iter().map(|inv| {
+                                    let role = role_name(&inv.role);
+                                    let revoke_name = format!("Revoke the {role} invitation from {}", inv.created_by);
+                                    let chosen = inv.clone();
+                                    view! {
+                                        <tr>
+                                            <td data-label="Role"><span class="oc-role-badge">{role}</span></td>
+                                            <td data-label="Created by">{inv.created_by.clone()}</td>
+                                            <td data-label="Created At (UTC)">{format_utc(&inv.created_at)}</td>
+                                            <td data-label="Expires (UTC)">{format_utc(&inv.expires_at)}</td>
+                                            {can_revoke.then(|| view! {
+                                                <td class="oc-table__actions">
+                                                    <button
+                                                        type="button"
+                                                        class="oc-button oc-button--secondary oc-button--small oc-button--danger-text"
+                                                        aria-label=revoke_name
+                                                        on:click=move |_| {
+                                                            target.set(Some(chosen.clone()));
+                                                            confirm_open.set(true);
+                                                        }
+                                                    >
+                                                        "Revoke"
+                                                    </button>
+                                                </td>
+                                            })}
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    }
+                    .into_any(),
+                })}
+            </Transition>
+            <Dialog
+                open=confirm_open
+                title="Revoke invitation?"
+                confirm_label="Revoke invitation"
+                variant=DialogVariant::Danger
+                on_confirm=move || async move {
+                    let Some(inv) = target.get_untracked() else { return Err("No invitation selected.".to_string()) };
+                    invites::revoke(&api.get_value(), inv.id).await.map_err(|e| user_message(&e))?;
+                    status.set("Invitation revoked.".to_string());
+                    version.update(|v| *v += 1);
+                    Ok(())
+                }
+            >
+                <p>
+                    {move || target.get().map(|inv| format!(
+                        "The {} invitation created by {} stops working at once: nobody can join with its link any more.",
+                        role_name(&inv.role),
+                        inv.created_by
+                    ))}
+                </p>
+            </Dialog>
+        </Card>
+    }
+}

@@ -1,0 +1,115 @@
+//! A role explained: description, audiences and permissions grouped by resource;
+//! and the difference between two roles.
+
+use bintu_wire::permission::split;
+use bintu_wire::Role;
+use leptos::prelude::*;
+
+use crate::domain::roles::{describe, diff, group_by_resource};
+
+/// Description, audiences and permissions of `role`.
+#[component]
+pub fn PermissionOverview(
+    role: Role,
+    /// The heading level's text above the permissions (e.g. "Permissions").
+    #[prop(default = "Permissions")]
+    heading: &'static str,
+) -> impl IntoView {
+    let groups = group_by_resource(&role.permissions);
+    let count = role.permissions.len();
+    view! {
+        <div class="oc-role-overview">
+            <p class="oc-role-overview__desc">{role.description.clone()}</p>
+            <Audiences audiences=role.audiences.clone()/>
+            <h3 class="oc-role-overview__heading">{format!("{heading} ({count})")}</h3>
+            {if groups.is_empty() {
+                view! { <p class="oc-hint">"This role grants no permissions."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="oc-perm-groups">
+                        {groups.into_iter().map(|g| view! {
+                            <div class="oc-perm-group">
+                                <h4 class="oc-perm-group__name">{g.resource.clone()}</h4>
+                                <ul class="oc-perm-list">
+                                    {g.permissions.into_iter().map(|p| view! { <PermissionItem name=p/> }).collect_view()}
+                                </ul>
+                            </div>
+                        }).collect_view()}
+                    </div>
+                }
+                .into_any()
+            }}
+        </div>
+    }
+}
+
+/// The systems a role's tokens reach, as chips.
+#[component]
+pub fn Audiences(audiences: Vec<String>) -> impl IntoView {
+    view! {
+        <div class="oc-audiences">
+            <span class="oc-audiences__label">"Audiences"</span>
+            {if audiences.is_empty() {
+                view! { <span class="oc-hint">"None"</span> }.into_any()
+            } else {
+                view! {
+                    <ul class="oc-audiences__list" aria-label="Audiences">
+                        {audiences.into_iter().map(|a| view! { <li class="oc-pill">{a}</li> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </div>
+    }
+}
+
+/// "Permissions gained" and "Permissions lost" going from `current` to `next`.
+#[component]
+pub fn PermissionDiffView(current: Role, next: Role) -> impl IntoView {
+    let d = diff(&current.permissions, &next.permissions);
+    if d.is_empty() {
+        return view! {
+            <p class="oc-diff-none">
+                {format!("{} and {} allow exactly the same.", current.display_name, next.display_name)}
+            </p>
+        }
+        .into_any();
+    }
+    let list =
+        |title: &'static str, class: &'static str, sign: &'static str, items: Vec<String>| {
+            (!items.is_empty()).then(|| {
+                view! {
+                    <div class=format!("oc-diff {class}")>
+                        <h3 class="oc-diff__title">{format!("{title} ({})", items.len())}</h3>
+                        <ul class="oc-perm-list">
+                            {items.into_iter().map(|p| view! {
+                                <li class="oc-perm">
+                                    <span class="oc-diff__sign" aria-hidden="true">{sign}</span>
+                                    <span class="oc-perm__text">{describe(&p).to_string()}</span>
+                                    <code class="oc-perm__code">{p.clone()}</code>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                }
+            })
+        };
+    view! {
+        <div class="oc-diffs">
+            {list("Permissions gained", "oc-diff--gained", "+", d.gained)}
+            {list("Permissions lost", "oc-diff--lost", "−", d.lost)}
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn PermissionItem(name: String) -> impl IntoView {
+    let verb = split(&name).1.to_string();
+    view! {
+        <li class="oc-perm">
+            <span class="oc-perm__text">{describe(&name).to_string()}</span>
+            <code class="oc-perm__code" title=name.clone()>{if verb.is_empty() { name.clone() } else { verb }}</code>
+        </li>
+    }
+}

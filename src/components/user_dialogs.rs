@@ -1,0 +1,200 @@
+//! The confirm dialogs that act on one user: Reset User Token, Delete User and
+//! Update Permission. The list's quick actions and the user page share them.
+
+use bintu_wire::{Role, User};
+use leptos::prelude::*;
+
+use crate::api::{use_api, users};
+use crate::components::dialog::{Dialog, DialogVariant};
+use crate::components::icons::IconWarning;
+use crate::components::permission_overview::{PermissionDiffView, PermissionOverview};
+use crate::components::unique_id;
+use crate::domain::error_text::user_message;
+use crate::domain::roles::grant_refusal;
+use crate::session::use_session;
+
+/// What happens to a user's tokens; said in both the reset and the delete dialog.
+const TOKEN_WARNING: &str = "All active bintu tokens of this user are invalidated immediately. \
+     Playback tokens already issued stay valid until they expire.";
+
+fn email_of(user: Signal<Option<User>>) -> String {
+    user.with(|u| u.as_ref().map(|u| u.email.clone()).unwrap_or_default())
+}
+
+/// "Reset user token?": renews the user's token key; `on_done` gets the updated user.
+#[component]
+pub fn ResetTokenDialog(
+    open: RwSignal<bool>,
+    /// The user to act on (read when Confirm is pressed).
+    #[prop(into)]
+    user: Signal<Option<User>>,
+    #[prop(into)] on_done: Callback<User>,
+) -> impl IntoView {
+    let api = StoredValue::new(use_api());
+    let session = use_session();
+    let is_me = move || {
+        let me = session.me().map(|m| m.user.id);
+        user.with(|u| u.as_ref().map(|u| u.id)) == me && me.is_some()
+    };
+    view! {
+        <Dialog
+            open=open
+            title="Reset user token?"
+            confirm_label="Reset token"
+            variant=DialogVariant::Danger
+            on_confirm=move || async move {
+                let Some(target) = user.get_untracked() else { return Err("No user selected.".to_string()) };
+                let updated = users::reset_token_key(&api.get_value(), target.id)
+                    .await
+                    .map_err(|e| user_message(&e))?;
+                on_done.run(updated);
+                Ok(())
+            }
+        >
+            <p>"You are about to reset the token of " <strong>{move || email_of(user)}</strong> "."</p>
+            <p>{TOKEN_WARNING}</p>
+            <Show when=is_me>
+                <p class="oc-alert oc-alert--warning">"This includes your own session: you will have to log in again."</p>
+            </Show>
+        </Dialog>
+    }
+}
+
+/// "Delete user?": deletes the user; `on_done` gets the deleted user.
+#[component]
+pub fn DeleteUserDialog(
+    open: RwSignal<bool>,
+    #[prop(into)] user: Signal<Option<User>>,
+    #[prop(into)] on_done: Callback<User>,
+) -> impl IntoView {
+    let api = StoredValue::new(use_api());
+    view! {
+        <Dialog
+            open=open
+            title="Delete user?"
+            confirm_label="Delete user"
+            variant=DialogVariant::Danger
+            on_confirm=move || async move {
+                let Some(target) = user.get_untracked() else { return Err("No user selected.".to_string()) };
+                users::delete(&api.get_value(), target.id)
+                    .await
+                    .map_err(|e| user_message(&e))?;
+                on_done.run(target);
+                Ok(())
+            }
+        >
+            <p>
+                <strong>{move || email_of(user)}</strong>
+                " loses access to the organisation at once. This cannot be undone."
+            </p>
+            <p>{TOKEN_WARNING}</p>
+        </Dialog>
+    }
+}
+
+/// "Update permission": pick a role, see what changes, confirm.
+#[component]
+pub fn UpdatePermissionDialog(
+    open: RwSignal<bool>,
+    #[prop(into)] user: Signal<Option<User>>,
+    /// Every role of the organisation.
+    #[prop(into)]
+    roles: Signal<Vec<Role>>,
+    #[prop(into)] on_done: Callback<User>,
+) -> impl IntoView {
+    let api = StoredValue::new(use_api());
+    let session = use_session();
+    let select_id = unique_id("new-role");
+    let current_name =
+        move || user.with(|u| u.as_ref().map(|u| u.role.clone()).unwrap_or_default());
+    let chosen = RwSignal::new(String::new());
+    // Every opening starts from the user's current role.
+    Effect::new(move |_| {
+        if open.get() {
+            chosen.set(current_name());
+        }
+    });
+    let find = move |name: &str| roles.with(|rs| rs.iter().find(|r| r.name == name).cloned());
+    let own = move || session.me().map(|m| m.role.permissions).unwrap_or_default();
+    let refusal = move |role: &Role| grant_refusal(&own(), &role.permissions);
+    let unchanged = move || chosen.get() == current_name();
+    let chosen_refusal = move || find(&chosen.get()).and_then(|r| refusal(&r));
+
+    view! {
+        <Dialog
+            open=open
+            title="Update permission"
+            confirm_label="Confirm"
+            confirm_disabled=Signal::derive(move || unchanged() || chosen_refusal().is_some())
+            class="oc-dialog--wide"
+            on_confirm=move || async move {
+                let Some(target) = user.get_untracked() else { return Err("No user selected.".to_string()) };
+                let updated = users::set_role(&api.get_value(), target.id, chosen.get_untracked())
+                    .await
+                    .map_err(|e| user_message(&e))?;
+                on_done.run(updated);
+                Ok(())
+            }
+        >
+            <p>"Choose the permission level of " <strong>{move || email_of(user)}</strong> "."</p>
+            <div class="oc-field">
+                <label class="oc-label" for=select_id.clone()>"New permission level"</label>
+                <select
+                    id=select_id.clone()
+                    class="oc-input oc-select"
+                    prop:value=move || chosen.get()
+                    on:change=move |ev| chosen.set(event_target_value(&ev))
+                >
+                    {move || roles.get().into_iter().map(|r| {
+                        let current = r.name == current_name();
+                        let blocked = refusal(&r).is_some();
+                        let label = if current {
+                            format!("{} (current)", r.display_name)
+                        } else if blocked {
+                            format!("{} (needs permissions you lack)", r.display_name)
+                        } else {
+                            r.display_name.clone()
+                        };
+                        view! {
+                            <option value=r.name.clone() disabled=blocked && !current selected=move || chosen.get() == r.name>
+                                {label}
+                            </option>
+                        }
+                    }).collect_view()}
+                </select>
+            </div>
+            {move || {
+                let (Some(cur), Some(next)) = (find(&current_name()), find(&chosen.get())) else {
+                    return view! { <p class="oc-hint">"Pick a permission level to see what it allows."</p> }.into_any();
+                };
+                if cur.name == next.name {
+                    return view! {
+                        <p class="oc-hint">{format!("Currently {}. Pick another level to see what changes.", cur.display_name)}</p>
+                        <details class="oc-details">
+                            <summary>{format!("What {} allows", cur.display_name)}</summary>
+                            <PermissionOverview role=cur/>
+                        </details>
+                    }
+                    .into_any();
+                }
+                let name = next.display_name.clone();
+                view! {
+                    <h3 class="oc-subheading">{format!("Changes from {} to {}", cur.display_name, name)}</h3>
+                    <PermissionDiffView current=cur next=next.clone()/>
+                    <details class="oc-details">
+                        <summary>{format!("Everything {name} allows")}</summary>
+                        <PermissionOverview role=next/>
+                    </details>
+                }
+                .into_any()
+            }}
+            {move || chosen_refusal().map(|why| view! {
+                <p class="oc-alert oc-alert--error">{format!("You cannot grant this level. {why}")}</p>
+            })}
+            <p class="oc-callout oc-callout--warning">
+                <IconWarning/>
+                <span>"Changes take effect immediately: the user's next request is checked against the new permission level."</span>
+            </p>
+        </Dialog>
+    }
+}
