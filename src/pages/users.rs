@@ -182,7 +182,7 @@ fn UserManagement() -> impl IntoView {
                             <ErrorState error=e title="Could not load the users" on_retry=Callback::new(move |_| list.refetch())/>
                         }
                         .into_any(),
-                        Ok(page) if page.items.is_empty() => view! { <EmptyList view=view_state roles=role_list/> }.into_any(),
+                        Ok(page) if page.items.is_empty() => view! { <EmptyList view=view_state roles=role_list total=page.total/> }.into_any(),
                         Ok(page) => {
                             let v = view_state.get_untracked();
                             let pages = page_count(page.page_size, page.total);
@@ -307,8 +307,19 @@ fn SortSelect(view: Memo<UsersView>, on_sort: Callback<UsersView>) -> impl IntoV
 
 /// Nothing to show: an empty organisation or a filter that matches nobody.
 #[component]
-fn EmptyList(view: Memo<UsersView>, roles: Signal<Vec<Role>>) -> impl IntoView {
+fn EmptyList(view: Memo<UsersView>, roles: Signal<Vec<Role>>, total: u64) -> impl IntoView {
     let v = view.get_untracked();
+    if total > 0 && v.page > 1 {
+        // E.g. the last user of the last page was just deleted, or an old bookmark.
+        let first = crate::app::app_href(&format!("{LIST_PATH}{}", v.with_page(1).to_query()));
+        return view! {
+            <div class="oc-empty" role="status">
+                <p>{format!("Page {} has no users. The list has {total}.", v.page)}</p>
+                <a href=first class="oc-button oc-button--secondary oc-button--small">"Go to the first page"</a>
+            </div>
+        }
+        .into_any();
+    }
     let text = match (&v.role, v.search.is_empty()) {
         (None, true) => "No users yet. Invite someone to get started.".to_string(),
         (Some(role), true) => format!(
@@ -324,6 +335,7 @@ fn EmptyList(view: Memo<UsersView>, roles: Signal<Vec<Role>>) -> impl IntoView {
             {v.is_filtered().then(|| view! { <a href=clear class="oc-button oc-button--secondary oc-button--small">"Show all users"</a> })}
         </div>
     }
+    .into_any()
 }
 
 #[component]
