@@ -1,0 +1,449 @@
+// The user list of User Management: table, role filter with counts, search, sort,
+// paging, all in the URL; the quick actions (reset token, delete) with their
+// dialogs; the phone layout; what read-only and member roles see.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEMO, api, apiLogin, startServer } from './support/server.mjs';
+import { expectNoAxeViolations, launchBrowser, login, openApp, withPage } from './support/browser.mjs';
+
+const LIST = '/organisation/users';
+const PHONE = { width: 375, height: 812 };
+
+/** Polls `check` (which returns true or a falsy value / throws) until it holds. */
+async function until(check, what, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      last = await check();
+      if (last === true) return;
+    } catch (err) {
+      last = err.message;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const table = (page) => page.getByRole('table', { name: 'Users' });
+const rows = (page) => table(page).locator('tbody tr');
+
+/** The rows as { role, email } (the text of the first two cells). */
+function readRows(page) {
+  return rows(page).evaluateAll((trs) => trs.map((tr) => ({
+    role: tr.querySelector('td[data-label="Permission Level"]').textContent.trim(),
+    email: tr.querySelector('td[data-label="Email"] a').textContent.trim(),
+    created: tr.querySelector('td[data-label="Created At (UTC)"] time').getAttribute('datetime'),
+    token: tr.querySelector('td[data-label="Token Key"]').textContent.trim(),
+  })));
+}
+
+const query = (page) => new URL(page.url()).searchParams;
+
+describe('user list', () => {
+  let server;
+  let browser;
+  let org;
+  let token;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    ({ token } = await apiLogin(server, DEMO.admin, DEMO.password));
+    org = await api(server, 'GET', '/organisation', { token });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const roleList = async () => (await api(server, 'GET', '/permission/list', { token })).roles;
+  const findUser = async (email) => {
+    const { items } = await api(server, 'GET', `/user?q=${encodeURIComponent(email)}`, { token });
+    return items.find((u) => u.email === email);
+  };
+
+  async function loginAs(page, email, path = LIST) {
+    await openApp(page, server.baseUrl, path);
+    await login(page, email, DEMO.password);
+    await page.getByRole('heading', { name: org.name, level: 1 }).waitFor();
+  }
+
+  async function openList(page, path = LIST) {
+    await loginAs(page, DEMO.admin, path);
+    await rows(page).first().waitFor();
+  }
+
+  test('the table has its columns, marks the own row and guards it', async (t) => {
+    await withPage(browser, t, async (page) => {
+      await openList(page);
+      const headers = await table(page).locator('thead th').allInnerTexts();
+      assert.deepEqual(headers.slice(0, 4).map((h) => h.replace(/[↕↑↓]/g, '').trim()),
+        ['Permission Level', 'Email', 'Token Key', 'Created At (UTC)']);
+      const { total } = await api(server, 'GET', '/user', { token });
+      assert.equal(await rows(page).count(), Math.min(total, 25));
+
+      const me = rows(page).filter({ hasText: DEMO.admin });
+      assert.match(await me.innerText(), /\(you\)/);
+      assert.equal(await rows(page).filter({ hasText: '(you)' }).count(), 1, 'only one row is "you"');
+      const del = page.getByRole('button', { name: `Delete User ${DEMO.admin}`, exact: true });
+      assert.ok(await del.isDisabled(), 'the own row cannot be deleted');
+      assert.ok(await page.getByRole('button', { name: `Delete User ${DEMO.user}`, exact: true }).isEnabled());
+      await page.getByRole('button', { name: 'Invite New User' }).waitFor();
+      await expectNoAxeViolations(page, 'user list');
+    });
+  });
+
+  test('the role filter shows each role with its count, and only its users', async (t) => {
+    await withPage(browser, t, async (page) => {
+      await openList(page);
+      const roles = await roleList();
+      assert.ok(roles.some((r) => r.name === 'streamManager') && roles.some((r) => r.name === 'analyst'),
+        'the custom roles are seeded');
+      const nav = page.getByRole('navigation', { name: 'Filter by role' });
+      const total = roles.reduce((n, r) => n + r.userCount, 0);
+      const all = nav.getByRole('link', { name: `All roles ${total}`, exact: true });
+      assert.equal(await all.getAttribute('aria-current'), 'true');
+
+      for (const role of roles) {
+        const link = nav.getByRole('link', { name: `${role.displayName} ${role.userCount}`, exact: true });
+        await link.click();
+        await page.waitForURL((u) => u.searchParams.get('role') === role.name);
+        await until(async () => (await link.getAttribute('aria-current')) === 'true', `${role.name} active`);
+        assert.equal(await all.getAttribute('aria-current'), null);
+        assert.equal(await nav.locator('[aria-current="true"]').count(), 1, 'one active link');
+        await until(async () => {
+          const shown = await readRows(page);
+          return shown.length === role.userCount && shown.every((r) => r.role === role.displayName)
+            || `${shown.length} rows: ${[...new Set(shown.map((r) => r.role))].join(', ')}`;
+        }, `${role.userCount} rows of ${role.displayName}`);
+      }
+
+      await all.click();
+      await page.waitForURL((u) => !u.searchParams.has('role'));
+      await until(async () => (await rows(page).count()) === Math.min(total, 25), 'all users again');
+    });
+  });
+
+  test('search by email is debounced, goes into the URL and has an empty state', async (t) => {
+    await withPage(browser, t, async (page) => {
+      await openList(page);
+      const searches = [];
+      page.on('request', (r) => {
+        const u = new URL(r.url());
+        if (r.method() === 'GET' && u.pathname === '/api/user' && u.searchParams.get('q')) {
+          searches.push(u.searchParams.get('q'));
+        }
+      });
+      const box = page.getByLabel('Search by email');
+      await box.pressSequentially('insights', { delay: 30 });
+      await page.waitForURL((u) => u.searchParams.get('q') === 'insights');
+      const expected = (await api(server, 'GET', '/user?q=insights', { token })).items.map((u) => u.email).sort();
+      assert.ok(expected.length > 0);
+      await until(async () => JSON.stringify((await readRows(page)).map((r) => r.email).sort())
+        === JSON.stringify(expected), 'the matching users');
+      assert.deepEqual(searches, ['insights'], 'one request after typing stopped, none per keystroke');
+      assert.equal(query(page).get('page'), null);
+
+      await box.fill('nobody-here-xyz');
+      const empty = page.getByText('No users match “nobody-here-xyz”.');
+      await empty.waitFor();
+      assert.equal(await rows(page).count(), 0);
+      await page.getByRole('link', { name: 'Show all users' }).click();
+      await page.waitForURL((u) => u.pathname === LIST && u.search === '');
+      await until(async () => (await rows(page).count()) === 25, 'all users again');
+      assert.equal(await box.inputValue(), '');
+    });
+  });
+
+  test('sorting by column headers and by the Sort by menu', async (t) => {
+    await withPage(browser, t, async (page) => {
+      await openList(page);
+      const head = (name) => table(page).locator('thead th').filter({ has: page.getByRole('button', { name }) });
+      const emailTh = head('Email');
+      assert.equal(await emailTh.getAttribute('aria-sort'), 'ascending');
+      const emails = async () => (await readRows(page)).map((r) => r.email);
+      const sortedAsc = [...(await emails())].sort();
+      assert.deepEqual(await emails(), sortedAsc, 'email A–Z by default');
+
+      await emailTh.getByRole('button').click();
+      await page.waitForURL((u) => u.searchParams.get('order') === 'desc');
+      await until(async () => (await emailTh.getAttribute('aria-sort')) === 'descending', 'Email descending');
+      await until(async () => JSON.stringify(await emails()) === JSON.stringify([...sortedAsc].reverse()), 'Z–A');
+
+      const roleTh = head('Permission Level');
+      await roleTh.getByRole('button').click();
+      await page.waitForURL((u) => u.searchParams.get('sort') === 'role');
+      await until(async () => (await roleTh.getAttribute('aria-sort')) === 'ascending', 'role ascending');
+      assert.equal(await emailTh.getAttribute('aria-sort'), 'none');
+      const byName = Object.fromEntries((await roleList()).map((r) => [r.displayName, r.name]));
+      await until(async () => {
+        const names = (await readRows(page)).map((r) => byName[r.role]);
+        return names.every((n, i) => i === 0 || names[i - 1] <= n) || names.join(',');
+      }, 'rows ordered by role');
+
+      const createdTh = head('Created At (UTC)');
+      await createdTh.getByRole('button').click();
+      await page.waitForURL((u) => u.searchParams.get('sort') === 'created_at');
+      await until(async () => (await createdTh.getAttribute('aria-sort')) === 'descending', 'newest first');
+      await until(async () => {
+        const times = (await readRows(page)).map((r) => Date.parse(r.created));
+        return times.every((x, i) => i === 0 || times[i - 1] >= x);
+      }, 'rows newest first');
+      const select = page.getByLabel('Sort by');
+      assert.equal(await select.inputValue(), 'created_at:desc', 'the menu follows the headers');
+
+      await select.selectOption({ label: 'Oldest first' });
+      await page.waitForURL((u) => u.searchParams.get('order') === 'asc');
+      await until(async () => (await createdTh.getAttribute('aria-sort')) === 'ascending', 'oldest first');
+      await until(async () => {
+        const times = (await readRows(page)).map((r) => Date.parse(r.created));
+        return times.every((x, i) => i === 0 || times[i - 1] <= x);
+      }, 'rows oldest first');
+
+      await select.selectOption('email:desc');
+      await until(async () => JSON.stringify(await emails()) === JSON.stringify([...sortedAsc].reverse()), 'Z–A again');
+      assert.equal(await emailTh.getAttribute('aria-sort'), 'descending');
+    });
+  });
+
+  test('the view survives a reload and the back button', async (t) => {
+    await withPage(browser, t, async (page) => {
+      await openList(page, `${LIST}?role=analyst&sort=created_at&order=asc`);
+      const nav = page.getByRole('navigation', { name: 'Filter by role' });
+      const analysts = (await api(server, 'GET', '/user?role=analyst', { token })).items;
+      const state = async () => ({
+        active: (await nav.locator('[aria-current="true"]').innerText()).replace(/\s+/g, ' ').trim(),
+        sort: await page.getByLabel('Sort by').inputValue(),
+        search: await page.getByLabel('Search by email').inputValue(),
+        emails: (await readRows(page)).map((r) => r.email),
+      });
+      await until(async () => (await readRows(page)).length === analysts.length, 'the analysts');
+
+      await page.getByLabel('Search by email').fill('insights');
+      await page.waitForURL((u) => u.searchParams.get('q') === 'insights');
+      await until(async () => (await readRows(page)).every((r) => r.email.includes('insights')), 'search applied');
+      const before = await state();
+      assert.match(before.active, /^Analyst \d+$/);
+      assert.equal(before.sort, 'created_at:asc');
+      assert.equal(before.search, 'insights');
+
+      await page.reload();
+      await rows(page).first().waitFor();
+      await until(async () => JSON.stringify(await state()) === JSON.stringify(before), 'the same view after reload');
+
+      await nav.getByRole('link', { name: /^Stream Manager/ }).click();
+      await page.waitForURL((u) => u.searchParams.get('role') === 'streamManager');
+      await until(async () => (await state()).active.startsWith('Stream Manager'), 'Stream Manager active');
+      await page.goBack();
+      await page.waitForURL((u) => u.searchParams.get('role') === 'analyst');
+      await until(async () => JSON.stringify(await state()) === JSON.stringify(before), 'the same view after back');
+    });
+  });
+
+  test('a row and its email link open the user page', async (t) => {
+    await withPage(browser, t, async (page) => {
+      await openList(page);
+      const target = await findUser('clara.braun@demo-streaming.de');
+      await rows(page).filter({ hasText: target.email }).locator('td[data-label="Created At (UTC)"]').click();
+      await page.waitForURL((u) => u.pathname === `${LIST}/${target.id}`);
+      await page.getByRole('heading', { name: target.email }).waitFor();
+
+      await page.goBack();
+      await rows(page).first().waitFor();
+      await page.getByRole('link', { name: target.email, exact: true }).click();
+      await page.waitForURL((u) => u.pathname === `${LIST}/${target.id}`);
+      await page.getByRole('heading', { name: target.email }).waitFor();
+    });
+  });
+
+  test('Reset User Token: Escape and Cancel change nothing, confirm renews the key', async (t) => {
+    await withPage(browser, t, async (page) => {
+      await openList(page);
+      const email = 'jonas.becker@demo-streaming.de';
+      const before = await findUser(email);
+      const open = page.getByRole('button', { name: `Reset User Token of ${email}`, exact: true });
+      const dialog = page.getByRole('dialog', { name: 'Reset user token?' });
+
+      await open.click();
+      await dialog.waitFor();
+      assert.match(await dialog.innerText(), new RegExp(email.replace(/\./g, '\\.')));
+      await expectNoAxeViolations(page, 'reset token dialog');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      await open.click();
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      assert.equal((await findUser(email)).tokenKey, before.tokenKey, 'Escape and Cancel keep the token key');
+
+      await open.click();
+      await dialog.getByRole('button', { name: 'Reset token' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByRole('status').filter({ hasText: `Token of ${email} reset.` }).waitFor();
+      const after = await findUser(email);
+      assert.notEqual(after.tokenKey, before.tokenKey);
+      await until(async () => (await readRows(page)).find((r) => r.email === email)?.token === after.tokenKey,
+        'the row shows the new token key');
+    });
+  });
+
+  test('Delete User: Escape and Cancel change nothing, confirm removes the user', async (t) => {
+    await withPage(browser, t, async (page) => {
+      await openList(page);
+      const email = 'noah.koch@demo-streaming.de';
+      const target = await findUser(email);
+      assert.ok(target, 'seeded user exists');
+      const role = (await roleList()).find((r) => r.name === target.role);
+      const nav = page.getByRole('navigation', { name: 'Filter by role' });
+      await nav.getByRole('link', { name: `${role.displayName} ${role.userCount}`, exact: true }).waitFor();
+
+      const open = page.getByRole('button', { name: `Delete User ${email}`, exact: true });
+      const dialog = page.getByRole('dialog', { name: 'Delete user?' });
+      await open.click();
+      await dialog.waitFor();
+      await expectNoAxeViolations(page, 'delete user dialog');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      await open.click();
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      assert.ok(await findUser(email), 'Escape and Cancel keep the user');
+
+      await open.click();
+      await dialog.getByRole('button', { name: 'Delete user' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByRole('status').filter({ hasText: `Deleted ${email}.` }).waitFor();
+      await rows(page).filter({ hasText: email }).waitFor({ state: 'detached' });
+      await nav.getByRole('link', { name: `${role.displayName} ${role.userCount - 1}`, exact: true }).waitFor();
+      assert.equal(await findUser(email), undefined, 'gone from the API');
+      await assert.rejects(api(server, 'GET', `/user/${target.id}`, { token }), (e) => e.status === 404);
+    });
+  });
+
+  test('phone: no sideways scrolling, rows become readable cards', async (t) => {
+    await withPage(browser, t, async (page) => {
+      await openList(page);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375),
+        `scrollWidth ${await page.evaluate(() => document.documentElement.scrollWidth)}`);
+      const cards = await rows(page).evaluateAll((trs) => trs.map((tr) => {
+        const r = tr.getBoundingClientRect();
+        const cells = [...tr.querySelectorAll('td[data-label]')];
+        return {
+          display: getComputedStyle(tr).display,
+          left: r.left,
+          right: r.right,
+          labels: cells.map((td) => getComputedStyle(td, '::before').content),
+          stacked: cells.every((td, i) => i === 0 || td.getBoundingClientRect().top >= cells[i - 1].getBoundingClientRect().bottom - 1),
+          emailFits: (() => {
+            const a = tr.querySelector('td[data-label="Email"] a').getBoundingClientRect();
+            return a.left >= r.left && a.right <= r.right;
+          })(),
+        };
+      }));
+      assert.ok(cards.length > 0);
+      for (const c of cards) {
+        assert.equal(c.display, 'block');
+        assert.ok(c.left >= 0 && c.right <= 375, `card inside the screen: ${c.left}..${c.right}`);
+        assert.deepEqual(c.labels, ['"Permission Level"', '"Email"', '"Token Key"', '"Created At (UTC)"']);
+        assert.ok(c.stacked, 'cells stacked one below the other');
+        assert.ok(c.emailFits, 'the email is inside its card');
+      }
+      await expectNoAxeViolations(page, 'user list on a phone');
+      await page.getByRole('button', { name: `Reset User Token of ${DEMO.user}`, exact: true }).click();
+      await page.getByRole('dialog', { name: 'Reset user token?' }).waitFor();
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375));
+      await expectNoAxeViolations(page, 'reset dialog on a phone');
+    }, { viewport: PHONE });
+  });
+
+  test('read-only: no User Management tab, and the page says so', async (t) => {
+    await withPage(browser, t, async (page) => {
+      await loginAs(page, DEMO.readonly, '/organisation/overview');
+      await page.getByRole('link', { name: 'Overview' }).waitFor();
+      assert.equal(await page.getByRole('link', { name: 'User Management' }).count(), 0);
+      await openApp(page, server.baseUrl, LIST);
+      await page.getByRole('heading', { name: 'No access to User Management' }).waitFor();
+      assert.equal(await table(page).count(), 0);
+      await expectNoAxeViolations(page, 'user management without access');
+    });
+  });
+
+  test('a member lists users but has no quick actions and no invite', async (t) => {
+    await withPage(browser, t, async (page) => {
+      await loginAs(page, DEMO.user);
+      await rows(page).first().waitFor();
+      assert.ok(await rows(page).count() > 1);
+      await page.getByRole('navigation', { name: 'Filter by role' }).getByRole('link', { name: /^All roles \d+$/ }).waitFor();
+      assert.equal(await page.getByRole('button', { name: /^Reset User Token of / }).count(), 0);
+      assert.equal(await page.getByRole('button', { name: /^Delete User / }).count(), 0);
+      assert.equal(await page.getByRole('button', { name: 'Invite New User' }).count(), 0);
+      assert.equal(await page.getByRole('region', { name: 'Pending invitations' }).count(), 0);
+      await expectNoAxeViolations(page, 'user list (member)');
+    });
+  });
+});
+
+describe('user list of a large organisation', () => {
+  let server;
+  let browser;
+  let org;
+  let total;
+
+  before(async () => {
+    server = await startServer({ extraArgs: ['--seed-users', '60'] });
+    browser = await launchBrowser();
+    const { token } = await apiLogin(server, DEMO.admin, DEMO.password);
+    org = await api(server, 'GET', '/organisation', { token });
+    total = (await api(server, 'GET', '/user', { token })).total;
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('pages of 25 with a pager, and a search starts again from page 1', async (t) => {
+    await withPage(browser, t, async (page) => {
+      assert.ok(total > 75, `total ${total}`);
+      const pages = Math.ceil(total / 25);
+      await openApp(page, server.baseUrl, LIST);
+      await login(page, DEMO.admin, DEMO.password);
+      await page.getByRole('heading', { name: org.name, level: 1 }).waitFor();
+      const pager = page.getByRole('navigation', { name: 'User pages' });
+      await pager.getByText(`Page 1 of ${pages} · 1–25 of ${total}`).waitFor();
+      assert.equal(await rows(page).count(), 25);
+      assert.ok(await pager.getByRole('button', { name: 'Previous page' }).isDisabled());
+
+      const seen = new Set();
+      for (let p = 1; p <= pages; p++) {
+        const first = (p - 1) * 25 + 1;
+        const last = Math.min(p * 25, total);
+        await pager.getByText(`Page ${p} of ${pages} · ${first}–${last} of ${total}`).waitFor();
+        await until(async () => (await rows(page).count()) === last - first + 1, `rows of page ${p}`);
+        const emails = (await readRows(page)).map((r) => r.email);
+        for (const e of emails) {
+          assert.ok(!seen.has(e), `${e} appears on two pages`);
+          seen.add(e);
+        }
+        assert.ok(await page.locator('tbody tr').count() <= 25, 'never more than 25 rows in the DOM');
+        if (p < pages) {
+          await pager.getByRole('button', { name: 'Next page' }).click();
+          await page.waitForURL((u) => u.searchParams.get('page') === String(p + 1));
+        }
+      }
+      assert.equal(seen.size, total, 'every user on exactly one page');
+      assert.ok(await pager.getByRole('button', { name: 'Next page' }).isDisabled());
+
+      await pager.getByRole('button', { name: 'Previous page' }).click();
+      await page.waitForURL((u) => u.searchParams.get('page') === String(pages - 1));
+      await pager.getByText(new RegExp(`^Page ${pages - 1} of ${pages}`)).waitFor();
+
+      await page.getByLabel('Search by email').fill('synthetic');
+      await page.waitForURL((u) => u.searchParams.get('q') === 'synthetic' && !u.searchParams.has('page'));
+      await pager.getByText(/^Page 1 of \d+ · 1–25 of 60$/).waitFor();
+      await expectNoAxeViolations(page, 'user list with pager');
+    });
+  });
+});
