@@ -51,11 +51,13 @@ fn UserDetail(id: i64) -> impl IntoView {
     let api = use_api();
     let session = use_session();
     let caps = Memo::new(move |_| session.capabilities());
+    // Bumped after a role change so the roles (their user counts) load again. The
+    // user is not reloaded: the view already has the server's answer, and a reload
+    // would rebuild it, dropping its status message and the focus of the opener.
     let version = RwSignal::new(0u32);
     let user = {
         let api = api.clone();
         LocalResource::new(move || {
-            version.track();
             let api = api.clone();
             async move { users::get(&api, id).await }
         })
