@@ -149,7 +149,9 @@ fn UserView(user: User, roles: Signal<Vec<Role>>, version: RwSignal<u32>) -> imp
     });
     let after_reset = Callback::new(move |u: User| {
         if u.id == me {
-            session.expire();
+            // Not synchronously: ending the session tears down this page, and with it
+            // the dialog whose confirm is still finishing (a disposed-signal panic).
+            set_timeout(move || session.expire(), std::time::Duration::ZERO);
             return;
         }
         status.set("Token reset. All bintu tokens of this user stopped working.".to_string());

@@ -123,7 +123,9 @@ fn UserManagement() -> impl IntoView {
     };
     let after_reset = Callback::new(move |u: bintu_wire::User| {
         if u.id == me_id() {
-            session.expire();
+            // Not synchronously: ending the session tears down this page, and with it
+            // the dialog whose confirm is still finishing (a disposed-signal panic).
+            set_timeout(move || session.expire(), Duration::ZERO);
             return;
         }
         status.set(format!(
