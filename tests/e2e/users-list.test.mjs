@@ -383,6 +383,25 @@ describe('user list', () => {
       await expectNoAxeViolations(page, 'user list (member)');
     });
   });
+
+  // Last: it ends the admin's own sessions (the API token of this file too).
+  test('resetting the own token from the list asks to log in again and returns to the list', async (t) => {
+    await withPage(browser, t, async (page) => {
+      await openList(page, `${LIST}?sort=created_at`);
+      const before = await findUser(DEMO.admin);
+      await page.getByRole('button', { name: `Reset User Token of ${DEMO.admin}`, exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Reset user token?' });
+      await dialog.getByText('This includes your own session: you will have to log in again.').waitFor();
+      await dialog.getByRole('button', { name: 'Reset token' }).click();
+      await page.getByText('Your session has expired. Please log in again.').waitFor();
+      ({ token } = await apiLogin(server, DEMO.admin, DEMO.password));
+      assert.notEqual((await findUser(DEMO.admin)).tokenKey, before.tokenKey);
+      await login(page, DEMO.admin, DEMO.password);
+      await page.waitForURL((u) => u.pathname === LIST && u.searchParams.get('sort') === 'created_at');
+      await rows(page).first().waitFor();
+      assert.equal(page.problems.length, 0, page.problems.join('\n'));
+    });
+  });
 });
 
 describe('user list of a large organisation', () => {
