@@ -273,6 +273,7 @@ describe('user list', () => {
       await expectNoAxeViolations(page, 'reset token dialog');
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });
+      assert.ok(await open.evaluate((el) => el === document.activeElement), 'focus returns to the row\'s button');
       await open.click();
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       await dialog.waitFor({ state: 'hidden' });
@@ -286,6 +287,7 @@ describe('user list', () => {
       assert.notEqual(after.tokenKey, before.tokenKey);
       await until(async () => (await readRows(page)).find((r) => r.email === email)?.token === after.tokenKey,
         'the row shows the new token key');
+      assert.ok(await open.evaluate((el) => el === document.activeElement), 'focus is on the row\'s button again');
     });
   });
 
