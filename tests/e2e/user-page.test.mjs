@@ -1,73 +1,30 @@
-// The single-user page: facts, the assigned role, Update Permission (with the
-// permission difference), Reset User Token and Delete User, their effect on the
-// user's own session, the self guard, and how the dialogs behave (focus, double
-// clicks, server failures).
+// The single-user page: its facts, the assigned role with the permission overview,
+// Update Permission with the permission difference, Delete User, the self guard and
+// an unknown id. (Dialog behaviour: user-dialogs; effects on sessions: user-sessions.)
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO, api, apiLogin, startServer } from './support/server.mjs';
-import { expectNoAxeViolations, launchBrowser, login, openApp, withPage } from './support/browser.mjs';
+import { DEMO, startServer } from './support/server.mjs';
+import { expectNoAxeViolations, launchBrowser, openApp, withPage } from './support/browser.mjs';
+import { LIST, formatUtc, userPageKit } from './support/users.mjs';
 
-const LIST = '/organisation/users';
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const FAILURE = { error: { message: 'boom', code: 5000, userinfo: '' } };
-
-/** `2025-11-22T23:05:09Z` as the console shows it: `22 Nov 2025, 23:05 UTC`. */
-function formatUtc(iso) {
-  const d = new Date(iso);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
-}
-
-const isFocusedIn = (locator) => locator.evaluate((el) => el.contains(document.activeElement));
 const isFocused = (locator) => locator.evaluate((el) => el === document.activeElement);
 
 describe('user page', () => {
   let server;
   let browser;
-  let org;
-  let roles;
+  let roles, role, userByEmail, userById, loginAt, openUser, facts, button;
 
   before(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const token = await adminToken();
-    org = await api(server, 'GET', '/organisation', { token });
-    roles = (await api(server, 'GET', '/permission/list', { token })).roles;
+    ({ roles, role, userByEmail, userById, loginAt, openUser, facts, button } = await userPageKit(server));
   });
 
   after(async () => {
     await browser?.close();
     await server?.stop();
   });
-
-  // A fresh token each time: the last test resets the admin's own token.
-  async function adminToken() {
-    return (await apiLogin(server, DEMO.admin, DEMO.password)).token;
-  }
-  async function userByEmail(email) {
-    const { items } = await api(server, 'GET', `/user?q=${encodeURIComponent(email)}`, { token: await adminToken() });
-    const user = items.find((u) => u.email === email);
-    assert.ok(user, `${email} exists`);
-    return user;
-  }
-  async function userById(id) {
-    return api(server, 'GET', `/user/${id}`, { token: await adminToken() });
-  }
-  const role = (name) => roles.find((r) => r.name === name);
-
-  async function loginAt(page, email, path) {
-    await openApp(page, server.baseUrl, path);
-    await login(page, email, DEMO.password);
-    await page.getByRole('heading', { name: org.name, level: 1 }).waitFor();
-  }
-  async function openUser(page, user) {
-    await loginAt(page, DEMO.admin, `${LIST}/${user.id}`);
-    await page.getByRole('heading', { name: user.email, level: 2 }).waitFor();
-  }
-  const facts = (page) => page.locator('dl.oc-facts').evaluate((dl) => Object.fromEntries(
-    [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent.trim(), dt.nextElementSibling.textContent.trim()])));
-  const button = (page, name) => page.getByRole('button', { name, exact: true });
 
   test('facts, the assigned role and its permission overview', async (t) => {
     const user = await userByEmail('tom.zimmermann@demo-streaming.de');
@@ -101,6 +58,7 @@ describe('user page', () => {
       await expectNoAxeViolations(page, 'user page');
     });
   });
+
 
   test('Update Permission shows what changes, Escape keeps the role, Confirm applies it', async (t) => {
     const user = await userByEmail('sophie.wagner@demo-streaming.de');
@@ -154,64 +112,6 @@ describe('user page', () => {
     });
   });
 
-  test('Reset User Token ends the user\'s session; after logging in they return where they were', async (t) => {
-    const user = await userByEmail(DEMO.user);
-    await withPage(browser, `${t.name} (member)`, async (member) => {
-      await loginAt(member, DEMO.user, `${LIST}?role=analyst`);
-      await member.getByRole('table', { name: 'Users' }).waitFor();
-
-      await withPage(browser, t, async (page) => {
-        await openUser(page, user);
-        assert.equal((await facts(page))['Token Key'], user.tokenKey);
-        await button(page, 'Reset User Token').click();
-        const dialog = page.getByRole('dialog', { name: 'Reset user token?' });
-        await dialog.waitFor();
-        await expectNoAxeViolations(page, 'reset token dialog');
-        await dialog.getByRole('button', { name: 'Reset token' }).click();
-        await dialog.waitFor({ state: 'hidden' });
-        await page.getByRole('status').filter({ hasText: 'Token reset.' }).waitFor();
-        const renewed = (await userById(user.id)).tokenKey;
-        assert.notEqual(renewed, user.tokenKey);
-        assert.equal((await facts(page))['Token Key'], renewed, 'the page shows the new key');
-      });
-
-      await member.getByRole('navigation', { name: 'Filter by role' }).getByRole('link', { name: /^Stream Manager/ }).click();
-      await member.getByText('Your session has expired. Please log in again.').waitFor();
-      assert.equal(new URL(member.url()).pathname, '/login');
-      await login(member, DEMO.user, DEMO.password);
-      await member.waitForURL((u) => u.pathname === LIST && u.searchParams.get('role') === 'streamManager');
-      await member.getByRole('table', { name: 'Users' }).waitFor();
-      await member.getByRole('link', { name: /^Stream Manager/, exact: false }).and(member.locator('[aria-current="true"]')).waitFor();
-    });
-  });
-
-  test('a changed role counts from the user\'s next request', async (t) => {
-    const user = await userByEmail(DEMO.user);
-    const { token: memberToken } = await apiLogin(server, DEMO.user, DEMO.password);
-    await withPage(browser, `${t.name} (member)`, async (member) => {
-      await loginAt(member, DEMO.user, '/organisation/overview');
-      await member.getByRole('link', { name: 'User Management' }).waitFor();
-
-      await withPage(browser, t, async (page) => {
-        await openUser(page, user);
-        await button(page, 'Update Permission').click();
-        const dialog = page.getByRole('dialog', { name: 'Update permission' });
-        await dialog.getByLabel('New permission level').selectOption('nanoReadOnly');
-        await dialog.getByRole('button', { name: 'Confirm' }).click();
-        await page.getByRole('status').filter({ hasText: 'Permission level changed.' }).waitFor();
-      });
-
-      await assert.rejects(api(server, 'GET', '/user', { token: memberToken }), (e) => e.status === 403,
-        'the member\'s existing token lost User:List');
-      await member.reload();
-      await member.getByRole('heading', { name: org.name, level: 1 }).waitFor();
-      await member.getByRole('link', { name: 'Overview' }).waitFor();
-      assert.equal(await member.getByRole('link', { name: 'User Management' }).count(), 0);
-      await openApp(member, server.baseUrl, LIST);
-      await member.getByRole('heading', { name: 'No access to User Management' }).waitFor();
-    });
-    await api(server, 'PUT', '/user/permission', { token: await adminToken(), body: { userId: user.id, role: 'nanoUser' } });
-  });
 
   test('Delete User returns to the list the admin came from, and the user is gone', async (t) => {
     const user = await userByEmail('paul.klein@demo-streaming.de');
@@ -241,6 +141,7 @@ describe('user page', () => {
     });
   });
 
+
   test('the admin\'s own page disables Delete and Update Permission and says why', async (t) => {
     const me = await userByEmail(DEMO.admin);
     await withPage(browser, t, async (page) => {
@@ -259,96 +160,6 @@ describe('user page', () => {
     });
   });
 
-  test('dialogs take focus and give it back to the button that opened them', async (t) => {
-    const user = await userByEmail('emma.schulz@demo-streaming.de');
-    await withPage(browser, t, async (page) => {
-      await openUser(page, user);
-      for (const [opener, title] of [['Update Permission', 'Update permission'], ['Reset User Token', 'Reset user token?'], ['Delete User', 'Delete user?']]) {
-        await button(page, opener).click();
-        const dialog = page.getByRole('dialog', { name: title });
-        await dialog.waitFor();
-        assert.ok(await isFocusedIn(dialog), `focus is in "${title}"`);
-        await page.keyboard.press('Escape');
-        await dialog.waitFor({ state: 'hidden' });
-        assert.ok(await isFocused(button(page, opener)), `focus is back on ${opener}`);
-      }
-      const after = await userById(user.id);
-      assert.equal(after.role, user.role);
-      assert.equal(after.tokenKey, user.tokenKey);
-    });
-  });
-
-  test('a double click on Confirm sends one request', async (t) => {
-    const user = await userByEmail('julia.krause@demo-streaming.de');
-    await withPage(browser, t, async (page) => {
-      await openUser(page, user);
-      const sent = [];
-      page.on('request', (r) => {
-        if (r.method() !== 'GET' && new URL(r.url()).pathname.startsWith('/api/user')) sent.push(`${r.method()} ${new URL(r.url()).pathname}`);
-      });
-      await button(page, 'Update Permission').click();
-      let dialog = page.getByRole('dialog', { name: 'Update permission' });
-      await dialog.getByLabel('New permission level').selectOption('nanoReadOnly');
-      await dialog.getByRole('button', { name: 'Confirm' }).dblclick();
-      await dialog.waitFor({ state: 'hidden' });
-      await page.getByRole('status').filter({ hasText: 'Permission level changed.' }).waitFor();
-
-      await button(page, 'Reset User Token').click();
-      dialog = page.getByRole('dialog', { name: 'Reset user token?' });
-      await dialog.getByRole('button', { name: 'Reset token' }).dblclick();
-      await dialog.waitFor({ state: 'hidden' });
-      await page.getByRole('status').filter({ hasText: 'Token reset.' }).waitFor();
-
-      await button(page, 'Delete User').click();
-      dialog = page.getByRole('dialog', { name: 'Delete user?' });
-      await dialog.getByRole('button', { name: 'Delete user' }).dblclick();
-      await page.getByRole('status').filter({ hasText: `Deleted ${user.email}.` }).waitFor();
-      assert.deepEqual(sent, ['PUT /api/user/permission', 'PUT /api/user/tokenkey', `DELETE /api/user/${user.id}`]);
-      assert.equal(page.problems.length, 0, page.problems.join('\n'));
-    });
-  });
-
-  test('a server failure keeps the dialog open with the error and changes nothing', async (t) => {
-    const user = await userByEmail('mia.richter@demo-streaming.de');
-    await withPage(browser, t, async (page) => {
-      await openUser(page, user);
-      const fail = (route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify(FAILURE) });
-      await page.route('**/api/user/permission', fail);
-      await page.route('**/api/user/tokenkey', fail);
-      await page.route(`**/api/user/${user.id}`, (route) => (route.request().method() === 'DELETE' ? fail(route) : route.continue()));
-
-      const cases = [
-        ['Update Permission', 'Update permission', 'Confirm', (d) => d.getByLabel('New permission level').selectOption('analyst')],
-        ['Reset User Token', 'Reset user token?', 'Reset token', null],
-        ['Delete User', 'Delete user?', 'Delete user', null],
-      ];
-      for (const [opener, title, confirmName, arrange] of cases) {
-        await button(page, opener).click();
-        const dialog = page.getByRole('dialog', { name: title });
-        await dialog.waitFor();
-        if (arrange) await arrange(dialog);
-        const confirm = dialog.getByRole('button', { name: confirmName });
-        await confirm.click();
-        await dialog.getByRole('alert').filter({ hasText: 'The server failed. Please try again later.' }).waitFor();
-        assert.ok(await dialog.isVisible(), `"${title}" stays open`);
-        assert.ok(await confirm.isEnabled(), 'Confirm can be tried again');
-        await expectNoAxeViolations(page, `${title} with an error`);
-        await dialog.getByRole('button', { name: 'Cancel' }).click();
-        await dialog.waitFor({ state: 'hidden' });
-      }
-      assert.equal(new URL(page.url()).pathname, `${LIST}/${user.id}`);
-      const after = await userById(user.id);
-      assert.equal(after.role, user.role);
-      assert.equal(after.tokenKey, user.tokenKey);
-      assert.deepEqual(await facts(page), {
-        'Permission Level': role(user.role).displayName,
-        Email: user.email,
-        'User ID': String(user.id),
-        'Created At (UTC)': formatUtc(user.created_at),
-        'Token Key': user.tokenKey,
-      });
-    });
-  });
 
   test('an unknown or malformed id says User not found', async (t) => {
     await withPage(browser, t, async (page) => {
@@ -363,23 +174,4 @@ describe('user page', () => {
     });
   });
 
-  // Last: it ends the admin's own sessions.
-  test('resetting the own token warns first, then asks to log in again', async (t) => {
-    const me = await userByEmail(DEMO.admin);
-    await withPage(browser, t, async (page) => {
-      await openUser(page, me);
-      await button(page, 'Reset User Token').click();
-      const dialog = page.getByRole('dialog', { name: 'Reset user token?' });
-      await dialog.getByText('This includes your own session: you will have to log in again.').waitFor();
-      await dialog.getByRole('button', { name: 'Reset token' }).click();
-      await page.getByText('Your session has expired. Please log in again.').waitFor();
-      await login(page, DEMO.admin, DEMO.password);
-      await page.waitForURL((u) => u.pathname === `${LIST}/${me.id}`);
-      await page.getByRole('heading', { name: me.email, level: 2 }).waitFor();
-      const renewed = (await userById(me.id)).tokenKey;
-      assert.notEqual(renewed, me.tokenKey);
-      assert.equal((await facts(page))['Token Key'], renewed);
-      assert.equal(page.problems.length, 0, page.problems.join('\n'));
-    });
-  });
 });

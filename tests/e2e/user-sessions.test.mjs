@@ -1,0 +1,107 @@
+// What the user page's actions do to the user's own sessions: a reset token ends
+// them (login, then back where they were), a changed role counts from the next
+// request, and resetting your own token asks you to log in again.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEMO, api, apiLogin, startServer } from './support/server.mjs';
+import { expectNoAxeViolations, launchBrowser, login, openApp, withPage } from './support/browser.mjs';
+import { LIST, userPageKit } from './support/users.mjs';
+
+describe('user sessions', () => {
+  let server;
+  let browser;
+  let org, adminToken, userByEmail, userById, loginAt, openUser, facts, button;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    ({ org, adminToken, userByEmail, userById, loginAt, openUser, facts, button } = await userPageKit(server));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('Reset User Token ends the user\'s session; after logging in they return where they were', async (t) => {
+    const user = await userByEmail(DEMO.user);
+    await withPage(browser, `${t.name} (member)`, async (member) => {
+      await loginAt(member, DEMO.user, `${LIST}?role=analyst`);
+      await member.getByRole('table', { name: 'Users' }).waitFor();
+
+      await withPage(browser, t, async (page) => {
+        await openUser(page, user);
+        assert.equal((await facts(page))['Token Key'], user.tokenKey);
+        await button(page, 'Reset User Token').click();
+        const dialog = page.getByRole('dialog', { name: 'Reset user token?' });
+        await dialog.waitFor();
+        await expectNoAxeViolations(page, 'reset token dialog');
+        await dialog.getByRole('button', { name: 'Reset token' }).click();
+        await dialog.waitFor({ state: 'hidden' });
+        await page.getByRole('status').filter({ hasText: 'Token reset.' }).waitFor();
+        const renewed = (await userById(user.id)).tokenKey;
+        assert.notEqual(renewed, user.tokenKey);
+        assert.equal((await facts(page))['Token Key'], renewed, 'the page shows the new key');
+      });
+
+      await member.getByRole('navigation', { name: 'Filter by role' }).getByRole('link', { name: /^Stream Manager/ }).click();
+      await member.getByText('Your session has expired. Please log in again.').waitFor();
+      assert.equal(new URL(member.url()).pathname, '/login');
+      await login(member, DEMO.user, DEMO.password);
+      await member.waitForURL((u) => u.pathname === LIST && u.searchParams.get('role') === 'streamManager');
+      await member.getByRole('table', { name: 'Users' }).waitFor();
+      await member.getByRole('link', { name: /^Stream Manager/, exact: false }).and(member.locator('[aria-current="true"]')).waitFor();
+    });
+  });
+
+
+  test('a changed role counts from the user\'s next request', async (t) => {
+    const user = await userByEmail(DEMO.user);
+    const { token: memberToken } = await apiLogin(server, DEMO.user, DEMO.password);
+    await withPage(browser, `${t.name} (member)`, async (member) => {
+      await loginAt(member, DEMO.user, '/organisation/overview');
+      await member.getByRole('link', { name: 'User Management' }).waitFor();
+
+      await withPage(browser, t, async (page) => {
+        await openUser(page, user);
+        await button(page, 'Update Permission').click();
+        const dialog = page.getByRole('dialog', { name: 'Update permission' });
+        await dialog.getByLabel('New permission level').selectOption('nanoReadOnly');
+        await dialog.getByRole('button', { name: 'Confirm' }).click();
+        await page.getByRole('status').filter({ hasText: 'Permission level changed.' }).waitFor();
+      });
+
+      await assert.rejects(api(server, 'GET', '/user', { token: memberToken }), (e) => e.status === 403,
+        'the member\'s existing token lost User:List');
+      await member.reload();
+      await member.getByRole('heading', { name: org.name, level: 1 }).waitFor();
+      await member.getByRole('link', { name: 'Overview' }).waitFor();
+      assert.equal(await member.getByRole('link', { name: 'User Management' }).count(), 0);
+      await openApp(member, server.baseUrl, LIST);
+      await member.getByRole('heading', { name: 'No access to User Management' }).waitFor();
+    });
+    await api(server, 'PUT', '/user/permission', { token: await adminToken(), body: { userId: user.id, role: 'nanoUser' } });
+  });
+
+
+  // Last: it ends the admin's own sessions.
+  test('resetting the own token warns first, then asks to log in again', async (t) => {
+    const me = await userByEmail(DEMO.admin);
+    await withPage(browser, t, async (page) => {
+      await openUser(page, me);
+      await button(page, 'Reset User Token').click();
+      const dialog = page.getByRole('dialog', { name: 'Reset user token?' });
+      await dialog.getByText('This includes your own session: you will have to log in again.').waitFor();
+      await dialog.getByRole('button', { name: 'Reset token' }).click();
+      await page.getByText('Your session has expired. Please log in again.').waitFor();
+      await login(page, DEMO.admin, DEMO.password);
+      await page.waitForURL((u) => u.pathname === `${LIST}/${me.id}`);
+      await page.getByRole('heading', { name: me.email, level: 2 }).waitFor();
+      const renewed = (await userById(me.id)).tokenKey;
+      assert.notEqual(renewed, me.tokenKey);
+      assert.equal((await facts(page))['Token Key'], renewed);
+      assert.equal(page.problems.length, 0, page.problems.join('\n'));
+    });
+  });
+});

@@ -1,0 +1,192 @@
+// The user list's quick actions (Reset User Token, Delete User) and their dialogs,
+// the phone layout, and what the read-only and member roles see of User Management.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEMO, api, apiLogin, startServer } from './support/server.mjs';
+import { expectNoAxeViolations, launchBrowser, login, openApp, withPage } from './support/browser.mjs';
+import { LIST, readUserRows as readRows, until, userRows as rows, usersTable as table } from './support/users.mjs';
+
+const PHONE = { width: 375, height: 812 };
+
+describe('user list actions', () => {
+  let server;
+  let browser;
+  let org;
+  let token;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    ({ token } = await apiLogin(server, DEMO.admin, DEMO.password));
+    org = await api(server, 'GET', '/organisation', { token });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const roleList = async () => (await api(server, 'GET', '/permission/list', { token })).roles;
+  const findUser = async (email) => {
+    const { items } = await api(server, 'GET', `/user?q=${encodeURIComponent(email)}`, { token });
+    return items.find((u) => u.email === email);
+  };
+
+  async function loginAs(page, email, path = LIST) {
+    await openApp(page, server.baseUrl, path);
+    await login(page, email, DEMO.password);
+    await page.getByRole('heading', { name: org.name, level: 1 }).waitFor();
+  }
+
+  async function openList(page, path = LIST) {
+    await loginAs(page, DEMO.admin, path);
+    await rows(page).first().waitFor();
+  }
+
+  test('Reset User Token: Escape and Cancel change nothing, confirm renews the key', async (t) => {
+    await withPage(browser, t, async (page) => {
+      await openList(page);
+      const email = 'jonas.becker@demo-streaming.de';
+      const before = await findUser(email);
+      const open = page.getByRole('button', { name: `Reset User Token of ${email}`, exact: true });
+      const dialog = page.getByRole('dialog', { name: 'Reset user token?' });
+
+      await open.click();
+      await dialog.waitFor();
+      assert.match(await dialog.innerText(), new RegExp(email.replace(/\./g, '\\.')));
+      await expectNoAxeViolations(page, 'reset token dialog');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      assert.ok(await open.evaluate((el) => el === document.activeElement), 'focus returns to the row\'s button');
+      await open.click();
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      assert.equal((await findUser(email)).tokenKey, before.tokenKey, 'Escape and Cancel keep the token key');
+
+      await open.click();
+      await dialog.getByRole('button', { name: 'Reset token' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByRole('status').filter({ hasText: `Token of ${email} reset.` }).waitFor();
+      const after = await findUser(email);
+      assert.notEqual(after.tokenKey, before.tokenKey);
+      await until(async () => (await readRows(page)).find((r) => r.email === email)?.token === after.tokenKey,
+        'the row shows the new token key');
+      assert.ok(await open.evaluate((el) => el === document.activeElement), 'focus is on the row\'s button again');
+    });
+  });
+
+  test('Delete User: Escape and Cancel change nothing, confirm removes the user', async (t) => {
+    await withPage(browser, t, async (page) => {
+      await openList(page);
+      const email = 'noah.koch@demo-streaming.de';
+      const target = await findUser(email);
+      assert.ok(target, 'seeded user exists');
+      const role = (await roleList()).find((r) => r.name === target.role);
+      const nav = page.getByRole('navigation', { name: 'Filter by role' });
+      await nav.getByRole('link', { name: `${role.displayName} ${role.userCount}`, exact: true }).waitFor();
+
+      const open = page.getByRole('button', { name: `Delete User ${email}`, exact: true });
+      const dialog = page.getByRole('dialog', { name: 'Delete user?' });
+      await open.click();
+      await dialog.waitFor();
+      await expectNoAxeViolations(page, 'delete user dialog');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      await open.click();
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      assert.ok(await findUser(email), 'Escape and Cancel keep the user');
+
+      await open.click();
+      await dialog.getByRole('button', { name: 'Delete user' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByRole('status').filter({ hasText: `Deleted ${email}.` }).waitFor();
+      await rows(page).filter({ hasText: email }).waitFor({ state: 'detached' });
+      await nav.getByRole('link', { name: `${role.displayName} ${role.userCount - 1}`, exact: true }).waitFor();
+      assert.equal(await findUser(email), undefined, 'gone from the API');
+      await assert.rejects(api(server, 'GET', `/user/${target.id}`, { token }), (e) => e.status === 404);
+    });
+  });
+
+  test('phone: no sideways scrolling, rows become readable cards', async (t) => {
+    await withPage(browser, t, async (page) => {
+      await openList(page);
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375),
+        `scrollWidth ${await page.evaluate(() => document.documentElement.scrollWidth)}`);
+      const cards = await rows(page).evaluateAll((trs) => trs.map((tr) => {
+        const r = tr.getBoundingClientRect();
+        const cells = [...tr.querySelectorAll('td[data-label]')];
+        return {
+          display: getComputedStyle(tr).display,
+          left: r.left,
+          right: r.right,
+          labels: cells.map((td) => getComputedStyle(td, '::before').content),
+          stacked: cells.every((td, i) => i === 0 || td.getBoundingClientRect().top >= cells[i - 1].getBoundingClientRect().bottom - 1),
+          emailFits: (() => {
+            const a = tr.querySelector('td[data-label="Email"] a').getBoundingClientRect();
+            return a.left >= r.left && a.right <= r.right;
+          })(),
+        };
+      }));
+      assert.ok(cards.length > 0);
+      for (const c of cards) {
+        assert.equal(c.display, 'block');
+        assert.ok(c.left >= 0 && c.right <= 375, `card inside the screen: ${c.left}..${c.right}`);
+        assert.deepEqual(c.labels, ['"Permission Level"', '"Email"', '"Token Key"', '"Created At (UTC)"']);
+        assert.ok(c.stacked, 'cells stacked one below the other');
+        assert.ok(c.emailFits, 'the email is inside its card');
+      }
+      await expectNoAxeViolations(page, 'user list on a phone');
+      await page.getByRole('button', { name: `Reset User Token of ${DEMO.user}`, exact: true }).click();
+      await page.getByRole('dialog', { name: 'Reset user token?' }).waitFor();
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375));
+      await expectNoAxeViolations(page, 'reset dialog on a phone');
+    }, { viewport: PHONE });
+  });
+
+  test('read-only: no User Management tab, and the page says so', async (t) => {
+    await withPage(browser, t, async (page) => {
+      await loginAs(page, DEMO.readonly, '/organisation/overview');
+      await page.getByRole('link', { name: 'Overview' }).waitFor();
+      assert.equal(await page.getByRole('link', { name: 'User Management' }).count(), 0);
+      await openApp(page, server.baseUrl, LIST);
+      await page.getByRole('heading', { name: 'No access to User Management' }).waitFor();
+      assert.equal(await table(page).count(), 0);
+      await expectNoAxeViolations(page, 'user management without access');
+    });
+  });
+
+  test('a member lists users but has no quick actions and no invite', async (t) => {
+    await withPage(browser, t, async (page) => {
+      await loginAs(page, DEMO.user);
+      await rows(page).first().waitFor();
+      assert.ok(await rows(page).count() > 1);
+      await page.getByRole('navigation', { name: 'Filter by role' }).getByRole('link', { name: /^All roles \d+$/ }).waitFor();
+      assert.equal(await page.getByRole('button', { name: /^Reset User Token of / }).count(), 0);
+      assert.equal(await page.getByRole('button', { name: /^Delete User / }).count(), 0);
+      assert.equal(await page.getByRole('button', { name: 'Invite New User' }).count(), 0);
+      assert.equal(await page.getByRole('region', { name: 'Pending invitations' }).count(), 0);
+      await expectNoAxeViolations(page, 'user list (member)');
+    });
+  });
+
+  // Last: it ends the admin's own sessions (the API token of this file too).
+  test('resetting the own token from the list asks to log in again and returns to the list', async (t) => {
+    await withPage(browser, t, async (page) => {
+      await openList(page, `${LIST}?sort=created_at`);
+      const before = await findUser(DEMO.admin);
+      await page.getByRole('button', { name: `Reset User Token of ${DEMO.admin}`, exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Reset user token?' });
+      await dialog.getByText('This includes your own session: you will have to log in again.').waitFor();
+      await dialog.getByRole('button', { name: 'Reset token' }).click();
+      await page.getByText('Your session has expired. Please log in again.').waitFor();
+      ({ token } = await apiLogin(server, DEMO.admin, DEMO.password));
+      assert.notEqual((await findUser(DEMO.admin)).tokenKey, before.tokenKey);
+      await login(page, DEMO.admin, DEMO.password);
+      await page.waitForURL((u) => u.pathname === LIST && u.searchParams.get('sort') === 'created_at');
+      await rows(page).first().waitFor();
+      assert.equal(page.problems.length, 0, page.problems.join('\n'));
+    });
+  });
+});
