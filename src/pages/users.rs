@@ -179,7 +179,11 @@ fn UserManagement() -> impl IntoView {
                 </Show>
                 <p class="oc-users-status" role="status">{move || status.get()}</p>
                 <Transition fallback=|| view! { <Loading label="Loading users…"/> }>
-                    {move || list.try_get().flatten().map(|result| match result {
+                    {move || {
+                    // Built again when the roles arrive, which can be after the users:
+                    // the badges and the empty state show the roles' display names.
+                    role_list.track();
+                    list.try_get().flatten().map(|result| match result {
                         Err(e) => view! {
                             <ErrorState error=e title="Could not load the users" on_retry=Callback::new(move |_| list.refetch())/>
                         }
@@ -207,7 +211,8 @@ fn UserManagement() -> impl IntoView {
                             }
                             .into_any()
                         }
-                    })}
+                    })
+                    }}
                 </Transition>
             </Card>
             <Show when=move || caps.get().can_list_invites>
