@@ -65,6 +65,26 @@ describe('user list', () => {
     });
   });
 
+  test('role badges show display names also when the roles arrive after the users', async (t) => {
+    await withPage(browser, t, async (page) => {
+      const roles = await roleList();
+      const displayNames = new Set(roles.map((r) => r.displayName));
+      let held = 0;
+      await page.route('**/api/permission/list', async (route) => {
+        held++; // a slow role list: the users arrive first
+        await new Promise((r) => setTimeout(r, 1000));
+        await route.continue();
+      });
+      await openList(page);
+      await until(async () => {
+        const shown = (await readRows(page)).map((r) => r.role);
+        return shown.every((r) => displayNames.has(r)) || shown.join(', ');
+      }, 'display names in every badge');
+      assert.ok(held > 0, 'the role list was requested');
+      await page.getByRole('navigation', { name: 'Filter by role' }).getByRole('link', { name: /^Analyst \d+$/ }).waitFor();
+    });
+  });
+
   test('the role filter shows each role with its count, and only its users', async (t) => {
     await withPage(browser, t, async (page) => {
       await openList(page);
