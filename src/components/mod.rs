@@ -7,6 +7,7 @@ pub mod icons;
 pub mod invite_dialog;
 pub mod main_region;
 pub mod nav_drawer;
+pub mod pager;
 pub mod pending_invites;
 pub mod permission_overview;
 pub mod profile_menu;

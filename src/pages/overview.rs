@@ -10,12 +10,12 @@ use crate::api::{organisation, tags, use_api};
 use crate::components::card::Card;
 use crate::components::dialog::{Dialog, DialogVariant};
 use crate::components::icons::{IconCheck, IconLock, IconUpgrade, IconWarning};
+use crate::components::pager::Pager;
 use crate::components::secret_field::SecretField;
 use crate::components::shell::use_organisation;
 use crate::components::status::{ErrorState, Loading};
 use crate::components::unique_id;
 use crate::domain::error_text::user_message;
-use crate::domain::paging::{page_count, range_text};
 use crate::domain::permissions::{VOD_READ_ONLY_REASON, WEBHOOK_READ_ONLY_REASON};
 use crate::domain::time::format_utc;
 use crate::session::use_session;
@@ -463,9 +463,6 @@ fn TagsSection() -> impl IntoView {
                         .into_any()
                     }
                     Ok(list) => {
-                        let pages = page_count(list.page_size, list.total);
-                        let current = list.page;
-                        let range = range_text(list.page, list.page_size, list.total);
                         view! {
                             <ul class="oc-tags" aria-label="Tags">
                                 {list.items.into_iter().map(|t| view! {
@@ -477,27 +474,7 @@ fn TagsSection() -> impl IntoView {
                                     </li>
                                 }).collect_view()}
                             </ul>
-                            <nav class="oc-pager" aria-label="Tag pages">
-                                <button
-                                    type="button"
-                                    class="oc-button oc-button--secondary oc-button--small"
-                                    disabled={current <= 1}
-                                    on:click=move |_| page.update(|p| *p = p.saturating_sub(1).max(1))
-                                >
-                                    "Previous page"
-                                </button>
-                                <span class="oc-pager__text" aria-live="polite">
-                                    {format!("Page {current} of {pages} · {range}")}
-                                </span>
-                                <button
-                                    type="button"
-                                    class="oc-button oc-button--secondary oc-button--small"
-                                    disabled={current >= pages}
-                                    on:click=move |_| page.update(|p| *p += 1)
-                                >
-                                    "Next page"
-                                </button>
-                            </nav>
+                            <Pager label="Tag pages" page=list.page page_size=list.page_size total=list.total on_page=Callback::new(move |p| page.set(p))/>
                         }
                         .into_any()
                     }

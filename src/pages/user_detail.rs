@@ -5,7 +5,8 @@ use bintu_wire::{Role, User};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::api::{roles, use_api, users, ApiError};
+use crate::api::roles::{self, RolesResource};
+use crate::api::{use_api, users, ApiError};
 use crate::app::app_href;
 use crate::components::card::Card;
 use crate::components::permission_overview::{Audiences, PermissionOverview};
@@ -49,8 +50,6 @@ pub fn UserDetailPage() -> impl IntoView {
 #[component]
 fn UserDetail(id: i64) -> impl IntoView {
     let api = use_api();
-    let session = use_session();
-    let caps = Memo::new(move |_| session.capabilities());
     // Bumped after a role change so the roles (their user counts) load again. The
     // user is not reloaded: the view already has the server's answer, and a reload
     // would rebuild it, dropping its status message and the focus of the opener.
@@ -62,31 +61,13 @@ fn UserDetail(id: i64) -> impl IntoView {
             async move { users::get(&api, id).await }
         })
     };
-    let roles = LocalResource::new(move || {
-        version.track();
-        let api = api.clone();
-        let allowed = caps.get().can_list_roles;
-        async move {
-            if allowed {
-                roles::list(&api).await
-            } else {
-                Ok(Vec::new())
-            }
-        }
-    });
-    let role_list = Signal::derive(move || {
-        roles
-            .try_get()
-            .flatten()
-            .and_then(Result::ok)
-            .unwrap_or_default()
-    });
+    let roles = roles::use_roles(version);
 
     view! {
         <Transition fallback=|| view! { <Loading label="Loading user…"/> }>
             {move || user.try_get().flatten().map(|result| match result {
                 Err(e) => view! { <UserLoadError error=e on_retry=Callback::new(move |_| user.refetch())/> }.into_any(),
-                Ok(u) => view! { <UserView user=u roles=role_list version=version/> }.into_any(),
+                Ok(u) => view! { <UserView user=u roles=roles version=version/> }.into_any(),
             })}
         </Transition>
     }
@@ -109,7 +90,9 @@ fn UserLoadError(error: ApiError, on_retry: Callback<()>) -> impl IntoView {
 }
 
 #[component]
-fn UserView(user: User, roles: Signal<Vec<Role>>, version: RwSignal<u32>) -> impl IntoView {
+fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl IntoView {
+    let roles_state = roles;
+    let roles = roles::loaded(roles_state);
     let session = use_session();
     let memory = use_user_list_memory();
     let navigate = use_navigate();
@@ -209,7 +192,17 @@ fn UserView(user: User, roles: Signal<Vec<Role>>, version: RwSignal<u32>) -> imp
                     <p class="oc-hint">"Your role may not view the permission profiles."</p>
                 }
                 .into_any(),
-                None => view! { <Loading label="Loading the role…"/> }.into_any(),
+                None => match roles_state.try_get().flatten() {
+                    None => view! { <Loading label="Loading the role…"/> }.into_any(),
+                    Some(Err(e)) => view! {
+                        <ErrorState error=e title="Could not load the role" on_retry=Callback::new(move |_| roles_state.refetch())/>
+                    }
+                    .into_any(),
+                    Some(Ok(_)) => view! {
+                        <p class="oc-hint">"This user's role is not among the organisation's roles any more."</p>
+                    }
+                    .into_any(),
+                },
             }}
         </Card>
         <UpdatePermissionDialog open=update_open user=current roles=roles on_done=after_update/>

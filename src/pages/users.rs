@@ -11,6 +11,7 @@ use leptos_router::NavigateOptions;
 use crate::api::{roles, use_api, users};
 use crate::components::card::Card;
 use crate::components::invite_dialog::InviteDialog;
+use crate::components::pager::Pager;
 use crate::components::pending_invites::PendingInvites;
 use crate::components::role_filter::RoleFilter;
 use crate::components::shell::use_user_list_memory;
@@ -18,7 +19,6 @@ use crate::components::status::{ErrorState, Loading};
 use crate::components::unique_id;
 use crate::components::user_dialogs::{DeleteUserDialog, ResetTokenDialog};
 use crate::components::users_table::{RowAction, UsersTable};
-use crate::domain::paging::{page_count, range_text};
 use crate::domain::users_view::{order_name, parse_sort, sort_name, UsersView, SORT_CHOICES};
 use crate::session::use_session;
 
@@ -71,28 +71,9 @@ fn UserManagement() -> impl IntoView {
     // Bumped after a change, so the list and the role counts load again.
     let version = RwSignal::new(0u32);
     let invites_version = RwSignal::new(0u32);
-    let roles = {
-        let api = api.clone();
-        LocalResource::new(move || {
-            version.track();
-            let api = api.clone();
-            let allowed = caps.get().can_list_roles;
-            async move {
-                if allowed {
-                    roles::list(&api).await
-                } else {
-                    Ok(Vec::new())
-                }
-            }
-        })
-    };
-    let role_list = Signal::derive(move || {
-        roles
-            .try_get()
-            .flatten()
-            .and_then(Result::ok)
-            .unwrap_or_default()
-    });
+    let role_list = roles::loaded(roles::use_roles(version));
+    // While a new page, filter or search loads, the old rows stay, dimmed.
+    let reloading = RwSignal::new(false);
     let list = LocalResource::new(move || {
         version.track();
         let view = view_state.get();
@@ -178,40 +159,38 @@ fn UserManagement() -> impl IntoView {
                     <RoleFilter roles=role_list view=view_state/>
                 </Show>
                 <p class="oc-users-status" role="status">{move || status.get()}</p>
-                <Transition fallback=|| view! { <Loading label="Loading users…"/> }>
+                <Transition fallback=|| view! { <Loading label="Loading users…"/> } set_pending=reloading.write_only()>
                     {move || {
-                    // Built again when the roles arrive, which can be after the users:
-                    // the badges and the empty state show the roles' display names.
-                    role_list.track();
-                    list.try_get().flatten().map(|result| match result {
-                        Err(e) => view! {
-                            <ErrorState error=e title="Could not load the users" on_retry=Callback::new(move |_| list.refetch())/>
-                        }
-                        .into_any(),
-                        Ok(page) if page.items.is_empty() => view! { <EmptyList view=view_state roles=role_list total=page.total/> }.into_any(),
-                        Ok(page) => {
-                            let v = view_state.get_untracked();
-                            let pages = page_count(page.page_size, page.total);
-                            let range = range_text(page.page, page.page_size, page.total);
-                            let c = caps.get_untracked();
-                            view! {
-                                <div class="oc-table-wrap" aria-busy=move || list.get().is_none().then_some("true")>
-                                    <UsersTable
-                                        users=page.items
-                                        roles=role_list.get_untracked()
-                                        me=me_id()
-                                        view=view_state
-                                        on_sort=go
-                                        can_reset=c.can_reset_tokens
-                                        can_delete=c.can_delete_users
-                                        on_action=on_action
-                                    />
-                                </div>
-                                <Pager view=v page=page.page pages=pages range=range on_page=go/>
+                        // Built again when the roles arrive, which can be after the users:
+                        // the badges and the empty state show the roles' display names.
+                        role_list.track();
+                        list.try_get().flatten().map(|result| match result {
+                            Err(e) => view! {
+                                <ErrorState error=e title="Could not load the users" on_retry=Callback::new(move |_| list.refetch())/>
                             }
-                            .into_any()
-                        }
-                    })
+                            .into_any(),
+                            Ok(page) if page.items.is_empty() => view! { <EmptyList view=view_state roles=role_list total=page.total/> }.into_any(),
+                            Ok(page) => {
+                                let v = view_state.get_untracked();
+                                let c = caps.get_untracked();
+                                view! {
+                                    <div class="oc-table-wrap" aria-busy=move || reloading.get().then_some("true")>
+                                        <UsersTable
+                                            users=page.items
+                                            roles=role_list.get_untracked()
+                                            me=me_id()
+                                            view=view_state
+                                            on_sort=go
+                                            can_reset=c.can_reset_tokens
+                                            can_delete=c.can_delete_users
+                                            on_action=on_action
+                                        />
+                                    </div>
+                                    <Pager label="User pages" page=page.page page_size=page.page_size total=page.total on_page=Callback::new(move |p| go.run(v.with_page(p)))/>
+                                }
+                                .into_any()
+                            }
+                        })
                     }}
                 </Transition>
             </Card>
@@ -343,39 +322,4 @@ fn EmptyList(view: Memo<UsersView>, roles: Signal<Vec<Role>>, total: u64) -> imp
         </div>
     }
     .into_any()
-}
-
-#[component]
-fn Pager(
-    view: UsersView,
-    page: u32,
-    pages: u32,
-    range: String,
-    on_page: Callback<UsersView>,
-) -> impl IntoView {
-    let (prev, next) = (
-        view.with_page(page.saturating_sub(1)),
-        view.with_page(page + 1),
-    );
-    view! {
-        <nav class="oc-pager" aria-label="User pages">
-            <button
-                type="button"
-                class="oc-button oc-button--secondary oc-button--small"
-                disabled={page <= 1}
-                on:click=move |_| on_page.run(prev.clone())
-            >
-                "Previous page"
-            </button>
-            <span class="oc-pager__text">{format!("Page {page} of {pages} · {range}")}</span>
-            <button
-                type="button"
-                class="oc-button oc-button--secondary oc-button--small"
-                disabled={page >= pages}
-                on:click=move |_| on_page.run(next.clone())
-            >
-                "Next page"
-            </button>
-        </nav>
-    }
 }
