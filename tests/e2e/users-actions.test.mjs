@@ -145,6 +145,45 @@ describe('user list actions', () => {
     }, { viewport: PHONE });
   });
 
+  test('phone: the invite and Update Permission dialogs fit the screen', async (t) => {
+    // Everything of the dialog lies inside the screen, and nothing in it scrolls sideways.
+    const fits = (dialog) => dialog.evaluate((d) => {
+      const r = d.getBoundingClientRect();
+      const inside = [...d.querySelectorAll('*')].every((el) => {
+        const b = el.getBoundingClientRect();
+        return b.width === 0 || (b.left >= r.left - 1 && b.right <= r.right + 1);
+      });
+      const surface = d.querySelector('.oc-dialog__surface');
+      return { left: r.left, right: r.right, inside, sideways: surface.scrollWidth > surface.clientWidth };
+    });
+    await withPage(browser, t, async (p) => {
+      const check = async (dialog, what) => {
+        const f = await fits(dialog);
+        assert.ok(f.left >= 0 && f.right <= PHONE.width, `${what} inside the screen: ${f.left}..${f.right}`);
+        assert.ok(f.inside, `every element of the ${what} inside it`);
+        assert.ok(!f.sideways, `the ${what} does not scroll sideways`);
+        await expectNoAxeViolations(p, `${what} on a phone`);
+      };
+      await openList(p);
+      await p.getByRole('button', { name: 'Invite New User' }).click();
+      const invite = p.getByRole('dialog', { name: 'Invite New User' });
+      await invite.getByRole('heading', { name: /^Permission overview:/ }).waitFor();
+      await check(invite, 'invite dialog');
+      await invite.getByRole('button', { name: 'Generate New Invite Token' }).click();
+      await invite.getByRole('textbox', { name: 'Invitation link' }).waitFor();
+      await check(invite, 'invite dialog with its link');
+      await invite.getByRole('button', { name: 'Done' }).click();
+      await invite.waitFor({ state: 'hidden' });
+
+      await p.getByRole('link', { name: DEMO.user, exact: true }).click();
+      await p.getByRole('button', { name: 'Update Permission' }).click();
+      const update = p.getByRole('dialog', { name: 'Update permission' });
+      await update.getByLabel('New permission level').selectOption('nanoAdmin');
+      await update.getByRole('heading', { name: /^Permissions gained/ }).waitFor();
+      await check(update, 'Update Permission dialog');
+    }, { viewport: PHONE });
+  });
+
   test('read-only: no User Management tab, and the page says so', async (t) => {
     await withPage(browser, t, async (page) => {
       await loginAs(page, DEMO.readonly, '/organisation/overview');
