@@ -161,6 +161,11 @@ pub fn InviteDialog(
                     </select>
                 </div>
             </div>
+            <Show when=move || !session.capabilities().can_list_roles>
+                <p class="oc-alert oc-alert--warning">
+                    "Your role may not view the organisation's roles, so it cannot choose one for an invitation. Ask an admin to invite this person."
+                </p>
+            </Show>
             <section class="oc-invite-role" aria-label="Permission overview">
                 {move || chosen_role().map(|r| view! {
                     <h3 class="oc-subheading">{format!("Permission overview: {}", r.display_name)}</h3>
