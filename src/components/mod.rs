@@ -2,6 +2,8 @@
 
 pub mod card;
 pub mod clipboard;
+pub mod credential_fields;
+pub mod debounce;
 pub mod dialog;
 pub mod icons;
 pub mod invite_dialog;

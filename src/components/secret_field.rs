@@ -6,6 +6,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::components::clipboard::copy_text;
+use crate::components::debounce::Debouncer;
 use crate::components::unique_id;
 use crate::domain::mask::mask_secret;
 
@@ -31,7 +32,8 @@ pub fn SecretField(
     announce: RwSignal<String>,
 ) -> impl IntoView {
     let revealed = RwSignal::new(false);
-    let generation = StoredValue::new(0u64);
+    // Each reveal restarts the countdown to hiding again.
+    let auto_hide = Debouncer::new(Duration::from_secs(REVEAL_SECONDS));
     let copied = RwSignal::new(false);
     let label_id = unique_id("secret-label");
     let desc_id = unique_id("secret-desc");
@@ -43,16 +45,9 @@ pub fn SecretField(
             return;
         }
         revealed.set(true);
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        set_timeout(
-            move || {
-                if generation.try_get_value() == Some(mine) {
-                    let _ = revealed.try_set(false);
-                }
-            },
-            Duration::from_secs(REVEAL_SECONDS),
-        );
+        auto_hide.call(move || {
+            let _ = revealed.try_set(false);
+        });
     };
 
     let copy_label = label.clone();

@@ -9,6 +9,7 @@ use leptos_router::NavigateOptions;
 
 use crate::api::{invites, use_api, ApiError};
 use crate::app::app_href;
+use crate::components::credential_fields::{CredentialFields, CredentialsFor};
 use crate::components::main_region::MainRegion;
 use crate::components::permission_overview::PermissionOverview;
 use crate::components::status::{ErrorState, Loading};
@@ -144,35 +145,7 @@ fn SignUp(offer: InviteOffer, token: String, gone: RwSignal<bool>) -> impl IntoV
             <PermissionOverview role=role/>
         </details>
         <form class="oc-form" on:submit=on_submit novalidate>
-            <div class="oc-field">
-                <label class="oc-label" for="oc-invite-email">"Email"</label>
-                <input
-                    id="oc-invite-email"
-                    class="oc-input"
-                    type="email"
-                    autocomplete="email"
-                    inputmode="email"
-                    required
-                    prop:value=move || email.get()
-                    on:input=move |ev| email.set(event_target_value(&ev))
-                />
-            </div>
-            <div class="oc-field">
-                <label class="oc-label" for="oc-invite-password">"Password"</label>
-                <input
-                    id="oc-invite-password"
-                    class="oc-input"
-                    type="password"
-                    autocomplete="new-password"
-                    required
-                    aria-describedby="oc-invite-password-hint"
-                    prop:value=move || password.get()
-                    on:input=move |ev| password.set(event_target_value(&ev))
-                />
-                <p class="oc-hint" id="oc-invite-password-hint">
-                    {format!("At least {} characters.", validate::MIN_PASSWORD_LEN)}
-                </p>
-            </div>
+            <CredentialFields email=email password=password purpose=CredentialsFor::SignUp id_prefix="oc-invite"/>
             <div role="alert" class="oc-login__error">
                 {move || error.get().map(|m| view! { <p class="oc-alert oc-alert--error">{m}</p> })}
             </div>

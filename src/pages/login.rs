@@ -5,6 +5,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::api::use_api;
+use crate::components::credential_fields::{CredentialFields, CredentialsFor};
 use crate::components::main_region::MainRegion;
 use crate::components::status::Loading;
 use crate::domain::error_text::user_message;
@@ -92,33 +93,7 @@ pub fn LoginPage() -> impl IntoView {
                     {move || notice().map(|n| view! { <p class="oc-alert oc-alert--info">{n}</p> })}
                 </div>
                 <form class="oc-form" on:submit=on_submit novalidate>
-                    <div class="oc-field">
-                        <label class="oc-label" for="oc-login-email">"Email"</label>
-                        <input
-                            id="oc-login-email"
-                            class="oc-input"
-                            type="email"
-                            name="email"
-                            autocomplete="username"
-                            inputmode="email"
-                            required
-                            prop:value=move || email.get()
-                            on:input=move |ev| email.set(event_target_value(&ev))
-                        />
-                    </div>
-                    <div class="oc-field">
-                        <label class="oc-label" for="oc-login-password">"Password"</label>
-                        <input
-                            id="oc-login-password"
-                            class="oc-input"
-                            type="password"
-                            name="password"
-                            autocomplete="current-password"
-                            required
-                            prop:value=move || password.get()
-                            on:input=move |ev| password.set(event_target_value(&ev))
-                        />
-                    </div>
+                    <CredentialFields email=email password=password purpose=CredentialsFor::Login id_prefix="oc-login"/>
                     <div role="alert" class="oc-login__error">
                         {move || error.get().map(|m| view! { <p class="oc-alert oc-alert--error">{m}</p> })}
                     </div>

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::api::{organisation, tags, use_api};
 use crate::components::card::Card;
+use crate::components::debounce::Debouncer;
 use crate::components::dialog::{Dialog, DialogVariant};
 use crate::components::icons::{IconCheck, IconLock, IconUpgrade, IconWarning};
 use crate::components::pager::Pager;
@@ -400,7 +401,6 @@ fn TagsSection() -> impl IntoView {
     let filter = RwSignal::new(String::new());
     let query = RwSignal::new(String::new());
     let page = RwSignal::new(1u32);
-    let generation = StoredValue::new(0u64);
     let filter_id = unique_id("tag-filter");
 
     let tags = LocalResource::new(move || {
@@ -409,22 +409,16 @@ fn TagsSection() -> impl IntoView {
         async move { tags::list(&api, p, TAGS_PAGE_SIZE, &q).await }
     });
 
+    let debounce = Debouncer::new(Duration::from_millis(FILTER_DEBOUNCE_MS));
     let on_input = move |ev: web_sys::Event| {
         filter.set(event_target_value(&ev));
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        set_timeout(
-            move || {
-                if generation.try_get_value() == Some(mine) {
-                    let q = filter.get_untracked().trim().to_string();
-                    if query.get_untracked() != q {
-                        query.set(q);
-                        page.set(1);
-                    }
-                }
-            },
-            Duration::from_millis(FILTER_DEBOUNCE_MS),
-        );
+        debounce.call(move || {
+            let q = filter.get_untracked().trim().to_string();
+            if query.get_untracked() != q {
+                query.set(q);
+                page.set(1);
+            }
+        });
     };
 
     view! {

@@ -10,6 +10,7 @@ use leptos_router::NavigateOptions;
 
 use crate::api::{roles, use_api, users};
 use crate::components::card::Card;
+use crate::components::debounce::Debouncer;
 use crate::components::invite_dialog::InviteDialog;
 use crate::components::pager::Pager;
 use crate::components::pending_invites::PendingInvites;
@@ -215,7 +216,6 @@ fn UserManagement() -> impl IntoView {
 fn SearchBox(view: Memo<UsersView>, on_search: Callback<UsersView>) -> impl IntoView {
     let id = unique_id("user-search");
     let draft = RwSignal::new(view.get_untracked().search);
-    let generation = StoredValue::new(0u64);
     // Back/forward or a role link changed the URL: show its search.
     Effect::new(move |_| {
         let search = view.get().search;
@@ -223,23 +223,16 @@ fn SearchBox(view: Memo<UsersView>, on_search: Callback<UsersView>) -> impl Into
             draft.set(search);
         }
     });
+    let debounce = Debouncer::new(Duration::from_millis(SEARCH_DEBOUNCE_MS));
     let on_input = move |ev: web_sys::Event| {
         draft.set(event_target_value(&ev));
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        set_timeout(
-            move || {
-                if generation.try_get_value() != Some(mine) {
-                    return;
-                }
-                let current = view.get_untracked();
-                let q = draft.get_untracked();
-                if current.search != q.trim() {
-                    on_search.run(current.with_search(&q));
-                }
-            },
-            Duration::from_millis(SEARCH_DEBOUNCE_MS),
-        );
+        debounce.call(move || {
+            let current = view.get_untracked();
+            let q = draft.get_untracked();
+            if current.search != q.trim() {
+                on_search.run(current.with_search(&q));
+            }
+        });
     };
     view! {
         <div class="oc-field oc-field--inline oc-users-toolbar__search">
