@@ -17,6 +17,7 @@ pub mod role_filter;
 pub mod secret_field;
 pub mod shell;
 pub mod status;
+pub mod submit_button;
 pub mod user_dialogs;
 pub mod users_table;
 

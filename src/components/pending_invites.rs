@@ -19,17 +19,16 @@ pub fn PendingInvites(
     /// Whether the role may revoke invitations.
     can_revoke: bool,
 ) -> impl IntoView {
-    let api = use_api();
+    let api = StoredValue::new(use_api());
     let list = LocalResource::new(move || {
         version.track();
-        let api = api.clone();
+        let api = api.get_value();
         async move { invites::list(&api).await }
     });
     let target = RwSignal::new(None::<Invite>);
     let confirm_open = RwSignal::new(false);
     let status = RwSignal::new(String::new());
-    let api = StoredValue::new(use_api());
-    let role_name = move |name: &str| display_name(&roles.get(), name);
+    let role_name = move |name: &str| roles.with(|rs| display_name(rs, name));
 
     view! {
         <Card title="Pending invitations" subtitle="Invitation links that have not been used, revoked or expired yet." class="oc-invites-card">

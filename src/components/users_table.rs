@@ -38,19 +38,17 @@ pub fn UsersTable(
     let admins = admin_count(&roles);
     let has_actions = can_reset || can_delete;
     let header = move |sort: UserSort, label: &'static str| {
-        let aria_sort = move || {
-            view.with(|v| match (v.sort == sort, v.order) {
-                (false, _) => "none",
-                (true, SortOrder::Asc) => "ascending",
-                (true, SortOrder::Desc) => "descending",
-            })
+        // The column's direction, when the list is sorted by it.
+        let direction = move || view.with(|v| (v.sort == sort).then_some(v.order));
+        let aria_sort = move || match direction() {
+            None => "none",
+            Some(SortOrder::Asc) => "ascending",
+            Some(SortOrder::Desc) => "descending",
         };
-        let arrow = move || {
-            view.with(|v| match (v.sort == sort, v.order) {
-                (false, _) => "↕",
-                (true, SortOrder::Asc) => "↑",
-                (true, SortOrder::Desc) => "↓",
-            })
+        let arrow = move || match direction() {
+            None => "↕",
+            Some(SortOrder::Asc) => "↑",
+            Some(SortOrder::Desc) => "↓",
         };
         view! {
             <th scope="col" aria-sort=aria_sort>

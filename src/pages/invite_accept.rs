@@ -13,6 +13,7 @@ use crate::components::credential_fields::{CredentialFields, CredentialsFor};
 use crate::components::main_region::MainRegion;
 use crate::components::permission_overview::PermissionOverview;
 use crate::components::status::{ErrorState, Loading};
+use crate::components::submit_button::SubmitButton;
 use crate::domain::error_text::user_message;
 use crate::domain::time::format_utc;
 use crate::session::use_session;
@@ -149,15 +150,7 @@ fn SignUp(offer: InviteOffer, token: String, gone: RwSignal<bool>) -> impl IntoV
             <div role="alert" class="oc-login__error">
                 {move || error.get().map(|m| view! { <p class="oc-alert oc-alert--error">{m}</p> })}
             </div>
-            <button
-                type="submit"
-                class="oc-button oc-button--primary oc-button--block"
-                disabled=move || pending.get()
-                aria-busy=move || pending.get().then_some("true")
-            >
-                <span class="oc-spinner" class:oc-spinner--on=move || pending.get() aria-hidden="true"></span>
-                {move || if pending.get() { "Creating your account…" } else { "Create account and join" }}
-            </button>
+            <SubmitButton pending=pending label="Create account and join" pending_label="Creating your account…" block=true/>
         </form>
     }
 }

@@ -8,6 +8,7 @@ use crate::api::use_api;
 use crate::components::credential_fields::{CredentialFields, CredentialsFor};
 use crate::components::main_region::MainRegion;
 use crate::components::status::Loading;
+use crate::components::submit_button::SubmitButton;
 use crate::domain::error_text::user_message;
 use crate::session::{use_session, LoginNotice, SessionState};
 
@@ -97,15 +98,7 @@ pub fn LoginPage() -> impl IntoView {
                     <div role="alert" class="oc-login__error">
                         {move || error.get().map(|m| view! { <p class="oc-alert oc-alert--error">{m}</p> })}
                     </div>
-                    <button
-                        type="submit"
-                        class="oc-button oc-button--primary oc-button--block"
-                        disabled=move || pending.get()
-                        aria-busy=move || pending.get().then_some("true")
-                    >
-                        <span class="oc-spinner" class:oc-spinner--on=move || pending.get() aria-hidden="true"></span>
-                        {move || if pending.get() { "Logging in…" } else { "Log in" }}
-                    </button>
+                    <SubmitButton pending=pending label="Log in" pending_label="Logging in…" block=true/>
                 </form>
             </div>
         </MainRegion>

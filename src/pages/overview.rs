@@ -15,6 +15,7 @@ use crate::components::pager::Pager;
 use crate::components::secret_field::SecretField;
 use crate::components::shell::use_organisation;
 use crate::components::status::{ErrorState, Loading};
+use crate::components::submit_button::SubmitButton;
 use crate::components::unique_id;
 use crate::domain::error_text::user_message;
 use crate::domain::permissions::{VOD_READ_ONLY_REASON, WEBHOOK_READ_ONLY_REASON};
@@ -272,15 +273,7 @@ fn WebhookSection(initial: String) -> impl IntoView {
                 </div>
                 <Show when=move || can_edit.get()>
                     <div class="oc-form__actions">
-                        <button
-                            type="submit"
-                            class="oc-button oc-button--primary"
-                            disabled=move || pending.get()
-                            aria-busy=move || pending.get().then_some("true")
-                        >
-                            <span class="oc-spinner" class:oc-spinner--on=move || pending.get() aria-hidden="true"></span>
-                            "Save webhook"
-                        </button>
+                        <SubmitButton pending=pending label="Save webhook"/>
                         <span class="oc-saved" role="status">
                             {move || status.get().map(|s| view! { <IconCheck/>{s} })}
                         </span>

@@ -13,7 +13,7 @@ use crate::components::permission_overview::{Audiences, PermissionOverview};
 use crate::components::shell::use_user_list_memory;
 use crate::components::status::{ErrorState, Loading};
 use crate::components::user_dialogs::{DeleteUserDialog, ResetTokenDialog, UpdatePermissionDialog};
-use crate::domain::roles::admin_count;
+use crate::domain::roles::{admin_count, display_name};
 use crate::domain::time::format_utc;
 use crate::domain::user_guards::{delete_refusal, role_change_refusal};
 use crate::session::use_session;
@@ -108,8 +108,10 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
         RwSignal::new(false),
     );
 
+    let role_name =
+        move || current.with(|u| u.as_ref().map(|u| u.role.clone()).unwrap_or_default());
     let role = move || {
-        let name = current.with(|u| u.as_ref().map(|u| u.role.clone()).unwrap_or_default());
+        let name = role_name();
         roles.with(|rs| rs.iter().find(|r| r.name == name).cloned())
     };
     let admins = move || roles.with(|rs| admin_count(rs));
@@ -156,14 +158,14 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
             </div>
         }
     };
-    let u = user.clone();
+    let u = user;
     let is_me = u.id == me;
 
     view! {
         <Card title=u.email.clone() subtitle=if is_me { "This is you." } else { "User of your organisation." } class="oc-user-card">
             <dl class="oc-facts">
                 {field("Permission Level", view! {
-                    <span class="oc-role-badge">{move || role().map(|r| r.display_name).unwrap_or_else(|| current.with(|u| u.as_ref().map(|u| u.role.clone()).unwrap_or_default()))}</span>
+                    <span class="oc-role-badge">{move || roles.with(|rs| display_name(rs, &role_name()))}</span>
                 }.into_any())}
                 {field("Email", view! { {u.email.clone()} }.into_any())}
                 {field("User ID", view! { <code>{u.id}</code> }.into_any())}
