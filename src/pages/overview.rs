@@ -262,7 +262,7 @@ fn WebhookSection(initial: String) -> impl IntoView {
                     />
                     <p class="oc-hint" id=hint_id.clone()>
                         {move || if can_edit.get() {
-                            view! { "An https URL (plain http only for localhost). Leave empty to remove the webhook." }.into_any()
+                            view! { "An https URL on a public host. Leave empty to remove the webhook." }.into_any()
                         } else {
                             view! { <span class="oc-readonly-reason"><IconLock/>{WEBHOOK_READ_ONLY_REASON}</span> }.into_any()
                         }}

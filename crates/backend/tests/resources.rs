@@ -73,7 +73,22 @@ async fn webhook_rules_and_messages() {
         s.get("/organisation", &admin).await.body["webhook"],
         "https://hooks.example.com/bintu"
     );
-    set("http://localhost:9000/hook").await.assert_ok();
+    // The server calls the webhook: its own network is off limits, whatever the scheme.
+    for internal in [
+        "http://localhost:9000/hook",
+        "https://127.0.0.1/hook",
+        "https://10.0.0.7/hook",
+        "https://192.168.1.1/hook",
+        "https://169.254.169.254/latest/meta-data",
+        "https://[::1]/hook",
+        "https://0.0.0.0/hook",
+    ] {
+        let a = set(internal).await;
+        a.assert_error(400, 1005);
+        assert_eq!(a.message(), WebhookError::InternalHost.message(), "{internal}");
+    }
+    // A name that merely starts with "127." is an ordinary name.
+    set("https://127.attacker.example/hook").await.assert_ok();
     set("").await.assert_ok();
     assert_eq!(s.get("/organisation", &admin).await.body["webhook"], "");
 }

@@ -31,6 +31,8 @@ pub mod code {
     pub const INVALID_VALUE: u32 = 1005;
     /// 413: the request body is over the size limit.
     pub const BODY_TOO_LARGE: u32 = 1006;
+    /// 415: a request without a token or key must send `Content-Type: application/json`.
+    pub const UNSUPPORTED_MEDIA_TYPE: u32 = 1007;
     /// 403: the role lacks the permission.
     pub const ACCESS_DENIED: u32 = 2001;
     /// 403: a guard protects this user (yourself, or the last admin).
@@ -45,6 +47,12 @@ pub mod code {
     pub const CREDENTIALS_NOT_VALID: u32 = 4002;
     /// 401: the token is expired, logged out, or its token key was reset.
     pub const TOKEN_NOT_VALID: u32 = 4003;
+    /// 429: too many failed logins for this account or address; `Retry-After` says
+    /// when to try again.
+    pub const TOO_MANY_ATTEMPTS: u32 = 4004;
     /// 500: the server failed.
     pub const INTERNAL: u32 = 5000;
+    /// 503: the server is busy (e.g. the password-hashing queue is full); `Retry-After`
+    /// says when to try again.
+    pub const BUSY: u32 = 5003;
 }

@@ -11,6 +11,7 @@
 
 pub mod auth;
 pub mod error;
+pub mod internal_host;
 pub mod invite;
 pub mod organisation;
 pub mod page;

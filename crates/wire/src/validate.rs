@@ -1,12 +1,16 @@
 //! Input rules both sides apply: the console before sending, the backend always.
 
+use crate::internal_host::{self, HostKind};
+
 /// Why a webhook URL is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WebhookError {
     /// Not an absolute URL with a scheme and a host.
     NotAbsolute,
-    /// Plain http to a host other than loopback.
+    /// Not https.
     NotHttps,
+    /// A loopback, private, link-local, unspecified or metadata address, or localhost.
+    InternalHost,
     /// Contains white space or characters a URL may not hold.
     BadCharacters,
     /// Longer than [`MAX_WEBHOOK_LEN`].
@@ -20,8 +24,9 @@ impl WebhookError {
     pub fn message(self) -> &'static str {
         match self {
             Self::NotAbsolute => "Enter an absolute URL such as https://example.com/hook.",
-            Self::NotHttps => {
-                "The webhook must use https (plain http is allowed only for localhost)."
+            Self::NotHttps => "The webhook must use https.",
+            Self::InternalHost => {
+                "The webhook must point to a public host: localhost and loopback, private, link-local and metadata addresses are not allowed."
             }
             Self::BadCharacters => "The URL contains spaces or characters that are not allowed.",
             Self::TooLong => "The URL is too long (at most 2048 characters).",
@@ -33,8 +38,9 @@ impl WebhookError {
 /// Longest webhook URL accepted.
 pub const MAX_WEBHOOK_LEN: usize = 2048;
 
-/// Checks a webhook URL: absolute https, or plain http only for loopback hosts
-/// (so local demos work). An empty string means "no webhook" and is accepted.
+/// Checks a webhook URL: absolute https to a public host (the server calls it, so an
+/// internal address would let callers probe the server's own network). An empty
+/// string means "no webhook" and is accepted.
 pub fn webhook(url: &str) -> Result<(), WebhookError> {
     if url.is_empty() {
         return Ok(());
@@ -55,9 +61,11 @@ pub fn webhook(url: &str) -> Result<(), WebhookError> {
         return Err(WebhookError::HasCredentials);
     }
     let host = host_of(authority).ok_or(WebhookError::NotAbsolute)?;
+    let kind = internal_host::classify(&host);
     match scheme.as_str() {
+        "https" | "http" if kind == HostKind::Malformed => Err(WebhookError::NotAbsolute),
+        "https" | "http" if kind == HostKind::Internal => Err(WebhookError::InternalHost),
         "https" => Ok(()),
-        "http" if is_loopback(&host) => Ok(()),
         "http" => Err(WebhookError::NotHttps),
         _ if scheme
             .chars()
@@ -97,17 +105,17 @@ fn valid_port(port: &str) -> bool {
     !port.is_empty() && port.len() <= 5 && port.parse::<u32>().is_ok_and(|p| p <= 65535)
 }
 
-fn is_loopback(host: &str) -> bool {
-    host == "localhost" || host == "::1" || host.starts_with("127.")
-}
-
 /// Longest email accepted (RFC 5321 path limit).
 pub const MAX_EMAIL_LEN: usize = 254;
 
 /// A pragmatic email check: one `@`, a non-empty local part, a dotted domain, no
 /// white space. Deliverability is the mail server's business, not ours.
 pub fn email(email: &str) -> bool {
-    if email.len() > MAX_EMAIL_LEN || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if email.len() > MAX_EMAIL_LEN
+        || email
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || is_invisible_or_bidi(c))
+    {
         return false;
     }
     let Some((local, domain)) = email.rsplit_once('@') else {
@@ -125,6 +133,18 @@ pub fn email(email: &str) -> bool {
             .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
 }
 
+/// Characters that show as nothing or reorder the text around them (zero-width
+/// spaces and joiners, bidirectional overrides, the BOM, tag characters): an email
+/// holding one looks like another account's address on screen.
+pub fn is_invisible_or_bidi(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}'
+        | '\u{17B5}' | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{3164}'
+        | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}'
+        | '\u{E0000}'..='\u{E0FFF}')
+}
+
 /// Shortest password accepted at sign-up.
 pub const MIN_PASSWORD_LEN: usize = 10;
 /// Longest password accepted (bounds the hashing work).
@@ -137,6 +157,8 @@ pub fn password_problem(password: &str) -> Option<&'static str> {
         Some("The password must have at least 10 characters.")
     } else if password.len() > MAX_PASSWORD_LEN {
         Some("The password must have at most 256 bytes.")
+    } else if password.chars().any(char::is_control) {
+        Some("The password must not contain control characters (such as tab or NUL).")
     } else {
         None
     }
@@ -147,15 +169,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn webhook_accepts_https_and_loopback_http() {
+    fn webhook_accepts_https_to_public_hosts() {
         for ok in [
             "",
             "https://example.com/hook",
             "https://hooks.example.com:8443/a/b?x=1#f",
             "HTTPS://EXAMPLE.COM",
-            "http://localhost:9000/hook",
-            "http://127.0.0.1/hook",
-            "http://[::1]:8080/",
+            "https://127.attacker.example/hook",
+            "https://8.8.8.8/hook",
             "https://[2001:db8::1]/h",
         ] {
             assert_eq!(webhook(ok), Ok(()), "{ok}");
@@ -179,6 +200,8 @@ mod tests {
             ("https://user:pw@example.com/", HasCredentials),
             ("https://example.com:99999/", NotAbsolute),
             ("https://example.com:port/", NotAbsolute),
+            ("http://127.attacker.example/", NotHttps),
+            ("https://1.2.3.256/", NotAbsolute),
         ] {
             assert_eq!(webhook(bad), Err(why), "{bad}");
         }
@@ -187,11 +210,32 @@ mod tests {
     }
 
     #[test]
+    fn webhook_refuses_internal_hosts_for_http_and_https() {
+        for host in [
+            "localhost:9000",
+            "127.0.0.1",
+            "127.1",
+            "10.1.2.3",
+            "192.168.0.10",
+            "169.254.169.254",
+            "0.0.0.0",
+            "[::1]:8080",
+            "[::ffff:127.0.0.1]",
+        ] {
+            for scheme in ["http", "https"] {
+                let url = format!("{scheme}://{host}/hook");
+                assert_eq!(webhook(&url), Err(WebhookError::InternalHost), "{url}");
+            }
+        }
+    }
+
+    #[test]
     fn every_webhook_error_has_a_message() {
         use WebhookError::*;
         for e in [
             NotAbsolute,
             NotHttps,
+            InternalHost,
             BadCharacters,
             TooLong,
             HasCredentials,
@@ -214,9 +258,22 @@ mod tests {
     }
 
     #[test]
+    fn emails_with_invisible_or_bidi_characters_are_refused() {
+        for c in [
+            '\u{200B}', '\u{200D}', '\u{202E}', '\u{2066}', '\u{FEFF}', '\u{00AD}',
+        ] {
+            let address = format!("adm{c}in@demo.local");
+            assert!(!email(&address), "{:?}", address);
+        }
+    }
+
+    #[test]
     fn password_rules() {
         assert!(password_problem("short").is_some());
         assert!(password_problem("long enough!").is_none());
         assert!(password_problem(&"x".repeat(300)).is_some());
+        assert!(password_problem(&"\0".repeat(12)).is_some());
+        assert!(password_problem("long enough\tpw").is_some());
+        assert!(password_problem("lang genug, äöü ✓").is_none());
     }
 }
