@@ -8,9 +8,10 @@ use bintu_wire::{Role, HEADER_APIKEY, HEADER_TOKEN};
 
 use crate::crypto::{secrets_equal, sha256_hex};
 use crate::db::users::UserRow;
-use crate::db::{organisation, roles, sessions};
+use crate::db::{organisation, roles, sessions, users};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
+use rusqlite::Connection;
 
 /// The session behind a token-authenticated request.
 #[derive(Debug, Clone)]
@@ -50,6 +51,26 @@ impl Caller {
     /// The acting user's id (None for the API key).
     pub fn actor_id(&self) -> Option<i64> {
         self.user.as_ref().map(|u| u.id)
+    }
+
+    /// The caller as the database has it now: read inside the transaction that
+    /// changes data, so a role changed, a user deleted or a token key reset since
+    /// the request was authenticated counts before anything is written.
+    pub fn current(&self, conn: &Connection) -> ApiResult<Caller> {
+        let Some(user) = &self.user else {
+            // The API key acts as the organisation; it has no row that could change.
+            return Ok(self.clone());
+        };
+        let now = users::by_id(conn, user.id)?
+            .filter(|u| u.token_key == user.token_key)
+            .ok_or(ApiError::TokenNotValid)?;
+        let role = roles::get(conn, &now.role)?
+            .ok_or_else(|| ApiError::Internal(format!("user {} has unknown role", now.id)))?;
+        Ok(Caller {
+            user: Some(now),
+            role,
+            session: self.session.clone(),
+        })
     }
 
     /// Who to name as the creator of something.

@@ -1,6 +1,9 @@
 //! Run-time settings of the server (the CLI fills them in; tests build them directly).
 
 use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::throttle::{ThrottlePolicy, ACCOUNT_POLICY, ADDRESS_POLICY};
 
 /// Everything the server needs to start.
 #[derive(Debug, Clone)]
@@ -25,12 +28,46 @@ pub struct Config {
     pub test_hooks: bool,
     /// Largest accepted request body in bytes.
     pub body_limit: usize,
+    /// Host names (with or without port) accepted besides the loopback ones.
+    pub public_hosts: Vec<String>,
+    /// Failed-login throttle per account.
+    pub account_throttle: ThrottlePolicy,
+    /// Failed-login throttle per client address.
+    pub address_throttle: ThrottlePolicy,
+    /// Password hashes run at once.
+    pub hash_workers: usize,
+    /// Password hashes that may wait for a worker; more are answered 503.
+    pub hash_waiting: usize,
+    /// Time a client has to send a request's headers; also how long an idle
+    /// keep-alive connection stays open.
+    pub header_read_timeout: Duration,
+    /// Longest pause between two pieces of a request body.
+    pub body_read_timeout: Duration,
+    /// Longest time for a whole request, body and handler included.
+    pub request_timeout: Duration,
+    /// Open connections at most; more are closed at once.
+    pub max_connections: usize,
 }
 
 /// Default session lifetime: 8 hours.
 pub const DEFAULT_TOKEN_TTL_SECS: u64 = 8 * 3600;
 /// Default request body limit: 64 KiB.
 pub const DEFAULT_BODY_LIMIT: usize = 64 * 1024;
+/// Default time for a request's headers, and for an idle connection: 10 s.
+pub const DEFAULT_HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default longest pause inside a request body: 10 s.
+pub const DEFAULT_BODY_READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// Default longest request: 30 s.
+pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// Default cap on open connections.
+pub const DEFAULT_MAX_CONNECTIONS: usize = 512;
+/// Password hashes that may wait per worker.
+pub const HASH_WAITING_PER_WORKER: usize = 4;
+
+/// One hashing worker per core.
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
 
 impl Default for Config {
     fn default() -> Self {
@@ -45,6 +82,15 @@ impl Default for Config {
             seed_users: 0,
             test_hooks: false,
             body_limit: DEFAULT_BODY_LIMIT,
+            public_hosts: Vec::new(),
+            account_throttle: ACCOUNT_POLICY,
+            address_throttle: ADDRESS_POLICY,
+            hash_workers: cores(),
+            hash_waiting: cores() * HASH_WAITING_PER_WORKER,
+            header_read_timeout: DEFAULT_HEADER_READ_TIMEOUT,
+            body_read_timeout: DEFAULT_BODY_READ_TIMEOUT,
+            request_timeout: DEFAULT_REQUEST_TIMEOUT,
+            max_connections: DEFAULT_MAX_CONNECTIONS,
         }
     }
 }

@@ -1,7 +1,8 @@
 //! The one error type of the API and its translation into bintu's error envelope
 //! `{"error":{"message","code","userinfo"}}`.
 
-use axum::http::StatusCode;
+use axum::http::header::RETRY_AFTER;
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use bintu_wire::error::code;
 use bintu_wire::{ErrorBody, ErrorEnvelope};
@@ -59,6 +60,15 @@ pub enum ApiError {
     /// 410/3002: the invite token cannot be used.
     #[error("{0}")]
     InviteGone(&'static str),
+    /// 415/1007: an unauthenticated POST without `Content-Type: application/json`.
+    #[error("Send the body as JSON with Content-Type: application/json.")]
+    NotJson,
+    /// 429/4004: too many failed logins; try again after this many seconds.
+    #[error("Too many failed attempts. Try again in {0} seconds.")]
+    TooManyAttempts(u64),
+    /// 503/5003: the server is at capacity; try again after this many seconds.
+    #[error("The server is busy. Try again in {0} seconds.")]
+    Busy(u64),
     /// 500/5000: something broke; the detail goes to the log, not to the client.
     #[error("internal error: {0}")]
     Internal(String),
@@ -90,6 +100,12 @@ impl ApiError {
             NotFound(_) => (StatusCode::NOT_FOUND, code::NOT_FOUND),
             MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, code::NOT_FOUND),
             InviteGone(_) => (StatusCode::GONE, code::INVITE_GONE),
+            NotJson => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                code::UNSUPPORTED_MEDIA_TYPE,
+            ),
+            TooManyAttempts(_) => (StatusCode::TOO_MANY_REQUESTS, code::TOO_MANY_ATTEMPTS),
+            Busy(_) => (StatusCode::SERVICE_UNAVAILABLE, code::BUSY),
             Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, code::INTERNAL),
         }
     }
@@ -102,7 +118,18 @@ impl ApiError {
             }
             ApiError::AccessDenied(permission) => json!({ "permission": permission }),
             ApiError::BodyTooLarge(limit) => json!({ "limit": limit }),
+            ApiError::TooManyAttempts(secs) | ApiError::Busy(secs) => {
+                json!({ "retryAfter": secs })
+            }
             _ => json!({}),
+        }
+    }
+
+    /// Seconds the client should wait before trying again (`Retry-After`).
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            ApiError::TooManyAttempts(secs) | ApiError::Busy(secs) => Some(*secs),
+            _ => None,
         }
     }
 
@@ -129,7 +156,13 @@ impl IntoResponse for ApiError {
             tracing::error!(%detail, "request failed");
         }
         let (status, _) = self.status_and_code();
-        (status, axum::Json(self.envelope())).into_response()
+        let mut response = (status, axum::Json(self.envelope())).into_response();
+        if let Some(secs) = self.retry_after() {
+            response
+                .headers_mut()
+                .insert(RETRY_AFTER, HeaderValue::from(secs));
+        }
+        response
     }
 }
 
@@ -151,6 +184,19 @@ mod tests {
         let e = ApiError::Internal("SELECT secret FROM x".into()).envelope();
         assert_eq!(e.error.code, code::INTERNAL);
         assert!(!e.error.message.contains("secret"));
+    }
+
+    #[test]
+    fn throttled_and_busy_answers_say_when_to_retry() {
+        for (e, status) in [
+            (ApiError::TooManyAttempts(7), 429),
+            (ApiError::Busy(7), 503),
+        ] {
+            assert_eq!(e.envelope().error.userinfo, json!({"retryAfter": 7}));
+            let r = e.into_response();
+            assert_eq!(r.status().as_u16(), status);
+            assert_eq!(r.headers()[RETRY_AFTER], "7");
+        }
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::header::CONTENT_TYPE;
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use serde::de::DeserializeOwned;
@@ -10,8 +11,45 @@ use serde::de::DeserializeOwned;
 use crate::error::ApiError;
 
 /// A JSON request body. The content type is not checked (the body is JSON or it is
-/// refused), which spares clients a confusing 415.
+/// refused), which spares clients a confusing 415; endpoints without authentication
+/// use [`StrictJsonBody`] instead.
 pub struct JsonBody<T>(pub T);
+
+/// A JSON request body that must also say so: `Content-Type: application/json`, else
+/// 415. For endpoints without a token or key: a browser posts `text/plain` to any
+/// origin without a CORS preflight, so only this header keeps other sites from
+/// submitting logins and sign-ups in a visitor's browser.
+pub struct StrictJsonBody<T>(pub T);
+
+impl<S, T> FromRequest<S> for StrictJsonBody<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        let content_type = req
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        if !is_json(content_type) {
+            return Err(ApiError::NotJson);
+        }
+        JsonBody::from_request(req, state)
+            .await
+            .map(|JsonBody(t)| StrictJsonBody(t))
+    }
+}
+
+/// Whether a Content-Type is `application/json`, parameters (charset) allowed.
+fn is_json(content_type: &str) -> bool {
+    content_type
+        .split(';')
+        .next()
+        .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("application/json"))
+}
 
 impl<S, T> FromRequest<S> for JsonBody<T>
 where
@@ -126,6 +164,21 @@ mod tests {
         );
         assert_eq!(code_of(parse_json(b"  ")), code::PARAMETER_REQUIRED);
         assert!(parse_json::<LoginRequest>(br#"{"email":"a","password":"b"}"#).is_ok());
+    }
+
+    #[test]
+    fn only_json_content_types_are_json() {
+        for ok in ["application/json", "Application/JSON; charset=utf-8"] {
+            assert!(is_json(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "text/plain",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        ] {
+            assert!(!is_json(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! nobody deletes or demotes themselves, the last admin stays an admin, and nobody
 //! hands out more rights than they hold.
 
-use bintu_wire::permission::ROLE_ADMIN;
+use bintu_wire::permission::{INVITE_CREATE, ROLE_ADMIN};
+use bintu_wire::Role;
 
 use crate::error::ApiError;
 
@@ -63,6 +64,14 @@ pub fn check_no_escalation(own: &[String], granted: &[String]) -> Result<(), Api
         ))),
         None => Ok(()),
     }
+}
+
+/// May a holder of `creator` invite someone into `invited`? Checked when the invite
+/// is created and again when it is accepted, so an invite dies with its creator's
+/// right to issue it.
+pub fn may_invite(creator: &Role, invited: &Role) -> bool {
+    creator.allows(INVITE_CREATE)
+        && check_no_escalation(&creator.permissions, &invited.permissions).is_ok()
 }
 
 #[cfg(test)]

@@ -5,9 +5,12 @@
 //! [`serve`] runs it until Ctrl-C; [`spawn`] runs it in the background, which is
 //! what the integration tests use (port 0, `:memory:`).
 
+pub mod banner;
 pub mod caller;
+pub mod client_addr;
 pub mod clock;
 pub mod config;
+pub mod connections;
 pub mod console;
 pub mod crypto;
 pub mod db;
@@ -15,11 +18,15 @@ pub mod error;
 pub mod extract;
 pub mod guards;
 pub mod handlers;
+pub mod hash_queue;
+pub mod host_check;
+pub mod log_path;
 pub mod paging;
 pub mod routes;
 pub mod security;
 pub mod seed;
 pub mod state;
+pub mod throttle;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -28,19 +35,24 @@ use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::header::{
     CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
 };
-use axum::http::HeaderValue;
+use axum::http::{HeaderValue, StatusCode};
 use axum::routing::get;
 use axum::{Extension, Json, Router};
 use tokio::net::TcpListener;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 pub use config::Config;
 
 use crate::clock::Clock;
+use crate::connections::ConnectionLimits;
 use crate::db::Db;
 use crate::extract::BodyLimit;
+use crate::hash_queue::HashQueue;
+use crate::host_check::AllowedHosts;
 use crate::state::AppState;
+use crate::throttle::LoginThrottle;
 
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
@@ -92,9 +104,15 @@ pub fn app(config: &Config) -> Result<App, StartError> {
 
     let state = AppState {
         db,
-        clock,
+        clock: clock.clone(),
         token_ttl_secs,
         dummy_hash: crypto::hash_password(&crypto::new_token()).into(),
+        login_throttle: Arc::new(LoginThrottle::new(
+            clock.clone(),
+            config.account_throttle,
+            config.address_throttle,
+        )),
+        hash_queue: HashQueue::new(config.hash_workers, config.hash_waiting),
     };
 
     let script_hashes = console::index_html(&config.dist)
@@ -120,6 +138,12 @@ pub fn app(config: &Config) -> Result<App, StartError> {
             X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
+        // Inside the trace layer, so timed-out requests are logged with their 408.
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            config.request_timeout,
+        ))
+        .layer(RequestBodyTimeoutLayer::new(config.body_read_timeout))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(request_span)
@@ -163,69 +187,67 @@ fn config_json(prefix: String) -> axum::routing::MethodRouter {
     })
 }
 
-/// Request logging: method, path (never the query, headers or body, so no secret
-/// can reach the log), status and latency.
+/// Request logging: method, path (never the query, headers or body; invite tokens
+/// masked and long paths cut, see [`log_path`]), status and latency.
 fn request_span(req: &Request) -> tracing::Span {
-    tracing::info_span!("http", method = %req.method(), path = %req.uri().path())
+    tracing::info_span!("http", method = %req.method(), path = %log_path::for_log(req.uri().path()))
+}
+
+/// Binds `config.host:config.port` and returns the listener with what bounds its
+/// connections and the Host names it answers.
+async fn bind(
+    config: &Config,
+) -> Result<(TcpListener, AllowedHosts, ConnectionLimits), StartError> {
+    let listener = TcpListener::bind((config.host.as_str(), config.port)).await?;
+    let hosts = AllowedHosts::new(listener.local_addr()?, &config.public_hosts);
+    let limits = ConnectionLimits {
+        header_read_timeout: config.header_read_timeout,
+        max_connections: config.max_connections,
+    };
+    Ok((listener, hosts, limits))
 }
 
 /// Builds the app, binds `config.host:config.port` and serves in the background;
 /// returns the bound address (tests pass port 0).
 pub async fn spawn(config: Config) -> Result<(SocketAddr, App), StartError> {
     let app = app(&config)?;
-    let listener = TcpListener::bind((config.host.as_str(), config.port)).await?;
+    let (listener, hosts, limits) = bind(&config).await?;
     let addr = listener.local_addr()?;
     let router = app.router.clone();
-    tokio::spawn(async move {
-        if let Err(e) = axum::serve(listener, router).await {
-            tracing::error!(error = %e, "server stopped");
-        }
-    });
+    tokio::spawn(connections::serve(
+        listener,
+        router,
+        hosts,
+        limits,
+        std::future::pending(),
+    ));
     Ok((addr, app))
 }
 
-/// Builds the app, prints where it listens and the demo logins, and serves until
-/// Ctrl-C (or SIGTERM).
+/// Builds the app, prints where it listens (and the demo logins when it has just
+/// seeded them), and serves until Ctrl-C (or SIGTERM).
 pub async fn serve(config: Config) -> Result<(), StartError> {
     let started = std::time::Instant::now();
     let app = app(&config)?;
-    let listener = TcpListener::bind((config.host.as_str(), config.port)).await?;
+    let (listener, hosts, limits) = bind(&config).await?;
     let addr = listener.local_addr()?;
-    println!("{}", banner(addr, &app, &config, started.elapsed()));
-    axum::serve(listener, app.router)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
-    Ok(())
-}
-
-fn banner(addr: SocketAddr, app: &App, config: &Config, took: std::time::Duration) -> String {
-    let mut out = format!(
-        "bintu reference backend ready in {} ms\n  console:  http://{addr}/\n  API:      http://{addr}{}\n  OpenAPI:  http://{addr}{}/openapi.json\n  database: {}{}\n",
-        took.as_millis(),
-        app.api_prefix,
-        app.api_prefix,
-        config.db,
-        if app.seeded { " (demo data seeded)" } else { "" },
+    let dist = config.dist.display().to_string();
+    println!(
+        "{}",
+        banner::banner(&banner::Facts {
+            addr,
+            api_prefix: &app.api_prefix,
+            db: &config.db,
+            seeded: app.seeded,
+            test_hooks: config.test_hooks,
+            missing_console: console::index_html(&config.dist)
+                .is_none()
+                .then_some(dist.as_str()),
+            took: started.elapsed(),
+        })
     );
-    out.push_str("  demo logins (demo only), password `");
-    out.push_str(seed::DEMO_PASSWORD);
-    out.push_str("`:\n");
-    for (email, role) in seed::DEMO_LOGINS {
-        out.push_str(&format!("    {email:<22} {role}\n"));
-    }
-    if config.test_hooks {
-        out.push_str(&format!(
-            "  TEST HOOKS ON: POST {}/_test/advance-clock\n",
-            app.api_prefix
-        ));
-    }
-    if console::index_html(&config.dist).is_none() {
-        out.push_str(&format!(
-            "  note: no console in {} (the API works; / answers 503)\n",
-            config.dist.display()
-        ));
-    }
-    out
+    connections::serve(listener, app.router, hosts, limits, shutdown_signal()).await;
+    Ok(())
 }
 
 async fn shutdown_signal() {

@@ -1,9 +1,11 @@
 //! Command line of the reference backend.
 
+use std::ffi::OsStr;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use bintu_backend::config::{Config, DEFAULT_BODY_LIMIT, DEFAULT_TOKEN_TTL_SECS};
+use bintu_backend::config::{Config, DEFAULT_TOKEN_TTL_SECS};
 use clap::Parser;
 
 /// Reference bintu-style backend: the organisation admin API over SQLite, serving
@@ -38,6 +40,10 @@ struct Cli {
     /// Enable POST <prefix>/_test/advance-clock (never in production).
     #[arg(long)]
     test_hooks: bool,
+    /// A Host header to accept besides localhost, 127.0.0.1 and [::1] (with the
+    /// port or without), e.g. console.example.com; repeat for more.
+    #[arg(long = "public-host", value_name = "HOST")]
+    public_hosts: Vec<String>,
 }
 
 impl From<Cli> for Config {
@@ -52,14 +58,20 @@ impl From<Cli> for Config {
             token_ttl_secs: c.token_ttl_secs,
             seed_users: c.seed_users,
             test_hooks: c.test_hooks,
-            body_limit: DEFAULT_BODY_LIMIT,
+            public_hosts: c.public_hosts,
+            ..Config::default()
         }
     }
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let colour = colour_logs(
+        std::io::stdout().is_terminal(),
+        std::env::var_os("NO_COLOR").as_deref(),
+    );
     tracing_subscriber::fmt()
+        .with_ansi(colour)
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
         )
@@ -81,6 +93,12 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Colour codes only for a terminal, and not when `NO_COLOR` is set to anything
+/// (no-color.org): in a file or a log collector they are noise.
+fn colour_logs(stdout_is_terminal: bool, no_color: Option<&OsStr>) -> bool {
+    stdout_is_terminal && no_color.is_none_or(OsStr::is_empty)
 }
 
 #[cfg(test)]
@@ -113,5 +131,27 @@ mod tests {
         );
         assert_eq!(cfg.token_ttl_secs, 8 * 3600);
         assert!(!cfg.test_hooks);
+        assert!(cfg.public_hosts.is_empty());
+    }
+
+    #[test]
+    fn public_hosts_repeat() {
+        let cfg: Config = Cli::parse_from([
+            "bintu-backend",
+            "--public-host",
+            "a.example",
+            "--public-host",
+            "b.example:8443",
+        ])
+        .into();
+        assert_eq!(cfg.public_hosts, ["a.example", "b.example:8443"]);
+    }
+
+    #[test]
+    fn logs_are_coloured_only_on_a_terminal_without_no_color() {
+        assert!(colour_logs(true, None));
+        assert!(colour_logs(true, Some(OsStr::new(""))));
+        assert!(!colour_logs(true, Some(OsStr::new("1"))));
+        assert!(!colour_logs(false, None));
     }
 }

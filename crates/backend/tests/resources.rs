@@ -85,7 +85,11 @@ async fn webhook_rules_and_messages() {
     ] {
         let a = set(internal).await;
         a.assert_error(400, 1005);
-        assert_eq!(a.message(), WebhookError::InternalHost.message(), "{internal}");
+        assert_eq!(
+            a.message(),
+            WebhookError::InternalHost.message(),
+            "{internal}"
+        );
     }
     // A name that merely starts with "127." is an ordinary name.
     set("https://127.attacker.example/hook").await.assert_ok();

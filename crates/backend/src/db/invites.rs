@@ -11,6 +11,8 @@ pub struct InviteRow {
     pub id: i64,
     pub role: String,
     pub created_by: String,
+    /// The creating user, None for the organisation API key.
+    pub created_by_id: Option<i64>,
     pub created_at: i64,
     pub expires_at: i64,
     pub used_at: Option<i64>,
@@ -30,18 +32,27 @@ impl InviteRow {
     }
 }
 
-const COLUMNS: &str = "id, role, created_by, created_at, expires_at, used_at, revoked_at";
+const COLUMNS: &str =
+    "id, role, created_by, created_by_id, created_at, expires_at, used_at, revoked_at";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<InviteRow> {
     Ok(InviteRow {
         id: r.get(0)?,
         role: r.get(1)?,
         created_by: r.get(2)?,
-        created_at: r.get(3)?,
-        expires_at: r.get(4)?,
-        used_at: r.get(5)?,
-        revoked_at: r.get(6)?,
+        created_by_id: r.get(3)?,
+        created_at: r.get(4)?,
+        expires_at: r.get(5)?,
+        used_at: r.get(6)?,
+        revoked_at: r.get(7)?,
     })
+}
+
+/// Who creates an invite: a label to show and the user id (None for the API key).
+#[derive(Debug, Clone)]
+pub struct Creator {
+    pub label: String,
+    pub id: Option<i64>,
 }
 
 /// Stores a new invite and returns it.
@@ -49,18 +60,19 @@ pub fn insert(
     conn: &Connection,
     token_hash: &str,
     role: &str,
-    created_by: &str,
+    created_by: &Creator,
     created_at: i64,
     expires_at: i64,
 ) -> rusqlite::Result<InviteRow> {
     conn.execute(
-        "INSERT INTO invite (token_hash, role, created_by, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![token_hash, role, created_by, created_at, expires_at],
+        "INSERT INTO invite (token_hash, role, created_by, created_by_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![token_hash, role, created_by.label, created_by.id, created_at, expires_at],
     )?;
     Ok(InviteRow {
         id: conn.last_insert_rowid(),
         role: role.into(),
-        created_by: created_by.into(),
+        created_by: created_by.label.clone(),
+        created_by_id: created_by.id,
         created_at,
         expires_at,
         used_at: None,
@@ -94,6 +106,30 @@ pub fn revoke(conn: &Connection, id: i64, now: i64) -> rusqlite::Result<bool> {
     Ok(conn.execute(
         "UPDATE invite SET revoked_at = ?2 WHERE id = ?1 AND used_at IS NULL AND revoked_at IS NULL",
         params![id, now],
+    )? > 0)
+}
+
+/// Open (unused, unrevoked) invites created by user `user_id`.
+pub fn open_by_creator(conn: &Connection, user_id: i64) -> rusqlite::Result<Vec<InviteRow>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM invite
+         WHERE created_by_id = ?1 AND used_at IS NULL AND revoked_at IS NULL"
+    ))?;
+    let rows = stmt.query_map([user_id], from_row)?.collect();
+    rows
+}
+
+/// Counts a sign-up attempt that met an existing email; at `limit` such attempts
+/// the invite is revoked. True if it was revoked now.
+pub fn note_conflict(conn: &Connection, id: i64, now: i64, limit: u32) -> rusqlite::Result<bool> {
+    conn.execute(
+        "UPDATE invite SET conflicts = conflicts + 1 WHERE id = ?1",
+        [id],
+    )?;
+    Ok(conn.execute(
+        "UPDATE invite SET revoked_at = ?2
+         WHERE id = ?1 AND conflicts >= ?3 AND used_at IS NULL AND revoked_at IS NULL",
+        params![id, now, limit],
     )? > 0)
 }
 

@@ -6,7 +6,7 @@
 use rusqlite::{params, Connection};
 
 /// `(version, SQL)` in the order they apply.
-pub const MIGRATIONS: &[(i64, &str)] = &[(1, V1_INITIAL)];
+pub const MIGRATIONS: &[(i64, &str)] = &[(1, V1_INITIAL), (2, V2_INVITE_CREATOR)];
 
 const V1_INITIAL: &str = r#"
 CREATE TABLE organisation (
@@ -79,6 +79,19 @@ CREATE TABLE tag (
     name         TEXT PRIMARY KEY COLLATE NOCASE,
     stream_count INTEGER NOT NULL DEFAULT 0
 );
+"#;
+
+/// Invites remember their creator by id (NULL for the organisation API key), so an
+/// invite dies with its creator's right to issue it, and count sign-up attempts
+/// that met an existing email, so an invite cannot probe many addresses.
+const V2_INVITE_CREATOR: &str = r#"
+ALTER TABLE invite ADD COLUMN created_by_id INTEGER;
+ALTER TABLE invite ADD COLUMN conflicts INTEGER NOT NULL DEFAULT 0;
+UPDATE invite SET created_by_id = (SELECT u.id FROM user u WHERE u.email = invite.created_by);
+-- Open invites of users deleted before this migration: their creator is gone.
+UPDATE invite SET revoked_at = CAST(strftime('%s','now') AS INTEGER)
+ WHERE created_by_id IS NULL AND created_by <> 'organisation API key'
+   AND used_at IS NULL AND revoked_at IS NULL;
 "#;
 
 /// Applies every migration newer than the database's version, each in its own

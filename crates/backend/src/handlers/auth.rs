@@ -8,23 +8,28 @@ use bintu_wire::{LoginRequest, LoginResponse, Me};
 use rusqlite::Connection;
 
 use crate::caller::Caller;
+use crate::client_addr::ClientAddr;
 use crate::clock::rfc3339;
 use crate::crypto::{new_token, sha256_hex, verify_password};
 use crate::db::users::UserRow;
 use crate::db::{organisation, roles, sessions, users};
 use crate::error::{ApiError, ApiResult};
-use crate::extract::JsonBody;
+use crate::extract::StrictJsonBody;
 use crate::state::AppState;
 
-/// Logs in with email and password.
+/// Logs in with email and password, unless the account or the client address is
+/// throttled after failed attempts.
 pub async fn login(
     State(state): State<AppState>,
-    JsonBody(req): JsonBody<LoginRequest>,
+    ClientAddr(address): ClientAddr,
+    StrictJsonBody(req): StrictJsonBody<LoginRequest>,
 ) -> ApiResult<Json<LoginResponse>> {
     let email = req.email.trim().to_owned();
+    state.login_throttle.check(&email, address)?;
+    let lookup = email.clone();
     let user = state
         .db
-        .run(move |conn| Ok(users::by_email(conn, &email)?))
+        .run(move |conn| Ok(users::by_email(conn, &lookup)?))
         .await?;
     // Always run one argon2 verification, against a dummy hash when the account is
     // unknown or has no password, so timing does not reveal which emails exist.
@@ -33,13 +38,18 @@ pub async fn login(
         .clone()
         .unwrap_or_else(|| state.dummy_hash.to_string());
     let password = req.password;
-    let matches = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
-        .await
-        .map_err(|e| ApiError::Internal(format!("hashing task: {e}")))?;
+    let matches = state
+        .hash_queue
+        .run(move || verify_password(&password, &hash))
+        .await?;
     let user = match user {
         Some(u) if matches && stored.is_some() => u,
-        _ => return Err(ApiError::BadCredentials("Email or password is not valid.")),
+        _ => {
+            state.login_throttle.failed(&email, address);
+            return Err(ApiError::BadCredentials("Email or password is not valid."));
+        }
     };
+    state.login_throttle.succeeded(&email);
     let now = state.clock.now();
     let ttl = state.token_ttl_secs;
     let answer = state

@@ -8,17 +8,17 @@ use bintu_wire::invite::{DEFAULT_INVITE_HOURS, MAX_INVITE_HOURS};
 use bintu_wire::permission::{INVITE_CREATE, INVITE_LIST, INVITE_REVOKE};
 use bintu_wire::{
     validate, AcceptInviteRequest, CreateInviteRequest, CreatedInvite, InviteList,
-    InviteLookupRequest, InviteOffer, LoginResponse,
+    InviteLookupRequest, InviteOffer, LoginResponse, Role,
 };
 use rusqlite::Connection;
 
 use crate::caller::Caller;
 use crate::clock::rfc3339;
 use crate::crypto::{hash_password, new_token, new_token_key, sha256_hex};
-use crate::db::invites::{self, InviteRow};
+use crate::db::invites::{self, Creator, InviteRow};
 use crate::db::{organisation, roles, users};
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{IdPath, JsonBody};
+use crate::extract::{IdPath, JsonBody, StrictJsonBody};
 use crate::guards;
 use crate::handlers::auth::start_session;
 use crate::state::AppState;
@@ -47,19 +47,21 @@ pub async fn create(
     let invite = state
         .db
         .run(move |conn| {
-            let role = roles::get(conn, &role_name)?.ok_or_else(|| {
+            let tx = conn.transaction()?;
+            let caller = caller.current(&tx)?;
+            caller.require(INVITE_CREATE)?;
+            let role = roles::get(&tx, &role_name)?.ok_or_else(|| {
                 ApiError::invalid("role", format!("There is no role named {role_name}."))
             })?;
             guards::check_no_escalation(&caller.role.permissions, &role.permissions)?;
             let expires = now + i64::from(hours) * 3600;
-            Ok(invites::insert(
-                conn,
-                &token_hash,
-                &role.name,
-                &caller.label(),
-                now,
-                expires,
-            )?)
+            let creator = Creator {
+                label: caller.label(),
+                id: caller.actor_id(),
+            };
+            let invite = invites::insert(&tx, &token_hash, &role.name, &creator, now, expires)?;
+            tx.commit()?;
+            Ok(invite)
         })
         .await?;
     Ok((
@@ -94,7 +96,13 @@ pub async fn revoke(
     let now = state.clock.now();
     let revoked = state
         .db
-        .run(move |conn| Ok(invites::revoke(conn, id, now)?))
+        .run(move |conn| {
+            let tx = conn.transaction()?;
+            caller.current(&tx)?.require(INVITE_REVOKE)?;
+            let revoked = invites::revoke(&tx, id, now)?;
+            tx.commit()?;
+            Ok(revoked)
+        })
         .await?;
     if revoked {
         Ok(StatusCode::NO_CONTENT)
@@ -122,17 +130,80 @@ fn usable(row: Option<InviteRow>, now: i64) -> ApiResult<InviteRow> {
     }
 }
 
+/// The usable invite behind `token`, provided its creator may still issue it.
 fn find_usable(conn: &Connection, token: &str, now: i64) -> ApiResult<InviteRow> {
-    usable(
+    let invite = usable(
         invites::by_token_hash(conn, &sha256_hex(token.trim()))?,
         now,
-    )
+    )?;
+    if !creator_may_still_invite(conn, &invite)? {
+        return Err(ApiError::InviteGone("This invite link has been revoked."));
+    }
+    Ok(invite)
+}
+
+/// Whether the invite's creator still exists and still may invite into its role
+/// (an invite made with the API key always may).
+fn creator_may_still_invite(conn: &Connection, invite: &InviteRow) -> ApiResult<bool> {
+    let Some(creator_id) = invite.created_by_id else {
+        return Ok(true);
+    };
+    let Some(creator) = users::by_id(conn, creator_id)? else {
+        return Ok(false);
+    };
+    match (
+        roles::get(conn, &creator.role)?,
+        roles::get(conn, &invite.role)?,
+    ) {
+        (Some(creator_role), Some(invited)) => Ok(guards::may_invite(&creator_role, &invited)),
+        _ => Ok(false),
+    }
+}
+
+/// Revokes the open invites of user `user_id` that their role `now_role` (None
+/// once the user is deleted) could no longer issue; part of the transaction that
+/// deletes or demotes them.
+pub fn revoke_orphaned(
+    conn: &Connection,
+    user_id: i64,
+    now_role: Option<&Role>,
+    now: i64,
+) -> ApiResult<()> {
+    for invite in invites::open_by_creator(conn, user_id)? {
+        let still_allowed = match now_role {
+            Some(creator) => roles::get(conn, &invite.role)?
+                .is_some_and(|invited| guards::may_invite(creator, &invited)),
+            None => false,
+        };
+        if !still_allowed {
+            invites::revoke(conn, invite.id, now)?;
+        }
+    }
+    Ok(())
+}
+
+/// Sign-up attempts that may meet an existing email before the invite is spent.
+pub const MAX_EMAIL_CONFLICTS: u32 = 3;
+
+/// 409 for an email that has an account; counts against the invite, which is
+/// revoked at [`MAX_EMAIL_CONFLICTS`], so one invite cannot probe many addresses.
+fn email_taken(conn: &Connection, invite_id: i64, now: i64) -> ApiResult<ApiError> {
+    let spent = invites::note_conflict(conn, invite_id, now, MAX_EMAIL_CONFLICTS)?;
+    let message = if spent {
+        "An account with this email already exists. This invite link can no longer be used: ask for a new one."
+    } else {
+        "An account with this email already exists."
+    };
+    Ok(ApiError::NotUnique {
+        message: message.into(),
+        field: "email",
+    })
 }
 
 /// What an invite offers: organisation, role, expiry. No authentication.
 pub async fn lookup(
     State(state): State<AppState>,
-    JsonBody(req): JsonBody<InviteLookupRequest>,
+    StrictJsonBody(req): StrictJsonBody<InviteLookupRequest>,
 ) -> ApiResult<Json<InviteOffer>> {
     let now = state.clock.now();
     let offer = state
@@ -157,11 +228,12 @@ pub async fn lookup(
 /// used and logs the new user in, all in one transaction.
 pub async fn accept(
     State(state): State<AppState>,
-    JsonBody(req): JsonBody<AcceptInviteRequest>,
+    StrictJsonBody(req): StrictJsonBody<AcceptInviteRequest>,
 ) -> ApiResult<(StatusCode, Json<LoginResponse>)> {
     let now = state.clock.now();
     let ttl = state.token_ttl_secs;
-    // Check the invite first, so a dead link is not a way to probe emails.
+    // The invite first, so a dead link is not a way to probe emails; then the cheap
+    // checks, so a taken email costs no hashing.
     let token = req.token.clone();
     state
         .db
@@ -174,21 +246,35 @@ pub async fn accept(
     if let Some(problem) = validate::password_problem(&req.password) {
         return Err(ApiError::invalid("password", problem));
     }
-    // Hashing is slow: do it outside the database lock.
+    let (token, wanted) = (req.token.clone(), email.clone());
+    state
+        .db
+        .run(move |conn| {
+            let tx = conn.transaction()?;
+            let invite = find_usable(&tx, &token, now)?;
+            if users::by_email(&tx, &wanted)?.is_some() {
+                let taken = email_taken(&tx, invite.id, now)?;
+                tx.commit()?;
+                return Err(taken);
+            }
+            Ok(())
+        })
+        .await?;
     let password = req.password;
-    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|e| ApiError::Internal(format!("hashing task: {e}")))?;
+    let hash = state
+        .hash_queue
+        .run(move || hash_password(&password))
+        .await?;
     let answer = state
         .db
         .run(move |conn| {
             let tx = conn.transaction()?;
             let invite = find_usable(&tx, &req.token, now)?;
+            // Checked again: someone may have taken the email while we hashed.
             if users::by_email(&tx, &email)?.is_some() {
-                return Err(ApiError::NotUnique {
-                    message: "An account with this email already exists.".into(),
-                    field: "email",
-                });
+                let taken = email_taken(&tx, invite.id, now)?;
+                tx.commit()?;
+                return Err(taken);
             }
             let id = users::insert(
                 &tx,
@@ -224,6 +310,7 @@ mod tests {
             id: 1,
             role: "nanoUser".into(),
             created_by: "a@b.c".into(),
+            created_by_id: Some(2),
             created_at: 0,
             expires_at: expires,
             used_at: used,

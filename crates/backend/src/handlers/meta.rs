@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 
 use crate::clock::rfc3339;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::JsonBody;
+use crate::extract::StrictJsonBody;
 use crate::state::AppState;
 
 /// The hand-written OpenAPI 3.1 document.
@@ -31,7 +31,7 @@ pub struct AdvanceClock {
 /// Test hook: moves the server's clock forward (only routed with `--test-hooks`).
 pub async fn advance_clock(
     State(state): State<AppState>,
-    JsonBody(body): JsonBody<AdvanceClock>,
+    StrictJsonBody(body): StrictJsonBody<AdvanceClock>,
 ) -> ApiResult<Json<Value>> {
     state.clock.advance(i64::from(body.seconds));
     Ok(Json(json!({ "now": rfc3339(state.clock.now()) })))

@@ -55,11 +55,18 @@ pub async fn set_webhook(
     let webhook = body.webhook.trim().to_owned();
     validate::webhook(&webhook).map_err(|e| ApiError::invalid("webhook", e.message()))?;
     let stored = webhook.clone();
-    state
+    let actor = state
         .db
-        .run(move |conn| Ok(organisation::set_webhook(conn, &stored)?))
+        .run(move |conn| {
+            let tx = conn.transaction()?;
+            let caller = caller.current(&tx)?;
+            caller.require(ORGANISATION_SET_WEBHOOK)?;
+            organisation::set_webhook(&tx, &stored)?;
+            tx.commit()?;
+            Ok(caller.label())
+        })
         .await?;
-    tracing::info!(actor = %caller.label(), "webhook changed");
+    tracing::info!(%actor, "webhook changed");
     Ok(Json(WebhookBody { webhook }))
 }
 
@@ -85,7 +92,13 @@ pub async fn set_vod(
     let public = body.public;
     state
         .db
-        .run(move |conn| Ok(organisation::set_vod_public(conn, public)?))
+        .run(move |conn| {
+            let tx = conn.transaction()?;
+            caller.current(&tx)?.require(ORGANISATION_SET_VOD)?;
+            organisation::set_vod_public(&tx, public)?;
+            tx.commit()?;
+            Ok(())
+        })
         .await?;
     Ok(Json(VodBody { public }))
 }

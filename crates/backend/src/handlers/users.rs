@@ -17,6 +17,7 @@ use crate::db::users::{self, ListQuery, UserRow};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{IdPath, JsonBody, QueryParams};
 use crate::guards::{self, Target};
+use crate::handlers::invites;
 use crate::paging::Window;
 use crate::state::AppState;
 
@@ -91,17 +92,21 @@ pub async fn delete(
     IdPath(id): IdPath,
 ) -> ApiResult<StatusCode> {
     caller.require(USER_DELETE)?;
-    let actor = caller.label();
+    let now = state.clock.now();
     state
         .db
         .run(move |conn| {
             // One transaction, so two admins deleting each other at once cannot both
-            // pass the last-admin check.
+            // pass the last-admin check, and the caller's role is the one of now.
             let tx = conn.transaction()?;
+            let caller = caller.current(&tx)?;
+            caller.require(USER_DELETE)?;
             let user = existing(&tx, id)?;
             guards::check_delete(target(&tx, &caller, &user)?)?;
+            invites::revoke_orphaned(&tx, id, None, now)?;
             users::delete(&tx, id)?;
             tx.commit()?;
+            let actor = caller.label();
             tracing::info!(%actor, user_id = id, "user deleted");
             Ok(())
         })
@@ -120,10 +125,13 @@ pub async fn set_permission(
     if role_name.is_empty() {
         return Err(ApiError::Required("role".into()));
     }
+    let now = state.clock.now();
     let user = state
         .db
         .run(move |conn| {
             let tx = conn.transaction()?;
+            let caller = caller.current(&tx)?;
+            caller.require(USER_SET_PERMISSION)?;
             let role = roles::get(&tx, &role_name)?.ok_or_else(|| {
                 ApiError::invalid("role", format!("There is no role named {role_name}."))
             })?;
@@ -131,6 +139,7 @@ pub async fn set_permission(
             guards::check_set_role(target(&tx, &caller, &user)?, &role.name)?;
             guards::check_no_escalation(&caller.role.permissions, &role.permissions)?;
             users::set_role(&tx, user.id, &role.name)?;
+            invites::revoke_orphaned(&tx, user.id, Some(&role), now)?;
             tx.commit()?;
             tracing::info!(actor = %caller.label(), user_id = user.id, role = %role.name, "role changed");
             user.role = role.name;
@@ -150,12 +159,16 @@ pub async fn reset_token_key(
     let user = state
         .db
         .run(move |conn| {
-            let mut user = existing(conn, req.user_id)?;
+            let tx = conn.transaction()?;
+            let caller = caller.current(&tx)?;
+            caller.require(USER_RESET_TOKEN)?;
+            let mut user = existing(&tx, req.user_id)?;
             user.token_key = new_token_key();
             // No session is touched: each one was issued under the old key, so the
             // key comparison in `sessions::find_valid` rejects them all from now on
             // (the next login's housekeeping removes the rows).
-            users::set_token_key(conn, user.id, &user.token_key)?;
+            users::set_token_key(&tx, user.id, &user.token_key)?;
+            tx.commit()?;
             tracing::info!(actor = %caller.label(), user_id = user.id, "token key reset");
             Ok(user)
         })
