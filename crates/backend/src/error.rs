@@ -60,6 +60,9 @@ pub enum ApiError {
     /// 410/3002: the invite token cannot be used.
     #[error("{0}")]
     InviteGone(&'static str),
+    /// 408/1008: the request body stalled longer than the server waits.
+    #[error("The request body arrived too slowly.")]
+    BodyTimeout,
     /// 415/1007: an unauthenticated POST without `Content-Type: application/json`.
     #[error("Send the body as JSON with Content-Type: application/json.")]
     NotJson,
@@ -100,6 +103,7 @@ impl ApiError {
             NotFound(_) => (StatusCode::NOT_FOUND, code::NOT_FOUND),
             MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, code::NOT_FOUND),
             InviteGone(_) => (StatusCode::GONE, code::INVITE_GONE),
+            BodyTimeout => (StatusCode::REQUEST_TIMEOUT, code::REQUEST_TIMEOUT),
             NotJson => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 code::UNSUPPORTED_MEDIA_TYPE,

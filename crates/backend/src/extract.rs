@@ -63,12 +63,26 @@ where
         let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
             if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 ApiError::BodyTooLarge(limit_hint)
+            } else if caused_by_timeout(&rejection) {
+                ApiError::BodyTimeout
             } else {
                 ApiError::WrongType("The request body could not be read.".into())
             }
         })?;
         parse_json(&bytes).map(JsonBody)
     }
+}
+
+/// Whether the body timeout layer (`RequestBodyTimeoutLayer`) stopped the read.
+fn caused_by_timeout(error: &(dyn std::error::Error + 'static)) -> bool {
+    let mut current = Some(error);
+    while let Some(e) = current {
+        if e.is::<tower_http::timeout::TimeoutError>() {
+            return true;
+        }
+        current = e.source();
+    }
+    false
 }
 
 /// The configured limit, recorded as a request extension by the router so the

@@ -65,7 +65,10 @@ async fn no_token_or_key_is_logged() {
     s.get("/user/me", &admin).await.assert_ok();
 
     let log = log();
-    assert!(log.contains("/invite/***"), "the page request is logged, masked:\n{log}");
+    assert!(
+        log.contains("/invite/***"),
+        "the page request is logged, masked:\n{log}"
+    );
     for secret in [invite.as_str(), session.as_str(), s.api_key.as_str()] {
         assert!(!log.contains(secret), "a secret reached the log:\n{log}");
     }
@@ -82,8 +85,14 @@ async fn long_paths_are_cut_in_the_log() {
     s.get(&format!("/{long_segment}"), &Auth::None).await;
 
     let log = log();
-    assert!(log.contains("…(5001 bytes)"), "the long path is logged, cut:\n{log}");
-    assert!(!log.contains(&long_segment), "a 300-byte segment reached the log");
+    assert!(
+        log.contains("…(5001 bytes)"),
+        "the long path is logged, cut:\n{log}"
+    );
+    assert!(
+        !log.contains(&long_segment),
+        "a 300-byte segment reached the log"
+    );
     let longest = log.lines().map(str::len).max().unwrap_or(0);
     assert!(longest < 600, "a log line of {longest} bytes");
 }

@@ -33,6 +33,8 @@ pub mod code {
     pub const BODY_TOO_LARGE: u32 = 1006;
     /// 415: a request without a token or key must send `Content-Type: application/json`.
     pub const UNSUPPORTED_MEDIA_TYPE: u32 = 1007;
+    /// 408: the request body stalled (a pause longer than the server allows).
+    pub const REQUEST_TIMEOUT: u32 = 1008;
     /// 403: the role lacks the permission.
     pub const ACCESS_DENIED: u32 = 2001;
     /// 403: a guard protects this user (yourself, or the last admin).
