@@ -15,6 +15,8 @@ pub enum ApiError {
         code: u32,
         /// The server's sentence.
         message: String,
+        /// Seconds to wait before trying again (`Retry-After` of a 429 or 503).
+        retry_after_secs: Option<u64>,
     },
     /// The server answered something that is not what the contract says.
     #[error("Unexpected answer from server (HTTP {status}).")]
@@ -46,6 +48,24 @@ impl ApiError {
         }
     }
 
+    /// The same error, told how long to wait by a `Retry-After` header value.
+    pub fn with_retry_after(self, header: Option<&str>) -> Self {
+        match self {
+            Self::Server {
+                status,
+                code,
+                message,
+                ..
+            } => Self::Server {
+                status,
+                code,
+                message,
+                retry_after_secs: header.and_then(parse_retry_after),
+            },
+            other => other,
+        }
+    }
+
     /// Whether the answer means the session token is gone (401 with 4001 or 4003):
     /// the session must end and the user log in again.
     pub fn is_session_invalid(&self) -> bool {
@@ -72,6 +92,7 @@ pub fn decode_answer<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, 
                 status,
                 code: env.error.code,
                 message: env.error.message,
+                retry_after_secs: None,
             }),
             Err(e) => Err(ApiError::Unexpected {
                 status,
@@ -79,6 +100,12 @@ pub fn decode_answer<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, 
             }),
         }
     }
+}
+
+/// `Retry-After` in seconds. The HTTP-date form is not read: the backend sends
+/// seconds, and a client clock may be off.
+pub fn parse_retry_after(value: &str) -> Option<u64> {
+    value.trim().parse().ok()
 }
 
 #[cfg(test)]
@@ -110,11 +137,32 @@ mod tests {
             ApiError::Server {
                 status: 403,
                 code: 2001,
-                message: "access denied".into()
+                message: "access denied".into(),
+                retry_after_secs: None,
             }
         );
         assert_eq!(err.to_string(), "access denied");
         assert!(!err.is_session_invalid());
+    }
+
+    #[test]
+    fn retry_after_seconds_are_kept_dates_are_not() {
+        let throttled = || {
+            decode_answer::<Tag>(
+                429,
+                r#"{"error":{"message":"Too many failed attempts.","code":4004,"userinfo":{}}}"#,
+            )
+            .unwrap_err()
+        };
+        let with = |h| match throttled().with_retry_after(h) {
+            ApiError::Server {
+                retry_after_secs, ..
+            } => retry_after_secs,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(with(Some(" 30 ")), Some(30));
+        assert_eq!(with(Some("Wed, 21 Oct 2015 07:28:00 GMT")), None);
+        assert_eq!(with(None), None);
     }
 
     #[test]
@@ -132,6 +180,7 @@ mod tests {
             status: 401,
             code,
             message: String::new(),
+            retry_after_secs: None,
         };
         assert!(e(4003).is_session_invalid());
         assert!(e(4001).is_session_invalid());

@@ -108,11 +108,13 @@ impl ApiClient {
             .await
             .map_err(|e| ApiError::Network(e.to_string()))?;
         let status = response.status();
+        let retry_after = response.headers().get("retry-after");
         let text = response
             .text()
             .await
             .map_err(|e| ApiError::Network(e.to_string()))?;
-        let result = decode_answer::<T>(status, &text);
+        let result = decode_answer::<T>(status, &text)
+            .map_err(|e| e.with_retry_after(retry_after.as_deref()));
         if let Err(err) = &result {
             if err.is_session_invalid()
                 && token.is_some()

@@ -17,7 +17,12 @@ pub fn user_message(err: &ApiError) -> String {
             status,
             code: c,
             message,
+            retry_after_secs,
         } => match *c {
+            code::TOO_MANY_ATTEMPTS => {
+                format!("Too many attempts. {}", try_again(*retry_after_secs))
+            }
+            code::BUSY => format!("The server is busy. {}", try_again(*retry_after_secs)),
             code::CREDENTIALS_NOT_VALID if message.trim().is_empty() => {
                 "The email or password is incorrect.".to_string()
             }
@@ -32,6 +37,16 @@ pub fn user_message(err: &ApiError) -> String {
             _ if message.trim().is_empty() => format!("The request failed (HTTP {status})."),
             _ => with_full_stop(message),
         },
+    }
+}
+
+/// "Try again in 30 seconds." (minutes from two minutes on), or "later" without a figure.
+fn try_again(secs: Option<u64>) -> String {
+    match secs {
+        None | Some(0) => "Try again later.".to_string(),
+        Some(1) => "Try again in 1 second.".to_string(),
+        Some(s) if s < 120 => format!("Try again in {s} seconds."),
+        Some(s) => format!("Try again in {} minutes.", s.div_ceil(60)),
     }
 }
 
@@ -58,7 +73,29 @@ mod tests {
             status,
             code: c,
             message: message.into(),
+            retry_after_secs: None,
         }
+    }
+
+    fn waiting(status: u16, c: u32, secs: Option<u64>) -> ApiError {
+        ApiError::Server {
+            status,
+            code: c,
+            message: "Too many failed attempts. Try again in 99 seconds.".into(),
+            retry_after_secs: secs,
+        }
+    }
+
+    #[test]
+    fn throttled_logins_say_how_long_to_wait() {
+        let m = |secs| user_message(&waiting(429, code::TOO_MANY_ATTEMPTS, secs));
+        assert_eq!(m(Some(8)), "Too many attempts. Try again in 8 seconds.");
+        assert_eq!(m(Some(1)), "Too many attempts. Try again in 1 second.");
+        assert_eq!(m(Some(900)), "Too many attempts. Try again in 15 minutes.");
+        assert_eq!(m(Some(121)), "Too many attempts. Try again in 3 minutes.");
+        assert_eq!(m(None), "Too many attempts. Try again later.");
+        let busy = user_message(&waiting(503, code::BUSY, Some(1)));
+        assert_eq!(busy, "The server is busy. Try again in 1 second.");
     }
 
     #[test]

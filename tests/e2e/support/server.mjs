@@ -163,6 +163,8 @@ async function launch(bin, dist, port, extraArgs, timeoutMs) {
     baseUrl,
     apiUrl: `${baseUrl}${API_PREFIX}`,
     port: Number(new URL(baseUrl).port),
+    /** The backend's process id (benchmarks read its memory from /proc). */
+    pid: child.pid,
     /** Everything the backend printed so far (for failure messages). */
     logs: () => output,
     async stop() {
