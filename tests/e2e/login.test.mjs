@@ -1,5 +1,5 @@
 // Logging in: the seeded admin reaches the organisation's page; a wrong password
-// gets a clear error and stays on the form.
+// gets a clear error and stays on the form; a locked account is told how long to wait.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -57,6 +57,21 @@ describe('login', () => {
       assert.equal(await page.getByRole('heading', { name: orgName }).count(), 0,
         'the organisation must not be shown after a failed login');
       await expectNoAxeViolations(page, 'login page with an error');
+    });
+  });
+
+  test('after repeated wrong passwords the page says how long to wait', async (t) => {
+    // Another account than the tests above use: failures lock the account.
+    for (let i = 0; i < 6; i++) {
+      await assert.rejects(apiLogin(server, DEMO.user, 'not-the-password'), (e) => e.status === 401);
+    }
+    await withPage(browser, t, async (page) => {
+      await openApp(page, server.baseUrl);
+      await login(page, DEMO.user, DEMO.password);
+      const alert = page.getByRole('alert').filter({ hasText: /Too many attempts/ }).first();
+      await alert.waitFor({ state: 'visible' });
+      assert.match((await alert.innerText()).trim(), /^Too many attempts\. Try again in \d+ seconds?\.$/);
+      assert.ok(await page.getByLabel('Email').isVisible(), 'the login form should still be there');
     });
   });
 });
