@@ -64,9 +64,10 @@ pub const DEFAULT_MAX_CONNECTIONS: usize = 512;
 /// Password hashes that may wait per worker.
 pub const HASH_WAITING_PER_WORKER: usize = 4;
 
-/// One hashing worker per core.
-pub fn cores() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
+/// Hashing threads: one per core but one, which stays free for every other request.
+pub fn default_hash_workers() -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    cores.saturating_sub(1).max(1)
 }
 
 impl Default for Config {
@@ -85,8 +86,8 @@ impl Default for Config {
             public_hosts: Vec::new(),
             account_throttle: ACCOUNT_POLICY,
             address_throttle: ADDRESS_POLICY,
-            hash_workers: cores(),
-            hash_waiting: cores() * HASH_WAITING_PER_WORKER,
+            hash_workers: default_hash_workers(),
+            hash_waiting: default_hash_workers() * HASH_WAITING_PER_WORKER,
             header_read_timeout: DEFAULT_HEADER_READ_TIMEOUT,
             body_read_timeout: DEFAULT_BODY_READ_TIMEOUT,
             request_timeout: DEFAULT_REQUEST_TIMEOUT,

@@ -26,6 +26,9 @@ pub async fn login(
 ) -> ApiResult<Json<LoginResponse>> {
     let email = req.email.trim().to_owned();
     state.login_throttle.check(&email, address)?;
+    // A place in the hashing queue first: when it is full, answer at once, before
+    // the database is asked anything.
+    let admission = state.hash_queue.admit()?;
     let lookup = email.clone();
     let user = state
         .db
@@ -38,8 +41,7 @@ pub async fn login(
         .clone()
         .unwrap_or_else(|| state.dummy_hash.to_string());
     let password = req.password;
-    let matches = state
-        .hash_queue
+    let matches = admission
         .run(move || verify_password(&password, &hash))
         .await?;
     let user = match user {
