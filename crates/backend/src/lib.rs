@@ -36,8 +36,7 @@ use axum::http::header::{
     CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
 };
 use axum::http::{HeaderValue, StatusCode};
-use axum::routing::get;
-use axum::{Extension, Json, Router};
+use axum::{Extension, Router};
 use tokio::net::TcpListener;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
@@ -179,12 +178,10 @@ fn api_router(state: AppState, config: &Config) -> Router {
 }
 
 /// `GET /config.json`: tells the console where the API is.
+/// The console's runtime configuration, revalidated by ETag like index.html.
 fn config_json(prefix: String) -> axum::routing::MethodRouter {
-    let body = serde_json::json!({ "apiBaseUrl": prefix });
-    get(move || {
-        let body = body.clone();
-        async move { ([(CACHE_CONTROL, "no-store")], Json(body)) }
-    })
+    let body = serde_json::json!({ "apiBaseUrl": prefix }).to_string();
+    console::generated_file("application/json", body.into_bytes())
 }
 
 /// Request logging: method, path (never the query, headers or body; invite tokens

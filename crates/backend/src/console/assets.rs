@@ -1,0 +1,274 @@
+//! The built console held in memory: every file of `dist` with its precompressed
+//! variants (`.br`, `.gz`, made at build time by `cargo xtask build`), content type,
+//! cache policy and a strong ETag per representation. Read once at start-up, so a
+//! request costs a map lookup and never touches the disk.
+
+use std::collections::HashMap;
+use std::io;
+use std::path::Path;
+use std::time::SystemTime;
+
+use axum::body::Bytes;
+use axum::http::HeaderValue;
+use sha2::{Digest, Sha256};
+
+use super::encoding::Encoding;
+
+/// Files larger than this are not served from memory (a built console has none).
+const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// One stored form of a file.
+#[derive(Debug, Clone)]
+pub struct Representation {
+    pub encoding: Encoding,
+    pub body: Bytes,
+    pub etag: HeaderValue,
+}
+
+/// A file of the built console.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    pub content_type: &'static str,
+    pub cache_control: &'static str,
+    /// Identity first, then whatever precompressed forms exist.
+    pub representations: Vec<Representation>,
+}
+
+impl Asset {
+    /// A file made by the server itself (not from `dist`): identity only, revalidated.
+    pub fn generated(content_type: &'static str, body: Vec<u8>) -> Asset {
+        Asset {
+            content_type,
+            cache_control: "no-cache",
+            representations: vec![representation(Encoding::Identity, body)],
+        }
+    }
+
+    pub fn encodings(&self) -> Vec<Encoding> {
+        self.representations.iter().map(|r| r.encoding).collect()
+    }
+
+    pub fn representation(&self, encoding: Encoding) -> &Representation {
+        self.representations
+            .iter()
+            .find(|r| r.encoding == encoding)
+            .unwrap_or(&self.representations[0])
+    }
+}
+
+/// Every file of `dist`, by URL path (`/org-console-1a2b….js`, `/embed/host.js`).
+#[derive(Debug, Default)]
+pub struct Assets {
+    files: HashMap<String, Asset>,
+}
+
+impl Assets {
+    /// Reads `dist` recursively. A `.br`/`.gz` file is a variant of the file it
+    /// compresses and is used only if it is not older than that file (a stale one
+    /// would serve old content under a new name).
+    pub fn load(dist: &Path) -> io::Result<Assets> {
+        let mut files = HashMap::new();
+        load_dir(dist, dist, &mut files)?;
+        Ok(Assets { files })
+    }
+
+    pub fn get(&self, url_path: &str) -> Option<&Asset> {
+        self.files.get(url_path)
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+fn load_dir(root: &Path, dir: &Path, files: &mut HashMap<String, Asset>) -> io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let meta = entry.metadata()?;
+        if meta.is_dir() {
+            load_dir(root, &path, files)?;
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_variant = Encoding::PREFERENCE
+            .iter()
+            .filter_map(|e| e.file_suffix())
+            .any(|s| name.ends_with(&format!(".{s}")));
+        if is_variant || !meta.is_file() || meta.len() > MAX_FILE_BYTES {
+            continue;
+        }
+        let Some(url_path) = url_path(root, &path) else {
+            continue;
+        };
+        let identity = std::fs::read(&path)?;
+        let mut representations = vec![representation(Encoding::Identity, identity)];
+        for encoding in Encoding::PREFERENCE {
+            let Some(suffix) = encoding.file_suffix() else {
+                continue;
+            };
+            let variant = path.with_file_name(format!("{name}.{suffix}"));
+            if is_fresh(&variant, meta.modified().ok()) {
+                representations.push(representation(encoding, std::fs::read(&variant)?));
+            }
+        }
+        files.insert(
+            url_path,
+            Asset {
+                content_type: content_type(&name),
+                cache_control: cache_control(&name),
+                representations,
+            },
+        );
+    }
+    Ok(())
+}
+
+/// `/`-separated path below `root`, if every part is valid UTF-8.
+fn url_path(root: &Path, file: &Path) -> Option<String> {
+    let relative = file.strip_prefix(root).ok()?;
+    let mut url = String::new();
+    for part in relative.components() {
+        url.push('/');
+        url.push_str(part.as_os_str().to_str()?);
+    }
+    Some(url)
+}
+
+fn is_fresh(variant: &Path, source_modified: Option<SystemTime>) -> bool {
+    let Ok(meta) = std::fs::metadata(variant) else {
+        return false;
+    };
+    match (meta.modified().ok(), source_modified) {
+        (Some(v), Some(s)) => v >= s,
+        _ => false,
+    }
+}
+
+fn representation(encoding: Encoding, body: Vec<u8>) -> Representation {
+    let digest = Sha256::digest(&body);
+    let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+    let suffix = encoding
+        .header_token()
+        .map(|t| format!("-{t}"))
+        .unwrap_or_default();
+    let etag = HeaderValue::from_str(&format!("\"{hex}{suffix}\"")).expect("hex is a valid header");
+    Representation {
+        encoding,
+        body: Bytes::from(body),
+        etag,
+    }
+}
+
+/// The media type by extension; text types are UTF-8.
+pub fn content_type(name: &str) -> &'static str {
+    match name.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js" | "mjs") => "text/javascript; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("json" | "map") => "application/json",
+        Some("webmanifest") => "application/manifest+json",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("ico") => "image/x-icon",
+        Some("woff2") => "font/woff2",
+        Some("txt") => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Content-hashed names never change content: a year, immutable. Everything else
+/// (index.html, the stable embedding entry points) is revalidated on every use.
+pub fn cache_control(name: &str) -> &'static str {
+    if is_content_hashed(name) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    }
+}
+
+/// trunk's hashed names: `stem-<hex>.ext` or `stem-<hex>_bg.wasm`, where the hash is
+/// 12 to 16 hex digits (trunk does not zero-pad it).
+pub fn is_content_hashed(name: &str) -> bool {
+    let stem = name.split_once('.').map_or(name, |(stem, _)| stem);
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        (12..=16).contains(&hash.len())
+            && hash
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_names_are_recognised() {
+        assert!(is_content_hashed("org-console-61aef1316f2a0d97.js"));
+        assert!(is_content_hashed("org-console-61aef1316f2a0d97_bg.wasm"));
+        assert!(is_content_hashed("layout-e4db0aad3fdfb58.css"));
+        assert!(!is_content_hashed("org-console.js"));
+        assert!(!is_content_hashed("org-console.css"));
+        assert!(!is_content_hashed("index.html"));
+        assert!(!is_content_hashed("config.json"));
+        assert!(!is_content_hashed("host-page.js"));
+        assert!(!is_content_hashed("x-ABCDEF0123456789.js"));
+        assert!(!is_content_hashed("x-0123456789abcdef01.js"));
+    }
+
+    #[test]
+    fn only_hashed_names_are_immutable() {
+        assert_eq!(
+            cache_control("users-5525627e8c8ce83b.css"),
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(cache_control("index.html"), "no-cache");
+    }
+
+    #[test]
+    fn stale_precompressed_files_are_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let js = dir.path().join("a.js");
+        std::fs::write(dir.path().join("a.js.gz"), b"old gzip").unwrap();
+        std::fs::write(dir.path().join("a.js.br"), b"old brotli").unwrap();
+        // The source is rewritten later: both variants are older.
+        let later = SystemTime::now() + std::time::Duration::from_secs(60);
+        std::fs::write(&js, b"console.log(1)").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&js)
+            .unwrap()
+            .set_modified(later)
+            .unwrap();
+        let assets = Assets::load(dir.path()).unwrap();
+        assert_eq!(
+            assets.get("/a.js").unwrap().encodings(),
+            vec![Encoding::Identity]
+        );
+        assert!(assets.get("/a.js.gz").is_none());
+    }
+
+    #[test]
+    fn fresh_variants_nested_paths_and_distinct_etags() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("embed")).unwrap();
+        std::fs::write(dir.path().join("embed/host.js"), b"host").unwrap();
+        std::fs::write(dir.path().join("embed/host.js.br"), b"br!").unwrap();
+        let assets = Assets::load(dir.path()).unwrap();
+        let host = assets.get("/embed/host.js").unwrap();
+        assert_eq!(host.encodings(), vec![Encoding::Identity, Encoding::Brotli]);
+        assert_ne!(
+            host.representation(Encoding::Identity).etag,
+            host.representation(Encoding::Brotli).etag
+        );
+        assert_eq!(host.content_type, "text/javascript; charset=utf-8");
+        assert_eq!(assets.len(), 1);
+    }
+}
