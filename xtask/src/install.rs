@@ -8,6 +8,10 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 /// The npm package `binaryen` ships a wasm-opt that handles current Rust wasm
 /// (Debian's binaryen 108 does not).
 pub const BINARYEN_MAJOR: &str = "132";
+/// Minifies the wasm-bindgen glue (trunk's own minifier fails on it); see dist.rs.
+const ESBUILD_VERSION: &str = "0.28.2";
+/// `cargo xtask bench` measures the console with Lighthouse's mobile profile.
+const LIGHTHOUSE_VERSION: &str = "13.5.0";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// What the build needs: the wasm target, trunk, wasm-bindgen-cli, wasm-opt.
@@ -16,7 +20,13 @@ pub fn build_tools(ctx: &Ctx) -> Result<(), String> {
     trunk(ctx)?;
     wasm_bindgen(ctx)?;
     wasm_opt(ctx)?;
+    npm_tool(ctx, "esbuild", "esbuild", ESBUILD_VERSION)?;
     Ok(())
+}
+
+/// What `cargo xtask bench` needs on top of the tests: Lighthouse.
+pub fn bench_tools(ctx: &Ctx) -> Result<(), String> {
+    npm_tool(ctx, "lighthouse", "lighthouse", LIGHTHOUSE_VERSION)
 }
 
 /// What the tests need on top of the build: the e2e npm packages and Chromium.
@@ -205,6 +215,45 @@ fn wasm_opt(ctx: &Ctx) -> Result<(), String> {
         Some(v) if v == BINARYEN_MAJOR => Ok(()),
         other => Err(format!(
             "after installing, wasm-opt reports version {other:?}, expected {BINARYEN_MAJOR}"
+        )),
+    }
+}
+
+/// An npm package with a command of its own, pinned, in .tools (like binaryen).
+fn npm_tool(ctx: &Ctx, package: &str, bin: &str, version: &str) -> Result<(), String> {
+    let path = ctx.tools_dir.join("node_modules/.bin").join(bin);
+    let found = || {
+        let mut c = ctx.cmd(&path);
+        c.arg("--version");
+        output_of(c).map(|out| out.trim().to_string())
+    };
+    match found() {
+        Some(v) if v == version => {
+            step(package, format!("{version} present in .tools, skipping"));
+            return Ok(());
+        }
+        Some(v) => step(
+            package,
+            format!("found {v}, need {version}: installing from npm into .tools"),
+        ),
+        None => step(
+            package,
+            format!("not found, installing {package}@{version} from npm into .tools"),
+        ),
+    }
+    std::fs::create_dir_all(&ctx.tools_dir)
+        .map_err(|e| format!("creating {}: {e}", ctx.tools_dir.display()))?;
+    let mut c = ctx.cmd("npm");
+    c.arg("install")
+        .arg("--prefix")
+        .arg(&ctx.tools_dir)
+        .args(["--no-audit", "--no-fund", "--save-exact"])
+        .arg(format!("{package}@{version}"));
+    run(c)?;
+    match found() {
+        Some(v) if v == version => Ok(()),
+        other => Err(format!(
+            "after installing, {bin} --version says {other:?}, expected {version}"
         )),
     }
 }

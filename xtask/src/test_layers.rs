@@ -1,0 +1,226 @@
+//! `cargo xtask test`: install, then run every test layer and print a summary.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::build::{build_backend, build_dist};
+use crate::install;
+use crate::tally::Counts;
+use crate::util::{fmt_secs, run_tee, say, Ctx, Timer};
+
+enum Outcome {
+    Ok,
+    Failed(String),
+    Skipped(String),
+}
+
+struct Layer {
+    name: &'static str,
+    outcome: Outcome,
+    counts: Counts,
+    secs: f64,
+}
+
+fn banner(title: &str) {
+    println!();
+    println!("==== xtask test: {title} ====");
+}
+
+const LAYERS: [&str; 3] = ["native", "wasm", "e2e"];
+
+/// `cargo xtask test [native] [wasm] [e2e]`: no names means every layer.
+pub fn parse_layers(args: &[String]) -> Result<Vec<String>, String> {
+    for a in args {
+        if !LAYERS.contains(&a.as_str()) {
+            return Err(format!(
+                "test: unknown layer `{a}` (layers: {})",
+                LAYERS.join(", ")
+            ));
+        }
+    }
+    Ok(args.to_vec())
+}
+
+pub fn test(ctx: &Ctx, only: &[String]) -> ExitCode {
+    let wanted = |name: &str| only.is_empty() || only.iter().any(|o| o == name);
+    let total = Timer::start();
+    let mut layers: Vec<Layer> = Vec::new();
+
+    banner("install");
+    let t = Timer::start();
+    let installed = install::all(ctx);
+    layers.push(Layer {
+        name: "install",
+        outcome: match &installed {
+            Ok(()) => Outcome::Ok,
+            Err(e) => Outcome::Failed(e.clone()),
+        },
+        counts: Counts::default(),
+        secs: t.secs(),
+    });
+
+    // (a) + (b): native unit tests of every crate, including the console's domain logic,
+    // and the backend's integration tests (crates/backend/tests).
+    if wanted("native") {
+        banner("native tests (cargo test --workspace)");
+        let t = Timer::start();
+        let mut counts = Counts::default();
+        let mut c = ctx.cargo();
+        c.args(["test", "--workspace"]);
+        let r = run_tee(c, |l| counts.cargo_line(l));
+        layers.push(Layer {
+            name: "native",
+            outcome: to_outcome(r),
+            counts,
+            secs: t.secs(),
+        });
+    }
+
+    // (c): wasm-bindgen-test browser tests of the console crate, if there are any.
+    if wanted("wasm") {
+        banner("wasm browser tests (wasm-bindgen-test)");
+        let t = Timer::start();
+        let mut counts = Counts::default();
+        let outcome = if !has_wasm_bindgen_tests(ctx) {
+            say("no wasm_bindgen_test in src/ or tests/*.rs: skipping this layer");
+            Outcome::Skipped("no wasm-bindgen-test tests".into())
+        } else if installed.is_err() {
+            Outcome::Failed("tools missing (install failed)".into())
+        } else {
+            let mut c = ctx.cargo();
+            c.args([
+                "test",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "org-console",
+                "--tests",
+            ])
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                "wasm-bindgen-test-runner",
+            );
+            to_outcome(run_tee(c, |l| counts.cargo_line(l)))
+        };
+        layers.push(Layer {
+            name: "wasm",
+            outcome,
+            counts,
+            secs: t.secs(),
+        });
+    }
+
+    // (d): build what `cargo xtask serve` serves, then drive it with a real browser.
+    if wanted("e2e") {
+        banner("build (trunk build --release, backend --release)");
+        let t = Timer::start();
+        let built = if installed.is_err() {
+            Err("tools missing (install failed)".to_string())
+        } else {
+            build_dist(ctx).and_then(|()| build_backend(ctx))
+        };
+        let built_ok = built.is_ok();
+        layers.push(Layer {
+            name: "build",
+            outcome: to_outcome(built),
+            counts: Counts::default(),
+            secs: t.secs(),
+        });
+
+        banner("end-to-end browser tests (node --test tests/e2e/)");
+        let t = Timer::start();
+        let mut counts = Counts::default();
+        let outcome = if !built_ok {
+            Outcome::Failed("not run: the build failed".into())
+        } else if installed.is_err() {
+            Outcome::Failed("not run: install failed".into())
+        } else {
+            let mut c = node_with_env(ctx);
+            c.args([
+                "--test",
+                "--test-concurrency=1",
+                "--test-reporter=tap",
+                "tests/e2e/",
+            ]);
+            to_outcome(run_tee(c, |l| counts.node_line(l)))
+        };
+        layers.push(Layer {
+            name: "e2e",
+            outcome,
+            counts,
+            secs: t.secs(),
+        });
+    }
+
+    println!();
+    println!("==== xtask test: summary ====");
+    let mut failed = Vec::new();
+    for l in &layers {
+        let (status, note) = match &l.outcome {
+            Outcome::Ok => ("ok", String::new()),
+            Outcome::Skipped(why) => ("skipped", why.clone()),
+            Outcome::Failed(why) => {
+                failed.push(l.name);
+                ("FAILED", why.clone())
+            }
+        };
+        let counts = l.counts.describe();
+        let detail = [counts, note]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("; ");
+        println!(
+            "  {:<8} {:<8} {:>8}   {}",
+            l.name,
+            status,
+            fmt_secs(l.secs),
+            detail
+        );
+    }
+    println!("  total wall time {}", fmt_secs(total.secs()));
+    if failed.is_empty() {
+        println!("xtask test: every layer ok");
+        ExitCode::SUCCESS
+    } else {
+        println!("xtask test: failed layers: {}", failed.join(", "));
+        ExitCode::FAILURE
+    }
+}
+
+fn to_outcome(r: Result<(), String>) -> Outcome {
+    match r {
+        Ok(()) => Outcome::Ok,
+        Err(e) => Outcome::Failed(e),
+    }
+}
+
+/// `node`, told where the backend binary, dist/ and Chromium are.
+pub fn node_with_env(ctx: &Ctx) -> std::process::Command {
+    let mut c = ctx.cmd("node");
+    c.env("BINTU_BACKEND_BIN", ctx.backend_bin())
+        .env("DIST_DIR", ctx.dist_dir())
+        .env("CHROMIUM_PATH", ctx.chromium_path());
+    c
+}
+
+fn has_wasm_bindgen_tests(ctx: &Ctx) -> bool {
+    fn scan(dir: &Path, recurse: bool) -> bool {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return false;
+        };
+        entries.flatten().any(|e| {
+            let p = e.path();
+            if p.is_dir() {
+                recurse && scan(&p, true)
+            } else {
+                p.extension().is_some_and(|x| x == "rs")
+                    && std::fs::read_to_string(&p).is_ok_and(|s| s.contains("wasm_bindgen_test"))
+            }
+        })
+    }
+    // The console crate's own sources and its integration tests (tests/*.rs only:
+    // tests/e2e and tests/bench are node suites).
+    scan(&ctx.root.join("src"), true) || scan(&ctx.root.join("tests"), false)
+}
