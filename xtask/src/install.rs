@@ -10,8 +10,7 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_MAJOR: &str = "132";
 /// Minifies the wasm-bindgen glue (trunk's own minifier fails on it); see dist.rs.
 const ESBUILD_VERSION: &str = "0.28.2";
-/// `cargo xtask bench` measures the console with Lighthouse's mobile profile.
-const LIGHTHOUSE_VERSION: &str = "13.5.0";
+
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// What the build needs: the wasm target, trunk, wasm-bindgen-cli, wasm-opt.
@@ -24,14 +23,15 @@ pub fn build_tools(ctx: &Ctx) -> Result<(), String> {
     Ok(())
 }
 
-/// What `cargo xtask bench` needs on top of the tests: Lighthouse.
+/// What `cargo xtask bench` needs on top of the tests: tests/bench's npm packages
+/// (Lighthouse).
 pub fn bench_tools(ctx: &Ctx) -> Result<(), String> {
-    npm_tool(ctx, "lighthouse", "lighthouse", LIGHTHOUSE_VERSION)
+    npm_packages(ctx, "tests/bench")
 }
 
 /// What the tests need on top of the build: the e2e npm packages and Chromium.
 pub fn test_tools(ctx: &Ctx) -> Result<(), String> {
-    e2e_npm(ctx)?;
+    npm_packages(ctx, "tests/e2e")?;
     chromium(ctx)?;
     Ok(())
 }
@@ -258,14 +258,13 @@ fn npm_tool(ctx: &Ctx, package: &str, bin: &str, version: &str) -> Result<(), St
     }
 }
 
-fn e2e_npm(ctx: &Ctx) -> Result<(), String> {
-    let dir = ctx.root.join("tests/e2e");
+/// The npm packages of a node suite folder (tests/e2e, tests/bench), from its lock file.
+fn npm_packages(ctx: &Ctx, folder: &str) -> Result<(), String> {
+    let dir = ctx.root.join(folder);
     let lock = dir.join("package-lock.json");
+    let what = format!("{folder} npm packages");
     if !dir.join("package.json").exists() {
-        step(
-            "e2e npm packages",
-            "tests/e2e/package.json missing, nothing to install",
-        );
+        step(&what, format!("{folder}/package.json missing, nothing to install"));
         return Ok(());
     }
     // A copy of the lock file inside node_modules records what was installed;
@@ -276,25 +275,16 @@ fn e2e_npm(ctx: &Ctx) -> Result<(), String> {
         && std::fs::read(&stamp).ok() == current
         && dir.join("node_modules").is_dir()
     {
-        step(
-            "e2e npm packages",
-            "tests/e2e/node_modules matches package-lock.json, skipping",
-        );
+        step(&what, format!("{folder}/node_modules matches package-lock.json, skipping"));
         return Ok(());
     }
     let mut c = ctx.cmd("npm");
     c.current_dir(&dir).args(["--no-audit", "--no-fund"]);
     if current.is_some() {
-        step(
-            "e2e npm packages",
-            "node_modules missing or stale: npm ci in tests/e2e",
-        );
+        step(&what, format!("node_modules missing or stale: npm ci in {folder}"));
         c.arg("ci");
     } else {
-        step(
-            "e2e npm packages",
-            "no package-lock.json yet: npm install in tests/e2e (commit the lock file)",
-        );
+        step(&what, format!("no package-lock.json yet: npm install in {folder} (commit the lock file)"));
         c.arg("install");
     }
     run(c)?;

@@ -34,7 +34,7 @@ commands:
   test [LAYER...]    install everything, then run every test layer (native, wasm browser,
                      end-to-end browser) and print a summary; exits 1 if any layer failed.
                      Name layers (native, wasm, e2e) to run only those.
-  bench              build (and install Lighthouse into .tools/), then run each
+  bench              build (and install tests/bench's npm packages), then run each
                      tests/bench/*.mjs with node and print its figures
 ";
 

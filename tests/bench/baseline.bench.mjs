@@ -1,0 +1,123 @@
+// Benchmark: the console's user table against a hand-written vanilla-JS page on the
+// same API (tests/bench/baseline/), in one browser run, for an organisation of
+// 10,000 users. Prints medians and the console/baseline ratio for:
+//   - first rows: navigation start → the first page of users is in the DOM (cold tab)
+//   - role filter: a click on a role link → the table shows only that role
+//   - memory: JS heap after a garbage collection, plus WebAssembly memory
+//   - DOM nodes once the table is shown
+// Run it with `cargo xtask bench`. It prints figures; it asserts only that each
+// measured state was reached.
+
+import { startServer } from '../e2e/support/server.mjs';
+import { launchBrowser, newPage } from '../e2e/support/browser.mjs';
+import { TOKEN_KEY, USERS_ROW, adminToken, distWithBaseline, kb, median, ms } from './support.mjs';
+
+const USERS = 10_000;
+const RUNS = 7;
+const SUBJECTS = {
+  console: '/organisation/users',
+  baseline: '/baseline/',
+};
+const ROLES = ['Analyst', 'Stream Manager'];
+
+const removeCopy = distWithBaseline();
+const server = await startServer({ extraArgs: ['--seed-users', String(USERS)], timeoutMs: 120_000 });
+const browser = await launchBrowser();
+
+/** A tab with a session token, that records the wasm memory when the console starts. */
+async function loggedInPage() {
+  const token = await adminToken(server);
+  const page = await newPage(browser);
+  await page.addInitScript(({ key, token }) => {
+    sessionStorage.setItem(key, token);
+    addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail?.wasm?.memory; });
+  }, { key: TOKEN_KEY, token });
+  return page;
+}
+
+async function firstRows(url) {
+  const page = await loggedInPage();
+  await page.goto(`${server.baseUrl}${url}`);
+  await page.waitForSelector(USERS_ROW);
+  const t = await page.evaluate(() => performance.now());
+  await page.context().close();
+  return t;
+}
+
+/** Clicks the role filter link `label` and waits until only that role is listed. */
+function clickFilter(page, label) {
+  return page.evaluate(
+    ({ label, row }) =>
+      new Promise((resolve, reject) => {
+        const link = [...document.querySelectorAll('nav[aria-label="Filter by role"] a')].find(
+          (a) => a.querySelector('.oc-filter__label')?.textContent === label,
+        );
+        if (!link) return reject(new Error(`no filter link ${label}`));
+        const t0 = performance.now();
+        link.click();
+        const deadline = t0 + 15_000;
+        const check = () => {
+          const rows = [...document.querySelectorAll(row)];
+          if (rows.length && rows.every((r) => r.cells[0].textContent.trim() === label)) {
+            resolve(performance.now() - t0);
+          } else if (performance.now() > deadline) {
+            reject(new Error(`filter ${label} never showed only that role`));
+          } else {
+            requestAnimationFrame(check);
+          }
+        };
+        check();
+      }),
+    { label, row: USERS_ROW },
+  );
+}
+
+/** Filter clicks, memory and DOM size in one warm tab. */
+async function warmTab(url) {
+  const page = await loggedInPage();
+  await page.goto(`${server.baseUrl}${url}`);
+  await page.waitForSelector(USERS_ROW);
+  await page.getByRole('link', { name: /^Analyst/ }).waitFor();
+  const clicks = [];
+  for (let i = 0; i < RUNS; i++) clicks.push(await clickFilter(page, ROLES[i % 2]));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? 0);
+  const nodes = await page.evaluate(() => {
+    const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+    let n = 0;
+    while (walker.nextNode()) n++;
+    return n;
+  });
+  await page.context().close();
+  return { clicks, heap: usedSize, wasm, nodes };
+}
+
+try {
+  const first = { console: [], baseline: [] };
+  // Interleaved, so both sides see the same machine load.
+  for (let i = 0; i < RUNS; i++) {
+    for (const [name, url] of Object.entries(SUBJECTS)) first[name].push(await firstRows(url));
+  }
+  const warm = {};
+  for (const [name, url] of Object.entries(SUBJECTS)) warm[name] = await warmTab(url);
+
+  const c = warm.console;
+  const b = warm.baseline;
+  const row = (label, cv, bv, unit) => {
+    const ratio = bv > 0 ? `${(cv / bv).toFixed(2)}x` : '';
+    console.log(`${label.padEnd(34)} ${unit(cv).padStart(12)} ${unit(bv).padStart(12)} ${ratio.padStart(8)}`);
+  };
+  console.log(`organisation of ${USERS} users; medians of ${RUNS}; headless Chromium, one run\n`);
+  console.log(`${''.padEnd(34)} ${'console'.padStart(12)} ${'baseline'.padStart(12)} ${'ratio'.padStart(8)}`);
+  row('first rows in the DOM', median(first.console), median(first.baseline), ms);
+  row('role filter click → filtered', median(c.clicks), median(b.clicks), ms);
+  row('JS heap + wasm memory', c.heap + c.wasm, b.heap + b.wasm, kb);
+  row('  of which wasm memory', c.wasm, b.wasm, kb);
+  row('DOM nodes', c.nodes, b.nodes, (n) => String(n));
+} finally {
+  await browser.close();
+  await server.stop();
+  removeCopy();
+}

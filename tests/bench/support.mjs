@@ -1,0 +1,48 @@
+// Shared by the benchmarks: figures (median, min, max), a dist/ copy that also holds
+// the vanilla-JS baseline page, and logged-in pages.
+
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEMO, apiLogin } from '../e2e/support/server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '..', '..');
+
+/** Where the console keeps its session token (the baseline reads it there too). */
+export const TOKEN_KEY = 'org-console.token';
+export const USERS_ROW = 'table.oc-users tbody tr';
+
+export const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
+};
+export const median = (xs) => stats(xs).median;
+export const ms = (x) => `${x.toFixed(1)} ms`;
+export const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+export function line(label, xs, unit = ms) {
+  const { median: m, min, max } = stats(xs);
+  console.log(`${label.padEnd(46)} median ${unit(m).padStart(10)}   min ${unit(min).padStart(10)}   max ${unit(max).padStart(10)}`);
+}
+
+/**
+ * A copy of the built console with tests/bench/baseline/ as /baseline/, served by the
+ * same backend (same origin, same API). Sets DIST_DIR for startServer; call the
+ * returned function to remove the copy.
+ */
+export function distWithBaseline() {
+  const source = process.env.DIST_DIR ?? path.join(repoRoot, 'dist');
+  const copy = mkdtempSync(path.join(tmpdir(), 'org-console-bench-'));
+  // Timestamps kept: the server uses a .br/.gz copy only if it is not older than its file.
+  cpSync(source, copy, { recursive: true, preserveTimestamps: true });
+  cpSync(path.join(here, 'baseline'), path.join(copy, 'baseline'), { recursive: true });
+  process.env.DIST_DIR = copy;
+  return () => rmSync(copy, { recursive: true, force: true });
+}
+
+/** A fresh session token of the demo admin. */
+export async function adminToken(server) {
+  return (await apiLogin(server, DEMO.admin, DEMO.password)).token;
+}
