@@ -6,7 +6,6 @@ pub mod mask;
 pub mod paging;
 pub mod permissions;
 pub mod query;
-pub mod return_path;
 pub mod roles;
 pub mod time;
 pub mod user_guards;

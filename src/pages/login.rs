@@ -1,8 +1,7 @@
 //! `/login`: email and password, then back to where the user was.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_location;
 
 use crate::api::use_api;
 use crate::components::credential_fields::{CredentialFields, CredentialsFor};
@@ -10,15 +9,17 @@ use crate::components::main_region::MainRegion;
 use crate::components::status::Loading;
 use crate::components::submit_button::SubmitButton;
 use crate::domain::error_text::user_message;
-use crate::session::{use_session, LoginNotice, SessionState};
+use crate::routes::{use_base, use_go, Route};
+use crate::session::{flows, use_session, LoginNotice, SessionState};
 
 /// The login form.
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let session = use_session();
     let api = use_api();
-    let navigate = use_navigate();
-    let query = use_query_map();
+    let go = use_go();
+    let location = use_location();
+    let base = use_base();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -26,19 +27,10 @@ pub fn LoginPage() -> impl IntoView {
     let state = Memo::new(move |_| session.state());
     // Already logged in (e.g. the back button): go to the app.
     {
-        let navigate = navigate.clone();
         Effect::new(move |_| {
             if state.get() == SessionState::Ready {
-                let to = session
-                    .take_return_path()
-                    .unwrap_or_else(|| "/organisation/overview".to_string());
-                navigate(
-                    &to,
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
+                let to = session.take_return_path().unwrap_or(Route::Overview);
+                go(&to, true);
             }
         });
     }
@@ -46,7 +38,7 @@ pub fn LoginPage() -> impl IntoView {
     let login = Action::new_local(move |(e, p): &(String, String)| {
         let api = api.clone();
         let (e, p) = (e.clone(), p.clone());
-        async move { session.login(&api, e, p).await }
+        async move { flows::login(session, &api, e, p).await }
     });
     let pending = login.pending();
 
@@ -58,10 +50,12 @@ pub fn LoginPage() -> impl IntoView {
 
     let notice = move || {
         session.notice().map(LoginNotice::text).or_else(|| {
-            query
-                .with(|q| q.get("reason"))
-                .filter(|r| r == "expired")
-                .map(|_| LoginNotice::Expired.text())
+            let path = format!("{}?{}", location.pathname.get(), location.search.get());
+            matches!(
+                Route::parse(base.strip(&path)),
+                Route::Login { expired: true }
+            )
+            .then(|| LoginNotice::Expired.text())
         })
     };
 

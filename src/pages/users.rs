@@ -5,8 +5,7 @@ use std::time::Duration;
 
 use bintu_wire::{Role, SortOrder, UserSort};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_query_map;
 
 use crate::api::{roles, use_api, users};
 use crate::components::card::Card;
@@ -21,12 +20,11 @@ use crate::components::unique_id;
 use crate::components::user_dialogs::{DeleteUserDialog, ResetTokenDialog};
 use crate::components::users_table::{RowAction, UsersTable};
 use crate::domain::users_view::{order_name, parse_sort, sort_name, UsersView, SORT_CHOICES};
+use crate::routes::{use_go, Route};
 use crate::session::use_session;
 
 /// Quiet time after typing before the search is sent.
 const SEARCH_DEBOUNCE_MS: u64 = 300;
-/// The list's own path, without the router base.
-const LIST_PATH: &str = "/organisation/users";
 
 /// The User Management tab.
 #[component]
@@ -55,31 +53,27 @@ fn UserManagement() -> impl IntoView {
     let memory = use_user_list_memory();
     let caps = Memo::new(move |_| session.capabilities());
     let query = use_query_map();
-    let navigate = use_navigate();
+    let navigate = use_go();
     let view_state = Memo::new(move |_| query.with(|q| UsersView::from_params(|k| q.get(k))));
-    Effect::new(move |_| memory.last_query.set(view_state.get().to_query()));
+    Effect::new(move |_| memory.last_view.set(view_state.get()));
 
     let go = {
         let navigate = navigate.clone();
-        Callback::new(move |v: UsersView| {
-            navigate(
-                &format!("{LIST_PATH}{}", v.to_query()),
-                NavigateOptions::default(),
-            )
-        })
+        Callback::new(move |v: UsersView| navigate(&Route::users(v), false))
     };
 
     // Bumped after a change, so the list and the role counts load again.
     let version = RwSignal::new(0u32);
     let invites_version = RwSignal::new(0u32);
-    let role_list = roles::loaded(roles::use_roles(version));
+    let can_list_roles = Signal::derive(move || caps.get().can_list_roles);
+    let role_list = roles::loaded(roles::use_roles(version, can_list_roles));
     // While a new page, filter or search loads, the old rows stay, dimmed.
     let reloading = RwSignal::new(false);
     let list = LocalResource::new(move || {
         version.track();
         let view = view_state.get();
         let api = api.clone();
-        async move { users::list(&api, &view).await }
+        async move { users::list(&api, &view.api_query()).await }
     });
 
     // Dialogs of the quick actions.
@@ -132,14 +126,7 @@ fn UserManagement() -> impl IntoView {
     Effect::new(move |prev: Option<bool>| {
         let open = invite_open.get();
         if prev == Some(true) && !open && query.with_untracked(|q| q.get("invite").is_some()) {
-            let path = format!("{LIST_PATH}{}", view_state.get_untracked().to_query());
-            navigate_close(
-                &path,
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
+            navigate_close(&Route::users(view_state.get_untracked()), true);
         }
         open
     });
@@ -290,7 +277,7 @@ fn EmptyList(view: Memo<UsersView>, roles: Signal<Vec<Role>>, total: u64) -> imp
     let v = view.get_untracked();
     if total > 0 && v.page > 1 {
         // E.g. the last user of the last page was just deleted, or an old bookmark.
-        let first = crate::app::app_href(&format!("{LIST_PATH}{}", v.with_page(1).to_query()));
+        let first = Route::users(v.with_page(1)).href();
         return view! {
             <div class="oc-empty" role="status">
                 <p>{format!("Page {} has no users. The list has {total}.", v.page)}</p>
@@ -307,7 +294,7 @@ fn EmptyList(view: Memo<UsersView>, roles: Signal<Vec<Role>>, total: u64) -> imp
         ),
         (_, false) => format!("No users match “{}”.", v.search),
     };
-    let clear = crate::app::app_href(LIST_PATH);
+    let clear = Route::users(UsersView::default()).href();
     view! {
         <div class="oc-empty" role="status">
             <p>{text}</p>

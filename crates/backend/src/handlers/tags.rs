@@ -3,8 +3,7 @@
 use axum::extract::State;
 use axum::Json;
 use bintu_wire::permission::TAG_GET;
-use bintu_wire::{Page, Tag};
-use serde::Deserialize;
+use bintu_wire::{Page, Tag, TagQuery};
 
 use crate::caller::Caller;
 use crate::db::tags;
@@ -12,15 +11,6 @@ use crate::error::ApiResult;
 use crate::extract::QueryParams;
 use crate::paging::Window;
 use crate::state::AppState;
-
-/// Query of `GET /tag`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TagQuery {
-    pub q: Option<String>,
-    pub page: Option<u32>,
-    pub page_size: Option<u32>,
-}
 
 /// One page of tags sorted by name, optionally filtered by a substring.
 pub async fn list(
