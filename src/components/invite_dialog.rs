@@ -1,6 +1,7 @@
 //! "Invite New User": pick a role (its permission overview shows beneath), generate
 //! an invite token on the backend, and copy the invitation link it makes.
 
+use bintu_wire::Permission;
 use bintu_wire::{permission::ROLE_USER, CreatedInvite, Role, DEFAULT_INVITE_HOURS};
 use leptos::prelude::*;
 
@@ -151,7 +152,7 @@ pub fn InviteDialog(
                     </select>
                 </div>
             </div>
-            <Show when=move || !session.capabilities().can_list_roles>
+            <Show when=move || !session.capabilities().allows(Permission::PermissionList)>
                 <p class="oc-alert oc-alert--warning">
                     "Your role may not view the organisation's roles, so it cannot choose one for an invitation. Ask an admin to invite this person."
                 </p>

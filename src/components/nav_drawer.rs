@@ -3,6 +3,7 @@
 //! Escape, the close button, a click on the backdrop, or any navigation close it;
 //! focus returns to the menu button.
 
+use bintu_wire::Permission;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -110,7 +111,7 @@ pub fn NavDrawer() -> impl IntoView {
                         <li>
                             <A href=Route::Overview.href() attr:class="oc-drawer__link">"My Organisation"</A>
                         </li>
-                        <Show when=move || caps.get().can_invite>
+                        <Show when=move || caps.get().allows(Permission::InviteCreate)>
                             <li>
                                 <A href=Route::Users { view: UsersView::default(), invite: true }.href() attr:class="oc-drawer__link">"Invite New User"</A>
                             </li>

@@ -5,6 +5,7 @@
 //! arrows, Home and End move between items; Escape closes it and focus returns to the
 //! button; Tab closes it and moves on.
 
+use bintu_wire::Permission;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -177,7 +178,7 @@ pub fn ProfileMenu() -> impl IntoView {
                         on:click=move |_| go(Route::Overview)>
                         "My Organisation"
                     </button>
-                    <Show when=move || caps.get().can_invite>
+                    <Show when=move || caps.get().allows(Permission::InviteCreate)>
                         <button type="button" role="menuitem" tabindex="-1" class="oc-menu__item"
                             on:click=move |_| go(Route::Users { view: UsersView::default(), invite: true })>
                             "Invite New User"

@@ -2,6 +2,7 @@
 //! header with its chips, the tabs, and the routed page inside an error boundary.
 
 use bintu_wire::Organisation;
+use bintu_wire::Permission;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_location;
@@ -172,7 +173,7 @@ fn Frame() -> impl IntoView {
                 </div>
                 <nav class="oc-tabs" aria-label="Organisation sections">
                     <A href=Route::Overview.href() attr:class="oc-tab">"Overview"</A>
-                    <Show when=move || caps.get().can_list_users>
+                    <Show when=move || caps.get().allows(Permission::UserList)>
                         <A href=Route::users(UsersView::default()).href() attr:class="oc-tab">"User Management"</A>
                     </Show>
                 </nav>

@@ -1,6 +1,7 @@
 //! `/organisation/overview`: packages, API access, webhook, VOD access and tags.
 //! A thin composition of one section component per block of the spec.
 
+use bintu_wire::Permission;
 use std::time::Duration;
 
 use bintu_wire::{validate, Organisation, Package};
@@ -32,7 +33,7 @@ const FILTER_DEBOUNCE_MS: u64 = 300;
 pub fn OverviewPage() -> impl IntoView {
     let org = use_organisation();
     let session = use_session();
-    let can_see_tags = Memo::new(move |_| session.capabilities().can_see_tags);
+    let can_see_tags = Memo::new(move |_| session.capabilities().allows(Permission::TagGet));
     view! {
         <div class="oc-overview">
             {move || match org.try_get().flatten() {
@@ -177,7 +178,11 @@ fn ApiAccessSection(api_key: Option<String>, player_key: Option<String>) -> impl
 fn WebhookSection(initial: String) -> impl IntoView {
     let session = use_session();
     let api = use_api();
-    let can_edit = Memo::new(move |_| session.capabilities().can_set_webhook);
+    let can_edit = Memo::new(move |_| {
+        session
+            .capabilities()
+            .allows(Permission::OrganisationSetWebhook)
+    });
     let saved = RwSignal::new(initial.clone());
     let draft = RwSignal::new(initial);
     let error = RwSignal::new(None::<String>);
@@ -291,7 +296,11 @@ fn WebhookSection(initial: String) -> impl IntoView {
 fn VodSection(initial: bool) -> impl IntoView {
     let session = use_session();
     let api = use_api();
-    let can_edit = Memo::new(move |_| session.capabilities().can_set_vod);
+    let can_edit = Memo::new(move |_| {
+        session
+            .capabilities()
+            .allows(Permission::OrganisationSetVod)
+    });
     let public = RwSignal::new(initial);
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);

@@ -1,6 +1,7 @@
 //! `/organisation/users/:id`: one user's details, their role explained, and the three
 //! actions Update Permission, Reset User Token and Delete User.
 
+use bintu_wire::Permission;
 use bintu_wire::{Role, User};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -62,7 +63,8 @@ fn UserDetail(id: i64) -> impl IntoView {
         })
     };
     let session = use_session();
-    let can_list_roles = Signal::derive(move || session.capabilities().can_list_roles);
+    let can_list_roles =
+        Signal::derive(move || session.capabilities().allows(Permission::PermissionList));
     let roles = roles::use_roles(version, can_list_roles);
 
     view! {
@@ -175,13 +177,13 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
             </dl>
             <p class="oc-saved" role="status">{move || status.get()}</p>
             <div class="oc-user-actions">
-                <Show when=move || caps.get().can_change_roles>
+                <Show when=move || caps.get().allows(Permission::UserSetPermission)>
                     <ActionButton label="Update Permission" refusal=Signal::derive(change_refusal) on_click=move || update_open.set(true)/>
                 </Show>
-                <Show when=move || caps.get().can_reset_tokens>
+                <Show when=move || caps.get().allows(Permission::UserResetTokenKey)>
                     <ActionButton label="Reset User Token" refusal=Signal::derive(|| None) on_click=move || reset_open.set(true)/>
                 </Show>
-                <Show when=move || caps.get().can_delete_users>
+                <Show when=move || caps.get().allows(Permission::UserDelete)>
                     <ActionButton label="Delete User" danger=true refusal=Signal::derive(delete_blocked) on_click=move || delete_open.set(true)/>
                 </Show>
             </div>
@@ -189,7 +191,7 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
         <Card title="Assigned role" subtitle="What this user's permission level allows." class="oc-user-role-card">
             {move || match role() {
                 Some(r) => view! { <RolePanel role=r/> }.into_any(),
-                None if !caps.get().can_list_roles => view! {
+                None if !caps.get().allows(Permission::PermissionList) => view! {
                     <p class="oc-hint">"Your role may not view the permission profiles."</p>
                 }
                 .into_any(),

@@ -1,6 +1,7 @@
 //! `/organisation/users`: the role filter, search, sort and the paged user table
 //! (all in the URL), the quick actions, Invite New User and the pending invitations.
 
+use bintu_wire::Permission;
 use std::time::Duration;
 
 use bintu_wire::{Role, SortOrder, UserSort};
@@ -30,7 +31,7 @@ const SEARCH_DEBOUNCE_MS: u64 = 300;
 #[component]
 pub fn UsersPage() -> impl IntoView {
     let session = use_session();
-    let can_list = Memo::new(move |_| session.capabilities().can_list_users);
+    let can_list = Memo::new(move |_| session.capabilities().allows(Permission::UserList));
     view! {
         <Show
             when=move || can_list.get()
@@ -65,7 +66,7 @@ fn UserManagement() -> impl IntoView {
     // Bumped after a change, so the list and the role counts load again.
     let version = RwSignal::new(0u32);
     let invites_version = RwSignal::new(0u32);
-    let can_list_roles = Signal::derive(move || caps.get().can_list_roles);
+    let can_list_roles = Signal::derive(move || caps.get().allows(Permission::PermissionList));
     let role_list = roles::loaded(roles::use_roles(version, can_list_roles));
     // While a new page, filter or search loads, the old rows stay, dimmed.
     let reloading = RwSignal::new(false);
@@ -118,7 +119,8 @@ fn UserManagement() -> impl IntoView {
     // Invite New User: from the button, or `?invite=1` (the profile menu's entry).
     let invite_open = RwSignal::new(false);
     Effect::new(move |_| {
-        if query.with(|q| q.get("invite").is_some()) && caps.get().can_invite {
+        if query.with(|q| q.get("invite").is_some()) && caps.get().allows(Permission::InviteCreate)
+        {
             invite_open.set(true);
         }
     });
@@ -137,13 +139,13 @@ fn UserManagement() -> impl IntoView {
                 <div class="oc-users-toolbar">
                     <SearchBox view=view_state on_search=go/>
                     <SortSelect view=view_state on_sort=go/>
-                    <Show when=move || caps.get().can_invite>
+                    <Show when=move || caps.get().allows(Permission::InviteCreate)>
                         <button type="button" class="oc-button oc-button--primary oc-users-toolbar__invite" on:click=move |_| invite_open.set(true)>
                             "Invite New User"
                         </button>
                     </Show>
                 </div>
-                <Show when=move || caps.get().can_list_roles>
+                <Show when=move || caps.get().allows(Permission::PermissionList)>
                     <RoleFilter roles=role_list view=view_state/>
                 </Show>
                 <p class="oc-users-status" role="status">{move || status.get()}</p>
@@ -169,8 +171,8 @@ fn UserManagement() -> impl IntoView {
                                             me=me_id()
                                             view=view_state
                                             on_sort=go
-                                            can_reset=c.can_reset_tokens
-                                            can_delete=c.can_delete_users
+                                            can_reset=c.allows(Permission::UserResetTokenKey)
+                                            can_delete=c.allows(Permission::UserDelete)
                                             on_action=on_action
                                         />
                                     </div>
@@ -182,12 +184,12 @@ fn UserManagement() -> impl IntoView {
                     }}
                 </Transition>
             </Card>
-            <Show when=move || caps.get().can_list_invites>
-                <PendingInvites roles=role_list version=invites_version can_revoke=caps.get_untracked().can_revoke_invites/>
+            <Show when=move || caps.get().allows(Permission::InviteList)>
+                <PendingInvites roles=role_list version=invites_version can_revoke=caps.get_untracked().allows(Permission::InviteRevoke)/>
             </Show>
             <ResetTokenDialog open=reset_open user=selected on_done=after_reset/>
             <DeleteUserDialog open=delete_open user=selected on_done=after_delete/>
-            <Show when=move || caps.get().can_invite>
+            <Show when=move || caps.get().allows(Permission::InviteCreate)>
                 <InviteDialog
                     open=invite_open
                     roles=role_list

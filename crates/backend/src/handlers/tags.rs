@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 use axum::Json;
-use bintu_wire::permission::TAG_GET;
+use bintu_wire::Permission;
 use bintu_wire::{Page, Tag, TagQuery};
 
 use crate::caller::Caller;
@@ -18,7 +18,7 @@ pub async fn list(
     caller: Caller,
     QueryParams(query): QueryParams<TagQuery>,
 ) -> ApiResult<Json<Page<Tag>>> {
-    caller.require(TAG_GET)?;
+    caller.require(Permission::TagGet)?;
     let window = Window::new(query.page, query.page_size)?;
     let q = query.q.map(|q| q.trim().to_owned());
     let (total, items) = state
