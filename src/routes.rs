@@ -72,6 +72,14 @@ impl Route {
         }
     }
 
+    /// The users list as its query parameters describe it (`get` reads one).
+    pub fn users_from_params(get: impl Fn(&str) -> Option<String>) -> Self {
+        Self::Users {
+            invite: get(INVITE_FLAG).is_some(),
+            view: UsersView::from_params(get),
+        }
+    }
+
     /// The in-app path with its query, without the router base (for `navigate`).
     pub fn path(&self) -> String {
         use segment::*;
@@ -108,10 +116,7 @@ impl Route {
         use segment::*;
         match parts.as_slice() {
             [""] | [ORGANISATION] | [ORGANISATION, OVERVIEW] => Self::Overview,
-            [ORGANISATION, USERS] => Self::Users {
-                view: UsersView::from_params(get),
-                invite: pairs.iter().any(|(k, _)| k == INVITE_FLAG),
-            },
+            [ORGANISATION, USERS] => Self::users_from_params(get),
             [ORGANISATION, USERS, id] => id.parse().map_or(Self::NotFound, Self::User),
             [INVITE, token] if !token.is_empty() => Self::Invitation((*token).to_string()),
             [LOGIN] => Self::Login {
