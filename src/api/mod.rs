@@ -25,7 +25,8 @@ pub mod users;
 use std::sync::Arc;
 
 use bintu_wire::HEADER_TOKEN;
-use gloo_net::http::{Method, RequestBuilder};
+pub use gloo_net::http::Method;
+use gloo_net::http::RequestBuilder;
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -83,27 +84,22 @@ impl ApiClient {
         path: &str,
         body: &B,
     ) -> Result<T, ApiError> {
-        decode(
-            self.exchange(Method::POST, path, Some(to_json(body)?))
-                .await?,
-        )
+        self.send(Method::POST, path, body).await
+    }
+
+    /// `method path` with a JSON body (`PUT` & co.).
+    pub async fn send<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        decode(self.exchange(method, path, Some(to_json(body)?)).await?)
     }
 
     /// `POST path` without a body (e.g. `/user/logout`); the answer is ignored.
     pub async fn post_empty(&self, path: &str) -> Result<(), ApiError> {
         self.exchange(Method::POST, path, None).await.map(drop)
-    }
-
-    /// `PUT path` with a JSON body.
-    pub async fn put<B: Serialize, T: DeserializeOwned>(
-        &self,
-        path: &str,
-        body: &B,
-    ) -> Result<T, ApiError> {
-        decode(
-            self.exchange(Method::PUT, path, Some(to_json(body)?))
-                .await?,
-        )
     }
 
     /// `DELETE path` (a 204 answer).

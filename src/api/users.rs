@@ -2,7 +2,7 @@
 
 use bintu_wire::{Page, ResetTokenKeyRequest, SetPermissionRequest, User, UserQuery};
 
-use super::{ApiClient, ApiError};
+use super::{ApiClient, ApiError, Method};
 
 const USERS: &str = "/user";
 
@@ -23,7 +23,8 @@ pub async fn delete(api: &ApiClient, id: i64) -> Result<(), ApiError> {
 
 /// Gives a user another role; answers the updated user.
 pub async fn set_role(api: &ApiClient, id: i64, role: String) -> Result<User, ApiError> {
-    api.put(
+    api.send(
+        Method::PUT,
         "/user/permission",
         &SetPermissionRequest { user_id: id, role },
     )
@@ -33,8 +34,12 @@ pub async fn set_role(api: &ApiClient, id: i64, role: String) -> Result<User, Ap
 /// Renews a user's token key, which ends all their bintu tokens; answers the user
 /// with the new key.
 pub async fn reset_token_key(api: &ApiClient, id: i64) -> Result<User, ApiError> {
-    api.put("/user/tokenkey", &ResetTokenKeyRequest { user_id: id })
-        .await
+    api.send(
+        Method::PUT,
+        "/user/tokenkey",
+        &ResetTokenKeyRequest { user_id: id },
+    )
+    .await
 }
 
 #[cfg(test)]

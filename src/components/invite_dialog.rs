@@ -152,7 +152,7 @@ pub fn InviteDialog(
                     </select>
                 </div>
             </div>
-            <Show when=move || !session.capabilities().allows(Permission::PermissionList)>
+            <Show when=move || !session.allows(Permission::PermissionList)>
                 <p class="oc-alert oc-alert--warning">
                     "Your role may not view the organisation's roles, so it cannot choose one for an invitation. Ask an admin to invite this person."
                 </p>

@@ -14,6 +14,7 @@ pub mod pending_invites;
 pub mod permission_overview;
 pub mod profile_menu;
 pub mod role_filter;
+pub mod search_field;
 pub mod secret_field;
 pub mod shell;
 pub mod status;

@@ -10,7 +10,6 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
-use crate::api::use_api;
 use crate::components::icons::{IconClose, IconMenu};
 use crate::components::unique_id;
 use crate::domain::users_view::UsersView;
@@ -21,7 +20,6 @@ use crate::session::{flows, use_session};
 #[component]
 pub fn NavDrawer() -> impl IntoView {
     let session = use_session();
-    let api = use_api();
     let location = use_location();
     let open = RwSignal::new(false);
     let dialog_ref = NodeRef::<html::Dialog>::new();
@@ -66,13 +64,7 @@ pub fn NavDrawer() -> impl IntoView {
             open.set(false);
         }
     };
-    let logout = move |_| {
-        open.set(false);
-        let api = api.clone();
-        leptos::task::spawn_local(async move {
-            flows::logout(session, &api).await;
-        });
-    };
+    let logout = flows::use_logout(move || open.set(false));
 
     view! {
         <button

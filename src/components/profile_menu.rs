@@ -10,7 +10,6 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::api::use_api;
 use crate::components::icons::IconUser;
 use crate::components::unique_id;
 use crate::domain::users_view::UsersView;
@@ -28,7 +27,6 @@ enum Focus {
 #[component]
 pub fn ProfileMenu() -> impl IntoView {
     let session = use_session();
-    let api = use_api();
     let navigate = use_go();
     let open = RwSignal::new(None::<Focus>);
     let button_ref = NodeRef::<html::Button>::new();
@@ -132,13 +130,7 @@ pub fn ProfileMenu() -> impl IntoView {
         close_to_button();
         navigate.with_value(|n| n(&route, false));
     };
-    let logout = move |_| {
-        open.set(None);
-        let api = api.clone();
-        leptos::task::spawn_local(async move {
-            flows::logout(session, &api).await;
-        });
-    };
+    let logout = flows::use_logout(move || open.set(None));
 
     view! {
         <div class="oc-profile" on:focusout=on_focus_out>

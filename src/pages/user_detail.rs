@@ -63,8 +63,7 @@ fn UserDetail(id: i64) -> impl IntoView {
         })
     };
     let session = use_session();
-    let can_list_roles =
-        Signal::derive(move || session.capabilities().allows(Permission::PermissionList));
+    let can_list_roles = Signal::derive(move || session.allows(Permission::PermissionList));
     let roles = roles::use_roles(version, can_list_roles);
 
     view! {

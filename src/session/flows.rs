@@ -1,6 +1,6 @@
 //! The calls that change the session: log in, load `Me`, log out.
 
-use crate::api::{auth, ApiClient, ApiError};
+use crate::api::{auth, use_api, ApiClient, ApiError};
 
 use super::{LoginNotice, Session, SessionState};
 
@@ -56,6 +56,17 @@ pub async fn load_me(session: Session, api: &ApiClient) -> Result<(), ApiError> 
             session.set_state(SessionState::Failed(e.clone()));
             Err(e)
         }
+    }
+}
+
+/// A "Log out" handler for menus: runs `before` (e.g. close the menu), then logs out.
+pub fn use_logout(before: impl Fn() + Clone + 'static) -> impl Fn(web_sys::MouseEvent) + Clone {
+    let session = super::use_session();
+    let api = use_api();
+    move |_| {
+        before();
+        let api = api.clone();
+        leptos::task::spawn_local(async move { logout(session, &api).await });
     }
 }
 

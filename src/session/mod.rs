@@ -10,7 +10,7 @@
 pub mod flows;
 pub mod storage;
 
-use bintu_wire::Me;
+use bintu_wire::{Me, Permission};
 use leptos::prelude::*;
 
 use crate::api::{ApiError, OnUnauthorized, TokenSource};
@@ -131,6 +131,12 @@ impl Session {
                 .map(|m| Capabilities::from_permissions(&m.role.permissions))
                 .unwrap_or_default()
         })
+    }
+
+    /// Whether the current role holds `permission` (reactive).
+    pub fn allows(&self, permission: Permission) -> bool {
+        self.me
+            .with(|m| m.as_ref().is_some_and(|m| m.role.allows(&permission)))
     }
 
     /// The message the login page shows, if any (reactive).

@@ -31,24 +31,21 @@ pub fn ApiAccessSection(api_key: Option<String>, player_key: Option<String>) -> 
                     description="Session token generated at login; required for most dashboard actions."
                     announce=announce
                 />
-                {api_key.map(|k| view! {
+                {[
+                    ("API Key", api_key, "Master key with access to all API features. Handle with extreme care."),
+                    ("Player Key", player_key, "Used for embedding and controlling the nanoPlayer securely."),
+                ]
+                .into_iter()
+                .filter_map(|(label, key, description)| key.map(|k| view! {
                     <SecretField
-                        label="API Key"
+                        label=label
                         value=Signal::stored(k)
                         meta=Signal::stored("No expiry".to_string())
-                        description="Master key with access to all API features. Handle with extreme care."
+                        description=description
                         announce=announce
                     />
-                })}
-                {player_key.map(|k| view! {
-                    <SecretField
-                        label="Player Key"
-                        value=Signal::stored(k)
-                        meta=Signal::stored("No expiry".to_string())
-                        description="Used for embedding and controlling the nanoPlayer securely."
-                        announce=announce
-                    />
-                })}
+                }))
+                .collect_view()}
             </div>
             <p class="oc-visually-hidden" role="status" aria-live="polite">{move || announce.get()}</p>
             <div class="oc-callout oc-callout--warning" role="note" aria-labelledby="oc-disclaimer-title">

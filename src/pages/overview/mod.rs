@@ -24,7 +24,7 @@ use webhook::WebhookSection;
 pub fn OverviewPage() -> impl IntoView {
     let org = use_organisation();
     let session = use_session();
-    let can_see_tags = Memo::new(move |_| session.capabilities().allows(Permission::TagGet));
+    let can_see_tags = Memo::new(move |_| session.allows(Permission::TagGet));
     view! {
         <div class="oc-overview">
             {move || match org.try_get().flatten() {

@@ -1,20 +1,15 @@
 //! The Tags card: the organisation's tags, filtered by name and paged.
 
-use std::time::Duration;
-
 use leptos::prelude::*;
 
 use crate::api::{tags, use_api};
 use crate::components::card::Card;
-use crate::components::debounce::Debouncer;
 use crate::components::pager::Pager;
+use crate::components::search_field::SearchField;
 use crate::components::status::{ErrorState, Loading};
-use crate::components::unique_id;
 
 /// Tags per page in the Tags section.
 const TAGS_PAGE_SIZE: u32 = 20;
-/// Quiet time after typing before the tag filter is sent.
-const FILTER_DEBOUNCE_MS: u64 = 300;
 
 /// The tag list with its name filter and pager.
 #[component]
@@ -23,7 +18,6 @@ pub fn TagsSection() -> impl IntoView {
     let filter = RwSignal::new(String::new());
     let query = RwSignal::new(String::new());
     let page = RwSignal::new(1u32);
-    let filter_id = unique_id("tag-filter");
 
     let tags = LocalResource::new(move || {
         let api = api.clone();
@@ -31,33 +25,18 @@ pub fn TagsSection() -> impl IntoView {
         async move { tags::list(&api, p, TAGS_PAGE_SIZE, &q).await }
     });
 
-    let debounce = Debouncer::new(Duration::from_millis(FILTER_DEBOUNCE_MS));
-    let on_input = move |ev: web_sys::Event| {
-        filter.set(event_target_value(&ev));
-        debounce.call(move || {
-            let q = filter.get_untracked().trim().to_string();
-            if query.get_untracked() != q {
-                query.set(q);
-                page.set(1);
-            }
-        });
+    let on_settled = move || {
+        let q = filter.get_untracked().trim().to_string();
+        if query.get_untracked() != q {
+            query.set(q);
+            page.set(1);
+        }
     };
 
     view! {
         <Card title="Tags" subtitle="All tags used to categorise your organisation's streams." class="oc-tags-card">
             <div class="oc-toolbar">
-                <div class="oc-field oc-field--inline">
-                    <label class="oc-label" for=filter_id.clone()>"Filter tags"</label>
-                    <input
-                        id=filter_id.clone()
-                        class="oc-input oc-input--search"
-                        type="search"
-                        placeholder="Tag name"
-                        autocomplete="off"
-                        prop:value=move || filter.get()
-                        on:input=on_input
-                    />
-                </div>
+                <SearchField label="Filter tags" placeholder="Tag name" id_prefix="tag-filter" draft=filter on_settled=on_settled/>
             </div>
             <Transition fallback=|| view! { <Loading label="Loading tags…"/> }>
                 {move || tags.try_get().flatten().map(|result| match result {

@@ -18,11 +18,7 @@ use crate::session::use_session;
 pub fn VodSection(initial: bool) -> impl IntoView {
     let session = use_session();
     let api = use_api();
-    let can_edit = Memo::new(move |_| {
-        session
-            .capabilities()
-            .allows(Permission::OrganisationSetVod)
-    });
+    let can_edit = Memo::new(move |_| session.allows(Permission::OrganisationSetVod));
     let public = RwSignal::new(initial);
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);

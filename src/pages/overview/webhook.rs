@@ -18,11 +18,7 @@ use crate::session::use_session;
 pub fn WebhookSection(initial: String) -> impl IntoView {
     let session = use_session();
     let api = use_api();
-    let can_edit = Memo::new(move |_| {
-        session
-            .capabilities()
-            .allows(Permission::OrganisationSetWebhook)
-    });
+    let can_edit = Memo::new(move |_| session.allows(Permission::OrganisationSetWebhook));
     let saved = RwSignal::new(initial.clone());
     let draft = RwSignal::new(initial);
     let error = RwSignal::new(None::<String>);

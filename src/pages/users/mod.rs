@@ -29,7 +29,7 @@ use toolbar::{SearchBox, SortSelect};
 #[component]
 pub fn UsersPage() -> impl IntoView {
     let session = use_session();
-    let can_list = Memo::new(move |_| session.capabilities().allows(Permission::UserList));
+    let can_list = Memo::new(move |_| session.allows(Permission::UserList));
     view! {
         <Show
             when=move || can_list.get()

@@ -1,21 +1,15 @@
 //! The list's toolbar controls: the email search and the "Sort by" menu.
 
-use std::time::Duration;
-
 use bintu_wire::{SortOrder, UserSort};
 use leptos::prelude::*;
 
-use crate::components::debounce::Debouncer;
+use crate::components::search_field::SearchField;
 use crate::components::unique_id;
 use crate::domain::users_view::{order_name, parse_sort, sort_name, UsersView, SORT_CHOICES};
-
-/// Quiet time after typing before the search is sent.
-const SEARCH_DEBOUNCE_MS: u64 = 300;
 
 /// The email search: sent after a short pause in typing, from the first page.
 #[component]
 pub fn SearchBox(view: Memo<UsersView>, on_search: Callback<UsersView>) -> impl IntoView {
-    let id = unique_id("user-search");
     let draft = RwSignal::new(view.get_untracked().search);
     // Back/forward or a role link changed the URL: show its search.
     Effect::new(move |_| {
@@ -24,31 +18,23 @@ pub fn SearchBox(view: Memo<UsersView>, on_search: Callback<UsersView>) -> impl 
             draft.set(search);
         }
     });
-    let debounce = Debouncer::new(Duration::from_millis(SEARCH_DEBOUNCE_MS));
-    let on_input = move |ev: web_sys::Event| {
-        draft.set(event_target_value(&ev));
-        debounce.call(move || {
-            let current = view.get_untracked();
-            let q = draft.get_untracked();
-            if current.search != q.trim() {
-                on_search.run(current.with_search(&q));
-            }
-        });
+    let on_settled = move || {
+        let current = view.get_untracked();
+        let q = draft.get_untracked();
+        if current.search != q.trim() {
+            on_search.run(current.with_search(&q));
+        }
     };
     view! {
-        <div class="oc-field oc-field--inline oc-users-toolbar__search">
-            <label class="oc-label" for=id.clone()>"Search by email"</label>
-            <input
-                id=id.clone()
-                class="oc-input oc-input--search"
-                type="search"
-                placeholder="name@example.com"
-                autocomplete="off"
-                spellcheck="false"
-                prop:value=move || draft.get()
-                on:input=on_input
-            />
-        </div>
+        <SearchField
+            label="Search by email"
+            placeholder="name@example.com"
+            id_prefix="user-search"
+            class="oc-users-toolbar__search"
+            no_spellcheck=true
+            draft=draft
+            on_settled=on_settled
+        />
     }
 }
 
