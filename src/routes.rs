@@ -222,13 +222,11 @@ mod tests {
 
     #[test]
     fn every_route_parses_back_from_its_path() {
-        let users = UsersView {
-            role: Some("streamManager".into()),
-            search: "anna b".into(),
-            sort: UserSort::CreatedAt,
-            order: SortOrder::Asc,
-            page: 3,
-        };
+        let users = UsersView::default()
+            .with_role(Some("streamManager".into()))
+            .with_search("anna b")
+            .with_sort(UserSort::CreatedAt, SortOrder::Asc)
+            .with_page(3);
         for r in [
             Route::Overview,
             Route::users(UsersView::default()),

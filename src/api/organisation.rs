@@ -11,12 +11,8 @@ pub async fn get(api: &ApiClient) -> Result<Organisation, ApiError> {
 
 /// Sets the webhook endpoint (empty removes it); answers the stored value.
 pub async fn set_webhook(api: &ApiClient, url: String) -> Result<WebhookBody, ApiError> {
-    api.send(
-        Method::PUT,
-        "/organisation/webhook",
-        &WebhookBody { webhook: url },
-    )
-    .await
+    let body = WebhookBody { webhook: url };
+    api.send(Method::PUT, "/organisation/webhook", &body).await
 }
 
 /// Whether VOD content is public.

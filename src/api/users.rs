@@ -23,23 +23,15 @@ pub async fn delete(api: &ApiClient, id: i64) -> Result<(), ApiError> {
 
 /// Gives a user another role; answers the updated user.
 pub async fn set_role(api: &ApiClient, id: i64, role: String) -> Result<User, ApiError> {
-    api.send(
-        Method::PUT,
-        "/user/permission",
-        &SetPermissionRequest { user_id: id, role },
-    )
-    .await
+    let body = SetPermissionRequest { user_id: id, role };
+    api.send(Method::PUT, "/user/permission", &body).await
 }
 
 /// Renews a user's token key, which ends all their bintu tokens; answers the user
 /// with the new key.
 pub async fn reset_token_key(api: &ApiClient, id: i64) -> Result<User, ApiError> {
-    api.send(
-        Method::PUT,
-        "/user/tokenkey",
-        &ResetTokenKeyRequest { user_id: id },
-    )
-    .await
+    let body = ResetTokenKeyRequest { user_id: id };
+    api.send(Method::PUT, "/user/tokenkey", &body).await
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Widgets, one per file.
 
+pub mod brand;
 pub mod card;
 pub mod clipboard;
 pub mod credential_fields;

@@ -8,6 +8,7 @@ use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_location;
 
 use crate::api::{organisation, use_api, ApiError};
+use crate::components::brand::BrandName;
 use crate::components::main_region::MainRegion;
 use crate::components::nav_drawer::NavDrawer;
 use crate::components::profile_menu::ProfileMenu;
@@ -129,8 +130,7 @@ fn Frame() -> impl IntoView {
             <header class="oc-topbar">
                 <div class="oc-topbar__inner">
                     <A href=Route::Overview.href() attr:class="oc-brand">
-                        <span class="oc-brand__mark" aria-hidden="true"></span>
-                        <span class="oc-brand__name">"Stream Cloud"</span>
+                        <BrandName/>
                     </A>
                     <div class="oc-topbar__actions">
                         <ProfileMenu/>

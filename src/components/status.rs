@@ -45,3 +45,13 @@ pub fn ErrorState(
         </div>
     }
 }
+
+/// The alert line under a credentials form: `error`'s sentence, if any.
+#[component]
+pub fn FormError(error: RwSignal<Option<String>>) -> impl IntoView {
+    view! {
+        <div role="alert" class="oc-login__error">
+            {move || error.get().map(|m| view! { <p class="oc-alert oc-alert--error">{m}</p> })}
+        </div>
+    }
+}

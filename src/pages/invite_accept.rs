@@ -7,10 +7,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{invites, use_api, ApiError};
+use crate::components::brand::BrandName;
 use crate::components::credential_fields::{CredentialFields, CredentialsFor};
 use crate::components::main_region::MainRegion;
 use crate::components::permission_overview::PermissionOverview;
-use crate::components::status::{ErrorState, Loading};
+use crate::components::status::{ErrorState, FormError, Loading};
 use crate::components::submit_button::SubmitButton;
 use crate::domain::error_text::user_message;
 use crate::domain::time::format_utc;
@@ -37,10 +38,7 @@ pub fn InviteAcceptPage() -> impl IntoView {
     view! {
         <MainRegion class="oc-login oc-invite-page" label="Accept invitation">
             <div class="oc-login__card oc-card oc-invite-page__card">
-                <div class="oc-login__brand">
-                    <span class="oc-brand__mark" aria-hidden="true"></span>
-                    <span class="oc-brand__name">"Stream Cloud"</span>
-                </div>
+                <div class="oc-login__brand"><BrandName/></div>
                 {move || {
                     if gone.get() {
                         return view! { <InviteGone/> }.into_any();
@@ -140,9 +138,7 @@ fn SignUp(offer: InviteOffer, token: String, gone: RwSignal<bool>) -> impl IntoV
         </details>
         <form class="oc-form" on:submit=on_submit novalidate>
             <CredentialFields email=email password=password purpose=CredentialsFor::SignUp id_prefix="oc-invite"/>
-            <div role="alert" class="oc-login__error">
-                {move || error.get().map(|m| view! { <p class="oc-alert oc-alert--error">{m}</p> })}
-            </div>
+            <FormError error=error/>
             <SubmitButton pending=pending label="Create account and join" pending_label="Creating your account…" block=true/>
         </form>
     }

@@ -4,9 +4,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::api::use_api;
+use crate::components::brand::BrandName;
 use crate::components::credential_fields::{CredentialFields, CredentialsFor};
 use crate::components::main_region::MainRegion;
-use crate::components::status::Loading;
+use crate::components::status::{FormError, Loading};
 use crate::components::submit_button::SubmitButton;
 use crate::domain::error_text::user_message;
 use crate::routes::{use_base, use_go, Route};
@@ -76,10 +77,7 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <MainRegion class="oc-login" label="Log in">
             <div class="oc-login__card oc-card">
-                <div class="oc-login__brand">
-                    <span class="oc-brand__mark" aria-hidden="true"></span>
-                    <span class="oc-brand__name">"Stream Cloud"</span>
-                </div>
+                <div class="oc-login__brand"><BrandName/></div>
                 <h1 class="oc-login__title">"Log in to your organisation"</h1>
                 <Show when=move || state.get() == SessionState::Loading>
                     <Loading label="Restoring your session…"/>
@@ -89,9 +87,7 @@ pub fn LoginPage() -> impl IntoView {
                 </div>
                 <form class="oc-form" on:submit=on_submit novalidate>
                     <CredentialFields email=email password=password purpose=CredentialsFor::Login id_prefix="oc-login"/>
-                    <div role="alert" class="oc-login__error">
-                        {move || error.get().map(|m| view! { <p class="oc-alert oc-alert--error">{m}</p> })}
-                    </div>
+                    <FormError error=error/>
                     <SubmitButton pending=pending label="Log in" pending_label="Logging in…" block=true/>
                 </form>
             </div>
