@@ -17,25 +17,19 @@ use crate::session::{flows, use_session, LoginNotice, SessionState};
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let session = use_session();
-    let api = use_api();
-    let go = use_go();
-    let location = use_location();
-    let base = use_base();
-    let email = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-
     let state = Memo::new(move |_| session.state());
     // Already logged in (e.g. the back button): go to the app.
-    {
-        Effect::new(move |_| {
-            if state.get() == SessionState::Ready {
-                let to = session.take_return_path().unwrap_or(Route::Overview);
-                go(&to, true);
-            }
-        });
-    }
+    let go = use_go();
+    Effect::new(move |_| {
+        if state.get() == SessionState::Ready {
+            let to = session.take_return_path().unwrap_or(Route::Overview);
+            go(&to, true);
+        }
+    });
 
+    let (email, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let error = RwSignal::new(None::<String>);
+    let api = use_api();
     let login = Action::new_local(move |(e, p): &(String, String)| {
         let api = api.clone();
         let (e, p) = (e.clone(), p.clone());
@@ -49,6 +43,7 @@ pub fn LoginPage() -> impl IntoView {
         }
     });
 
+    let (location, base) = (use_location(), use_base());
     let notice = move || {
         session.notice().map(LoginNotice::text).or_else(|| {
             let path = format!("{}?{}", location.pathname.get(), location.search.get());
