@@ -15,6 +15,7 @@
 
 pub mod auth;
 mod error;
+pub mod error_text;
 pub mod invites;
 pub mod organisation;
 pub mod roles;

@@ -5,12 +5,12 @@ use bintu_wire::Permission;
 use bintu_wire::{permission::ROLE_USER, CreatedInvite, Role, DEFAULT_INVITE_HOURS};
 use leptos::prelude::*;
 
+use crate::api::error_text::user_message;
 use crate::api::{invites, use_api};
 use crate::components::clipboard::copy_text;
 use crate::components::dialog::Dialog;
 use crate::components::permission_overview::PermissionOverview;
 use crate::components::unique_id;
-use crate::domain::error_text::user_message;
 use crate::domain::roles::{display_name, grant_refusal};
 use crate::domain::time::format_utc;
 use crate::routes::{use_base, Route};

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::api::error_text::user_message;
 use crate::api::ApiError;
-use crate::domain::error_text::user_message;
 
 /// A polite "Loading …" line with a spinner.
 #[component]

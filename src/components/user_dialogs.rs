@@ -6,12 +6,12 @@ use leptos::prelude::*;
 
 use std::future::Future;
 
+use crate::api::error_text::user_message;
 use crate::api::{use_api, users, ApiError};
 use crate::components::dialog::{Dialog, DialogVariant};
 use crate::components::icons::IconWarning;
 use crate::components::permission_overview::{PermissionDiffView, PermissionOverview};
 use crate::components::unique_id;
-use crate::domain::error_text::user_message;
 use crate::domain::roles::grant_refusal;
 use crate::session::use_session;
 

@@ -1,7 +1,6 @@
 //! Pure logic of the console, with native unit tests (`cargo test -p org-console --lib`).
 //! Nothing here touches the browser.
 
-pub mod error_text;
 pub mod mask;
 pub mod paging;
 pub mod permissions;

@@ -6,6 +6,7 @@ use bintu_wire::{code, validate, InviteOffer};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use crate::api::error_text::user_message;
 use crate::api::{invites, use_api, ApiError};
 use crate::components::brand::BrandName;
 use crate::components::credential_fields::{CredentialFields, CredentialsFor};
@@ -13,7 +14,6 @@ use crate::components::main_region::MainRegion;
 use crate::components::permission_overview::PermissionOverview;
 use crate::components::status::{ErrorState, FormError, Loading};
 use crate::components::submit_button::SubmitButton;
-use crate::domain::error_text::user_message;
 use crate::domain::time::format_utc;
 use crate::routes::{segment, use_go, Route};
 use crate::session::{flows, use_session};

@@ -3,13 +3,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::api::error_text::user_message;
 use crate::api::use_api;
 use crate::components::brand::BrandName;
 use crate::components::credential_fields::{CredentialFields, CredentialsFor};
 use crate::components::main_region::MainRegion;
 use crate::components::status::{FormError, Loading};
 use crate::components::submit_button::SubmitButton;
-use crate::domain::error_text::user_message;
 use crate::routes::{use_base, use_go, Route};
 use crate::session::{flows, use_session, LoginNotice, SessionState};
 

@@ -4,12 +4,12 @@
 use bintu_wire::Permission;
 use leptos::prelude::*;
 
+use crate::api::error_text::user_message;
 use crate::api::{organisation, use_api};
 use crate::components::card::Card;
 use crate::components::dialog::{Dialog, DialogVariant};
 use crate::components::icons::{IconCheck, IconLock};
 use crate::components::unique_id;
-use crate::domain::error_text::user_message;
 use crate::domain::permissions::VOD_READ_ONLY_REASON;
 use crate::session::use_session;
 
