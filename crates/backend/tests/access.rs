@@ -202,8 +202,8 @@ async fn custom_role_is_checked_by_its_own_permission_list() {
     let granted: Vec<Permission> =
         serde_json::from_value(role.assert_ok()["permissions"].clone()).unwrap();
     // The custom role may list users but not roles: different from every default.
-    assert!(granted.iter().any(|p| *p == Permission::UserList));
-    assert!(!granted.iter().any(|p| *p == Permission::PermissionList));
+    assert!(granted.contains(&Permission::UserList));
+    assert!(!granted.contains(&Permission::PermissionList));
     let auth = s.sign_up("streamManager", "stream.boss@example.com").await;
     check_role(&s, "streamManager", &auth, &granted).await;
 }
