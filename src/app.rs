@@ -1,10 +1,9 @@
-//! The app: contexts (session, API client, base path) and every route.
-
-use std::sync::Arc;
+//! The app: contexts (session, API client, router base) and the router, assembled
+//! from [`crate::routes`].
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{ParamSegment, StaticSegment};
 
 use crate::api::ApiClient;
 use crate::components::main_region::Embedded;
@@ -16,55 +15,42 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::overview::OverviewPage;
 use crate::pages::user_detail::UserDetailPage;
 use crate::pages::users::UsersPage;
-use crate::session::{Session, SessionState};
-
-/// The router base the app runs under (`""` standalone, e.g. `/embed` embedded).
-#[derive(Debug, Clone)]
-pub struct AppBase(pub Arc<str>);
-
-impl AppBase {
-    /// An in-app path as an `href` for `<A>` (which, unlike `navigate`, does not add
-    /// the router base to absolute paths).
-    pub fn href(&self, path: &str) -> String {
-        format!("{}{}", self.0, path)
-    }
-}
-
-/// `href` for an in-app path; use it for every `<A href=...>` with an absolute path.
-pub fn app_href(path: &str) -> String {
-    use_context::<AppBase>()
-        .map(|b| b.href(path))
-        .unwrap_or_else(|| path.to_string())
-}
+use crate::routes::{segment as seg, Route as To, RouteBase};
+use crate::session::{self, Session, SessionState};
 
 /// The root component. `embedded` tells whether a host page owns the document.
 #[component]
 pub fn App(config: RuntimeConfig, base: String, embedded: bool) -> impl IntoView {
     let session = Session::restore();
-    let api = ApiClient::new(&config.api_base_url, session);
+    let api = ApiClient::new(
+        &config.api_base_url,
+        session.token_source(),
+        session.on_unauthorized(),
+    );
     provide_context(session);
     provide_context(api.clone());
-    provide_context(AppBase(Arc::from(base.as_str())));
+    provide_context(RouteBase::new(&base));
     provide_context(Embedded(embedded));
 
     if session.state_untracked() == SessionState::Loading {
         leptos::task::spawn_local(async move {
-            let _ = session.load_me(&api).await;
+            let _ = session::flows::load_me(session, &api).await;
         });
     }
 
+    let home = || view! { <Redirect path=To::Overview.path()/> };
     view! {
         <div class="oc-root" class:oc-root--embedded=embedded>
             <Router base=base>
                 <Routes fallback=|| view! { <NotFoundPage/> }>
-                    <Route path=path!("/") view=|| view! { <Redirect path="/organisation/overview"/> }/>
-                    <Route path=path!("/login") view=LoginPage/>
-                    <Route path=path!("/invite/:token") view=InviteAcceptPage/>
-                    <ParentRoute path=path!("/organisation") view=Shell>
-                        <Route path=path!("") view=|| view! { <Redirect path="/organisation/overview"/> }/>
-                        <Route path=path!("overview") view=OverviewPage/>
-                        <Route path=path!("users") view=UsersPage/>
-                        <Route path=path!("users/:id") view=UserDetailPage/>
+                    <Route path=() view=home/>
+                    <Route path=(StaticSegment(seg::LOGIN),) view=LoginPage/>
+                    <Route path=(StaticSegment(seg::INVITE), ParamSegment(seg::TOKEN)) view=InviteAcceptPage/>
+                    <ParentRoute path=(StaticSegment(seg::ORGANISATION),) view=Shell>
+                        <Route path=() view=home/>
+                        <Route path=(StaticSegment(seg::OVERVIEW),) view=OverviewPage/>
+                        <Route path=(StaticSegment(seg::USERS),) view=UsersPage/>
+                        <Route path=(StaticSegment(seg::USERS), ParamSegment(seg::ID)) view=UserDetailPage/>
                     </ParentRoute>
                 </Routes>
             </Router>

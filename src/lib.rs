@@ -3,7 +3,7 @@
 //!
 //! - [`start`] mounts the app, standalone (into `<body>`) or embedded into a host
 //!   page's `[data-org-console]` element.
-//! - [`app`] holds the router, [`pages`] one file per route, [`components`] the
+//! - [`routes`] every address, typed; [`app`] the router built from it, [`pages`] one file per route, [`components`] the
 //!   widgets, [`api`] the HTTP client, [`session`] the login state, [`domain`] the
 //!   pure, natively tested logic.
 
@@ -13,6 +13,7 @@ pub mod components;
 pub mod config;
 pub mod domain;
 pub mod pages;
+pub mod routes;
 pub mod session;
 
 use wasm_bindgen::JsCast;

@@ -77,28 +77,39 @@ impl ApiError {
     }
 }
 
-/// Turns an HTTP answer into `T` (2xx) or an [`ApiError`]. An empty 2xx body (204)
-/// reads as JSON `null`, so `T = ()` works for answers without content.
+/// Turns an HTTP answer into `T` (2xx) or an [`ApiError`].
 pub fn decode_answer<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiError> {
     if (200..300).contains(&status) {
-        let text = if body.trim().is_empty() { "null" } else { body };
-        serde_json::from_str(text).map_err(|e| ApiError::Unexpected {
-            status,
-            detail: e.to_string(),
-        })
+        decode_body(status, body)
     } else {
-        match serde_json::from_str::<ErrorEnvelope>(body) {
-            Ok(env) => Err(ApiError::Server {
-                status,
-                code: env.error.code,
-                message: env.error.message,
-                retry_after_secs: None,
-            }),
-            Err(e) => Err(ApiError::Unexpected {
-                status,
-                detail: format!("no error envelope: {e}"),
-            }),
-        }
+        Err(decode_error(status, body))
+    }
+}
+
+/// A 2xx body as `T`. An empty body (204) reads as JSON `null`, so `T = ()` works for
+/// answers without content.
+pub fn decode_body<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiError> {
+    let text = if body.trim().is_empty() { "null" } else { body };
+    serde_json::from_str(text).map_err(|e| ApiError::Unexpected {
+        status,
+        detail: e.to_string(),
+    })
+}
+
+/// The error of a non-2xx answer: its envelope, or an unexpected answer. Not generic,
+/// so the wasm holds it once.
+pub fn decode_error(status: u16, body: &str) -> ApiError {
+    match serde_json::from_str::<ErrorEnvelope>(body) {
+        Ok(env) => ApiError::Server {
+            status,
+            code: env.error.code,
+            message: env.error.message,
+            retry_after_secs: None,
+        },
+        Err(e) => ApiError::Unexpected {
+            status,
+            detail: format!("no error envelope: {e}"),
+        },
     }
 }
 

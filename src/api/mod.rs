@@ -1,37 +1,45 @@
-//! The one HTTP client of the console, over gloo-net.
+//! The one HTTP client of the console, over gloo-net. It knows nothing of the session.
 //!
 //! `ApiClient` is provided as context (see [`use_api`]). It prefixes the configured
-//! base URL, sends the session token in `X-BINTU-TOKEN`, and maps every answer with
-//! [`decode_answer`]: 2xx → `T`, error envelope → [`ApiError::Server`], anything else
-//! → [`ApiError::Unexpected`], no answer → [`ApiError::Network`]. A 401 with 4001/4003
-//! for a request that carried the current token expires the session.
+//! base URL, asks its [`TokenSource`] for the token to send in `X-BINTU-TOKEN`, and
+//! maps every answer: 2xx → `T`, error envelope → [`ApiError::Server`], anything else
+//! → [`ApiError::Unexpected`], no answer → [`ApiError::Network`]. A 401 with
+//! 4001/4003 for a request that carried a token goes to its [`OnUnauthorized`].
 //!
-//! Resource modules (`organisation`, `tags`, `users`, `invites`, `roles`) are thin
-//! functions over [`ApiClient::get`] & co.
+//! For wasm size the generic part is thin: [`ApiClient::exchange`] is one non-generic
+//! function that builds, sends and reads a request; `get`/`post`/… only (de)serialize
+//! around it, so each answer type adds its serde code and nothing else.
+//!
+//! Resource modules (`organisation`, `tags`, `users`, `invites`, `roles`, `auth`) are
+//! thin functions over [`ApiClient::get`] & co.
 
+pub mod auth;
 mod error;
+pub mod error_text;
 pub mod invites;
 pub mod organisation;
 pub mod roles;
 pub mod tags;
+mod token;
 pub mod users;
 
 use std::sync::Arc;
 
 use bintu_wire::HEADER_TOKEN;
-use gloo_net::http::{Method, RequestBuilder};
+pub use gloo_net::http::Method;
+use gloo_net::http::RequestBuilder;
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
 
-pub use error::{decode_answer, ApiError};
-
-use crate::session::Session;
+pub use error::{decode_answer, decode_body, decode_error, ApiError};
+pub use token::{OnUnauthorized, TokenFuture, TokenSource};
 
 /// The API client; cheap to clone, provided once as context.
 #[derive(Clone)]
 pub struct ApiClient {
     base: Arc<str>,
-    session: Session,
+    token: TokenSource,
+    on_unauthorized: OnUnauthorized,
 }
 
 /// The client provided by the app; panics outside it (a programming error).
@@ -39,18 +47,36 @@ pub fn use_api() -> ApiClient {
     expect_context::<ApiClient>()
 }
 
+/// A 2xx answer: its status and body text.
+struct Answer {
+    status: u16,
+    text: String,
+}
+
 impl ApiClient {
-    /// A client for the API at `base_url` (e.g. `/api` or `https://host/api`).
-    pub fn new(base_url: &str, session: Session) -> Self {
+    /// A client for the API at `base_url` (e.g. `/api` or `https://host/api`) that
+    /// sends what `token` gives and reports refused tokens to `on_unauthorized`.
+    pub fn new(base_url: &str, token: TokenSource, on_unauthorized: OnUnauthorized) -> Self {
         Self {
             base: Arc::from(base_url.trim_end_matches('/')),
-            session,
+            token,
+            on_unauthorized,
         }
     }
 
-    /// `GET path` (path includes any query, see `domain::query::with_query`).
+    /// `GET path`.
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        self.send(Method::GET, path, None::<&()>).await
+        decode(self.exchange(Method::GET, path, None).await?)
+    }
+
+    /// `GET path?query`, the query serialized from a wire type.
+    pub async fn get_query<Q: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &Q,
+    ) -> Result<T, ApiError> {
+        let path = with_query(path, &encode_query(query)?);
+        self.get(&path).await
     }
 
     /// `POST path` with a JSON body.
@@ -59,50 +85,52 @@ impl ApiClient {
         path: &str,
         body: &B,
     ) -> Result<T, ApiError> {
-        self.send(Method::POST, path, Some(body)).await
+        self.send(Method::POST, path, body).await
     }
 
-    /// `POST path` without a body (e.g. `/user/logout`).
-    pub async fn post_empty<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        self.send(Method::POST, path, None::<&()>).await
-    }
-
-    /// `PUT path` with a JSON body.
-    pub async fn put<B: Serialize, T: DeserializeOwned>(
-        &self,
-        path: &str,
-        body: &B,
-    ) -> Result<T, ApiError> {
-        self.send(Method::PUT, path, Some(body)).await
-    }
-
-    /// `DELETE path`; use `T = ()` for a 204 answer.
-    pub async fn delete<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        self.send(Method::DELETE, path, None::<&()>).await
-    }
-
-    async fn send<B: Serialize, T: DeserializeOwned>(
+    /// `method path` with a JSON body (`PUT` & co.).
+    pub async fn send<B: Serialize, T: DeserializeOwned>(
         &self,
         method: Method,
         path: &str,
-        body: Option<&B>,
+        body: &B,
     ) -> Result<T, ApiError> {
+        decode(self.exchange(method, path, Some(to_json(body)?)).await?)
+    }
+
+    /// `POST path` without a body (e.g. `/user/logout`); the answer is ignored.
+    pub async fn post_empty(&self, path: &str) -> Result<(), ApiError> {
+        self.exchange(Method::POST, path, None).await.map(drop)
+    }
+
+    /// `DELETE path` (a 204 answer).
+    pub async fn delete(&self, path: &str) -> Result<(), ApiError> {
+        self.exchange(Method::DELETE, path, None).await.map(drop)
+    }
+
+    /// The non-generic core: sends `method path` with an optional JSON body and the
+    /// token, and returns a 2xx answer's text or the [`ApiError`] of any other.
+    async fn exchange(
+        &self,
+        method: Method,
+        path: &str,
+        json: Option<String>,
+    ) -> Result<Answer, ApiError> {
         let url = format!("{}{}", self.base, path);
-        let token = self.session.token_untracked();
+        let token = self.token.get().await;
         let mut builder = RequestBuilder::new(&url)
             .method(method)
             .header("Accept", "application/json");
         if let Some(t) = &token {
             builder = builder.header(HEADER_TOKEN, t);
         }
-        let request = match body {
-            Some(b) => builder.json(b),
+        let request = match json {
+            Some(body) => builder
+                .header("Content-Type", "application/json")
+                .body(body),
             None => builder.build(),
         }
-        .map_err(|e| ApiError::Unexpected {
-            status: 0,
-            detail: format!("could not build the request: {e}"),
-        })?;
+        .map_err(|e| unexpected(format!("could not build the request: {e}")))?;
         let response = request
             .send()
             .await
@@ -113,20 +141,44 @@ impl ApiClient {
             .text()
             .await
             .map_err(|e| ApiError::Network(e.to_string()))?;
-        let result = decode_answer::<T>(status, &text)
-            .map_err(|e| e.with_retry_after(retry_after.as_deref()));
-        if let Err(err) = &result {
-            if err.is_session_invalid()
-                && token.is_some()
-                && token == self.session.token_untracked()
-            {
-                // Not synchronously: ending the session tears down the pages whose
-                // resources are still completing this very request.
-                let session = self.session;
-                leptos::prelude::set_timeout(move || session.expire(), std::time::Duration::ZERO);
-            }
-            leptos::logging::warn!("{path}: HTTP {status}: {err:?}");
+        if (200..300).contains(&status) {
+            return Ok(Answer { status, text });
         }
-        result
+        let err = decode_error(status, &text).with_retry_after(retry_after.as_deref());
+        if err.is_session_invalid() {
+            if let Some(t) = token {
+                self.on_unauthorized.call(t);
+            }
+        }
+        leptos::logging::warn!("{path}: HTTP {status}: {err:?}");
+        Err(err)
     }
+}
+
+fn decode<T: DeserializeOwned>(answer: Answer) -> Result<T, ApiError> {
+    decode_body(answer.status, &answer.text)
+}
+
+fn to_json<B: Serialize>(body: &B) -> Result<String, ApiError> {
+    serde_json::to_string(body).map_err(|e| unexpected(format!("could not encode the body: {e}")))
+}
+
+/// A wire query type as `k=v&...` (`application/x-www-form-urlencoded`, what the
+/// backend's query extractor reads); `None` fields are left out.
+pub fn encode_query<Q: Serialize>(query: &Q) -> Result<String, ApiError> {
+    serde_urlencoded::to_string(query)
+        .map_err(|e| unexpected(format!("could not encode the query: {e}")))
+}
+
+/// `path?query`, or `path` for an empty query.
+pub fn with_query(path: &str, query: &str) -> String {
+    if query.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
+fn unexpected(detail: String) -> ApiError {
+    ApiError::Unexpected { status: 0, detail }
 }

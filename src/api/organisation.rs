@@ -2,7 +2,7 @@
 
 use bintu_wire::{Organisation, VodBody, WebhookBody};
 
-use super::{ApiClient, ApiError};
+use super::{ApiClient, ApiError, Method};
 
 /// The organisation profile (keys only where the role may see them).
 pub async fn get(api: &ApiClient) -> Result<Organisation, ApiError> {
@@ -11,8 +11,8 @@ pub async fn get(api: &ApiClient) -> Result<Organisation, ApiError> {
 
 /// Sets the webhook endpoint (empty removes it); answers the stored value.
 pub async fn set_webhook(api: &ApiClient, url: String) -> Result<WebhookBody, ApiError> {
-    api.put("/organisation/webhook", &WebhookBody { webhook: url })
-        .await
+    let body = WebhookBody { webhook: url };
+    api.send(Method::PUT, "/organisation/webhook", &body).await
 }
 
 /// Whether VOD content is public.
@@ -22,5 +22,6 @@ pub async fn get_vod(api: &ApiClient) -> Result<VodBody, ApiError> {
 
 /// Makes VOD content public or private; answers the stored value.
 pub async fn set_vod(api: &ApiClient, public: bool) -> Result<VodBody, ApiError> {
-    api.put("/organisation/vod", &VodBody { public }).await
+    api.send(Method::PUT, "/organisation/vod", &VodBody { public })
+        .await
 }

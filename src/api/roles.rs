@@ -4,7 +4,6 @@ use bintu_wire::{Role, RoleList};
 use leptos::prelude::*;
 
 use super::{use_api, ApiClient, ApiError};
-use crate::session::use_session;
 
 /// Every role of the organisation (defaults first), with its user count.
 pub async fn list(api: &ApiClient) -> Result<Vec<Role>, ApiError> {
@@ -17,14 +16,14 @@ pub async fn list(api: &ApiClient) -> Result<Vec<Role>, ApiError> {
 pub type RolesResource = LocalResource<Result<Vec<Role>, ApiError>>;
 
 /// Loads the roles, again whenever `version` changes (e.g. after a change of user
-/// counts). A role without `Permission:List` makes no request and gets no roles.
-pub fn use_roles(version: RwSignal<u32>) -> RolesResource {
+/// counts). While `allowed` is false (a role without `Permission:List`) it makes no
+/// request and gets no roles.
+pub fn use_roles(version: RwSignal<u32>, allowed: Signal<bool>) -> RolesResource {
     let api = use_api();
-    let session = use_session();
     LocalResource::new(move || {
         version.track();
         let api = api.clone();
-        let allowed = session.capabilities().can_list_roles;
+        let allowed = allowed.get();
         async move {
             if allowed {
                 list(&api).await

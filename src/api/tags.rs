@@ -1,9 +1,8 @@
 //! `GET /tag?page&pageSize&q`.
 
-use bintu_wire::{Page, Tag};
+use bintu_wire::{Page, Tag, TagQuery};
 
 use super::{ApiClient, ApiError};
-use crate::domain::query::with_query;
 
 /// One page of the organisation's tags, filtered by a name substring.
 pub async fn list(
@@ -12,13 +11,11 @@ pub async fn list(
     page_size: u32,
     q: &str,
 ) -> Result<Page<Tag>, ApiError> {
-    let path = with_query(
-        "/tag",
-        &[
-            ("page", &page.to_string()),
-            ("pageSize", &page_size.to_string()),
-            ("q", q.trim()),
-        ],
-    );
-    api.get(&path).await
+    let q = q.trim();
+    let query = TagQuery {
+        page: Some(page),
+        page_size: Some(page_size),
+        q: (!q.is_empty()).then(|| q.to_string()),
+    };
+    api.get_query("/tag", &query).await
 }

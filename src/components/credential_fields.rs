@@ -32,37 +32,48 @@ pub fn CredentialFields(
     } else {
         ("username", "current-password")
     };
+    let hint = sign_up.then(|| view! {
+        <p class="oc-hint" id=hint_id.clone()>{format!("At least {MIN_PASSWORD_LEN} characters.")}</p>
+    });
+    view! {
+        <Field label="Email" id=email_id kind="email" auto=email_auto value=email mode=Some("email") described_by=None/>
+        <Field label="Password" id=password_id kind="password" auto=password_auto value=password mode=None described_by=sign_up.then(|| hint_id.clone())>
+            {hint}
+        </Field>
+    }
+}
+
+/// One labelled, required input bound to `value`; `children` go under it (a hint).
+#[component]
+fn Field(
+    label: &'static str,
+    id: String,
+    /// The input's `type`, also its `name`.
+    kind: &'static str,
+    /// What password managers are told (`autocomplete`).
+    auto: &'static str,
+    value: RwSignal<String>,
+    /// The input's `inputmode`.
+    mode: Option<&'static str>,
+    described_by: Option<String>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     view! {
         <div class="oc-field">
-            <label class="oc-label" for=email_id.clone()>"Email"</label>
+            <label class="oc-label" for=id.clone()>{label}</label>
             <input
-                id=email_id
+                id=id
                 class="oc-input"
-                type="email"
-                name="email"
-                autocomplete=email_auto
-                inputmode="email"
+                type=kind
+                name=kind
+                autocomplete=auto
+                inputmode=mode
                 required
-                prop:value=move || email.get()
-                on:input=move |ev| email.set(event_target_value(&ev))
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
             />
-        </div>
-        <div class="oc-field">
-            <label class="oc-label" for=password_id.clone()>"Password"</label>
-            <input
-                id=password_id
-                class="oc-input"
-                type="password"
-                name="password"
-                autocomplete=password_auto
-                required
-                aria-describedby=sign_up.then(|| hint_id.clone())
-                prop:value=move || password.get()
-                on:input=move |ev| password.set(event_target_value(&ev))
-            />
-            {sign_up.then(|| view! {
-                <p class="oc-hint" id=hint_id.clone()>{format!("At least {MIN_PASSWORD_LEN} characters.")}</p>
-            })}
+            {children.map(|c| c())}
         </div>
     }
 }

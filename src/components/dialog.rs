@@ -70,9 +70,6 @@ pub fn Dialog<F, Fut>(
     /// `false` to show a result in the body afterwards (e.g. a created invite link).
     #[prop(default = true)]
     close_on_success: bool,
-    /// Hides the confirm button (an information dialog with only a close button).
-    #[prop(optional)]
-    hide_confirm: bool,
     /// Called after the dialog closed, however it closed (e.g. to reset a form).
     #[prop(optional, into)]
     on_close: Option<Callback<()>>,
@@ -188,18 +185,16 @@ where
                     >
                         {move || cancel_label.get()}
                     </button>
-                    {(!hide_confirm).then(|| view! {
-                        <button
-                            type="button"
-                            class=if danger { "oc-button oc-button--danger" } else { "oc-button oc-button--primary" }
-                            disabled=move || pending.get() || confirm_disabled.get()
-                            aria-busy=move || pending.get().then_some("true")
-                            on:click=confirm.clone()
-                        >
-                            <span class="oc-spinner" aria-hidden="true" class:oc-spinner--on=move || pending.get()></span>
-                            {move || confirm_label.get()}
-                        </button>
-                    })}
+                    <button
+                        type="button"
+                        class=if danger { "oc-button oc-button--danger" } else { "oc-button oc-button--primary" }
+                        disabled=move || pending.get() || confirm_disabled.get()
+                        aria-busy=move || pending.get().then_some("true")
+                        on:click=confirm
+                    >
+                        <span class="oc-spinner" aria-hidden="true" class:oc-spinner--on=move || pending.get()></span>
+                        {move || confirm_label.get()}
+                    </button>
                 </div>
             </div>
         </dialog>

@@ -1,18 +1,19 @@
 //! "Invite New User": pick a role (its permission overview shows beneath), generate
 //! an invite token on the backend, and copy the invitation link it makes.
 
+use bintu_wire::Permission;
 use bintu_wire::{permission::ROLE_USER, CreatedInvite, Role, DEFAULT_INVITE_HOURS};
 use leptos::prelude::*;
 
+use crate::api::error_text::user_message;
 use crate::api::{invites, use_api};
-use crate::app::AppBase;
 use crate::components::clipboard::copy_text;
 use crate::components::dialog::Dialog;
 use crate::components::permission_overview::PermissionOverview;
 use crate::components::unique_id;
-use crate::domain::error_text::user_message;
 use crate::domain::roles::{display_name, grant_refusal};
 use crate::domain::time::format_utc;
+use crate::routes::{use_base, Route};
 use crate::session::use_session;
 
 /// The validity choices offered, in hours.
@@ -22,14 +23,6 @@ const VALIDITY_CHOICES: &[(u32, &str)] = &[
     (24 * 7, "7 days"),
     (24 * 30, "30 days"),
 ];
-
-/// The invitation link for `token`: `<origin><router base>/invite/<token>`.
-fn invite_link(base: &str, token: &str) -> String {
-    let origin = web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default();
-    format!("{origin}{base}/invite/{token}")
-}
 
 /// The invite dialog; `on_created` runs after each generated token (e.g. to refresh
 /// the pending list).
@@ -44,11 +37,7 @@ pub fn InviteDialog(
     let api = StoredValue::new(use_api());
     let session = use_session();
     // Read now: the async confirm runs outside the reactive owner.
-    let base = StoredValue::new(
-        use_context::<AppBase>()
-            .map(|b| b.0.to_string())
-            .unwrap_or_default(),
-    );
+    let base = StoredValue::new(use_base());
     let role_id = unique_id("invite-role");
     let validity_id = unique_id("invite-validity");
     let link_id = unique_id("invite-link");
@@ -86,7 +75,9 @@ pub fn InviteDialog(
         let invite = invites::create(&api.get_value(), role, hours.get_untracked())
             .await
             .map_err(|e| user_message(&e))?;
-        let link = invite_link(&base.get_value(), &invite.token);
+        let link = base
+            .get_value()
+            .absolute_url(&Route::Invitation(invite.token.clone()));
         copy_status.set(String::new());
         created.set(Some((invite, link)));
         on_created.run(());
@@ -161,7 +152,7 @@ pub fn InviteDialog(
                     </select>
                 </div>
             </div>
-            <Show when=move || !session.capabilities().can_list_roles>
+            <Show when=move || !session.allows(Permission::PermissionList)>
                 <p class="oc-alert oc-alert--warning">
                     "Your role may not view the organisation's roles, so it cannot choose one for an invitation. Ask an admin to invite this person."
                 </p>

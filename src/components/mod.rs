@@ -1,5 +1,6 @@
 //! Widgets, one per file.
 
+pub mod brand;
 pub mod card;
 pub mod clipboard;
 pub mod credential_fields;
@@ -14,6 +15,7 @@ pub mod pending_invites;
 pub mod permission_overview;
 pub mod profile_menu;
 pub mod role_filter;
+pub mod search_field;
 pub mod secret_field;
 pub mod shell;
 pub mod status;

@@ -3,23 +3,23 @@
 //! Escape, the close button, a click on the backdrop, or any navigation close it;
 //! focus returns to the menu button.
 
+use bintu_wire::Permission;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
-use crate::api::use_api;
-use crate::app::app_href;
 use crate::components::icons::{IconClose, IconMenu};
 use crate::components::unique_id;
-use crate::session::use_session;
+use crate::domain::users_view::UsersView;
+use crate::routes::Route;
+use crate::session::{flows, use_session};
 
 /// Menu button plus drawer; the button is only displayed on narrow screens.
 #[component]
 pub fn NavDrawer() -> impl IntoView {
     let session = use_session();
-    let api = use_api();
     let location = use_location();
     let open = RwSignal::new(false);
     let dialog_ref = NodeRef::<html::Dialog>::new();
@@ -64,13 +64,7 @@ pub fn NavDrawer() -> impl IntoView {
             open.set(false);
         }
     };
-    let logout = move |_| {
-        open.set(false);
-        let api = api.clone();
-        leptos::task::spawn_local(async move {
-            session.logout(&api).await;
-        });
-    };
+    let logout = flows::use_logout(move || open.set(false));
 
     view! {
         <button
@@ -107,11 +101,11 @@ pub fn NavDrawer() -> impl IntoView {
                 <nav aria-labelledby=heading_id.clone()>
                     <ul class="oc-drawer__list">
                         <li>
-                            <A href=app_href("/organisation/overview") attr:class="oc-drawer__link">"My Organisation"</A>
+                            <A href=Route::Overview.href() attr:class="oc-drawer__link">"My Organisation"</A>
                         </li>
-                        <Show when=move || caps.get().can_invite>
+                        <Show when=move || caps.get().allows(Permission::InviteCreate)>
                             <li>
-                                <A href=app_href("/organisation/users?invite=1") attr:class="oc-drawer__link">"Invite New User"</A>
+                                <A href=Route::Users { view: UsersView::default(), invite: true }.href() attr:class="oc-drawer__link">"Invite New User"</A>
                             </li>
                         </Show>
                         <li>

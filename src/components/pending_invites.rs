@@ -3,11 +3,11 @@
 use bintu_wire::{Invite, Role};
 use leptos::prelude::*;
 
+use crate::api::error_text::user_message;
 use crate::api::{invites, use_api};
 use crate::components::card::Card;
 use crate::components::dialog::{Dialog, DialogVariant};
 use crate::components::status::{ErrorState, Loading};
-use crate::domain::error_text::user_message;
 use crate::domain::roles::display_name;
 use crate::domain::time::format_utc;
 

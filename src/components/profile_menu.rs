@@ -5,15 +5,16 @@
 //! arrows, Home and End move between items; Escape closes it and focus returns to the
 //! button; Tab closes it and moves on.
 
+use bintu_wire::Permission;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
-use crate::api::use_api;
 use crate::components::icons::IconUser;
 use crate::components::unique_id;
-use crate::session::use_session;
+use crate::domain::users_view::UsersView;
+use crate::routes::{use_go, Route};
+use crate::session::{flows, use_session};
 
 /// Where a menu's focus goes when it opens.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -26,8 +27,7 @@ enum Focus {
 #[component]
 pub fn ProfileMenu() -> impl IntoView {
     let session = use_session();
-    let api = use_api();
-    let navigate = use_navigate();
+    let navigate = use_go();
     let open = RwSignal::new(None::<Focus>);
     let button_ref = NodeRef::<html::Button>::new();
     let menu_ref = NodeRef::<html::Div>::new();
@@ -126,17 +126,11 @@ pub fn ProfileMenu() -> impl IntoView {
 
     let navigate = StoredValue::new_local(navigate);
     // Focus goes back to the menu button: the menu it was in is gone.
-    let go = move |path: &'static str| {
+    let go = move |route: Route| {
         close_to_button();
-        navigate.with_value(|n| n(path, Default::default()));
+        navigate.with_value(|n| n(&route, false));
     };
-    let logout = move |_| {
-        open.set(None);
-        let api = api.clone();
-        leptos::task::spawn_local(async move {
-            session.logout(&api).await;
-        });
-    };
+    let logout = flows::use_logout(move || open.set(None));
 
     view! {
         <div class="oc-profile" on:focusout=on_focus_out>
@@ -173,12 +167,12 @@ pub fn ProfileMenu() -> impl IntoView {
                         <span class="oc-menu__role">{role}</span>
                     </div>
                     <button type="button" role="menuitem" tabindex="-1" class="oc-menu__item"
-                        on:click=move |_| go("/organisation/overview")>
+                        on:click=move |_| go(Route::Overview)>
                         "My Organisation"
                     </button>
-                    <Show when=move || caps.get().can_invite>
+                    <Show when=move || caps.get().allows(Permission::InviteCreate)>
                         <button type="button" role="menuitem" tabindex="-1" class="oc-menu__item"
-                            on:click=move |_| go("/organisation/users?invite=1")>
+                            on:click=move |_| go(Route::Users { view: UsersView::default(), invite: true })>
                             "Invite New User"
                         </button>
                     </Show>

@@ -4,8 +4,9 @@
 use bintu_wire::Role;
 use leptos::prelude::*;
 
-use crate::app::app_href;
 use crate::domain::users_view::UsersView;
+use crate::routes::use_base;
+use crate::routes::Route;
 
 /// Links "All roles", then one per role (defaults first, then custom ones).
 #[component]
@@ -13,10 +14,10 @@ pub fn RoleFilter(
     #[prop(into)] roles: Signal<Vec<Role>>,
     #[prop(into)] view: Signal<UsersView>,
 ) -> impl IntoView {
-    let base = app_href("/organisation/users");
+    let base = use_base();
     let link = move |role: Option<String>, label: String, count: u64| {
         let active = view.with(|v| v.role == role);
-        let href = format!("{base}{}", view.with(|v| v.with_role(role).to_query()));
+        let href = base.href(&Route::users(view.with(|v| v.with_role(role))));
         view! {
             <li>
                 <a href=href class="oc-filter" class:oc-filter--active=active aria-current=active.then_some("true")>

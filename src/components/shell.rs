@@ -2,19 +2,20 @@
 //! header with its chips, the tabs, and the routed page inside an error boundary.
 
 use bintu_wire::Organisation;
+use bintu_wire::Permission;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_location;
 
 use crate::api::{organisation, use_api, ApiError};
-use crate::app::{app_href, AppBase};
+use crate::components::brand::BrandName;
 use crate::components::main_region::MainRegion;
 use crate::components::nav_drawer::NavDrawer;
 use crate::components::profile_menu::ProfileMenu;
 use crate::components::status::{ErrorState, Loading};
-use crate::domain::return_path::strip_base;
-use crate::session::{use_session, LoginNotice, SessionState};
+use crate::domain::users_view::UsersView;
+use crate::routes::{use_base, use_go, Route};
+use crate::session::{flows, use_session, LoginNotice, SessionState};
 
 /// `GET /organisation`, loaded once by the shell and shared with the pages.
 pub type OrgResource = LocalResource<Result<Organisation, ApiError>>;
@@ -24,12 +25,12 @@ pub fn use_organisation() -> OrgResource {
     expect_context::<OrgResource>()
 }
 
-/// What the user pages remember while the frame lives: the list's last query (so
+/// What the user pages remember while the frame lives: the list's last view (so
 /// "All users" on a user's page goes back to the same filter) and a notice for the
 /// list (e.g. "Deleted …" after a delete on the user's page).
 #[derive(Debug, Clone, Copy)]
 pub struct UserListMemory {
-    pub last_query: RwSignal<String>,
+    pub last_view: RwSignal<UsersView>,
     pub notice: RwSignal<Option<String>>,
 }
 
@@ -44,9 +45,9 @@ pub fn use_user_list_memory() -> UserListMemory {
 pub fn Shell() -> impl IntoView {
     let session = use_session();
     let api = use_api();
-    let navigate = use_navigate();
+    let go = use_go();
     let location = use_location();
-    let base = expect_context::<AppBase>();
+    let base = use_base();
     let state = Memo::new(move |_| session.state());
 
     Effect::new(move |_| {
@@ -63,26 +64,16 @@ pub fn Shell() -> impl IntoView {
             } else {
                 format!("{}?{search}", location.pathname.get_untracked())
             };
-            session.remember_return_path(strip_base(&full, &base.0));
+            session.remember_return_path(base.strip(&full));
         }
-        let target = if notice == Some(LoginNotice::Expired) {
-            "/login?reason=expired"
-        } else {
-            "/login"
-        };
-        navigate(
-            target,
-            NavigateOptions {
-                replace: true,
-                ..Default::default()
-            },
-        );
+        let expired = notice == Some(LoginNotice::Expired);
+        go(&Route::Login { expired }, true);
     });
 
     let retry = Callback::new(move |_| {
         let api = api.clone();
         leptos::task::spawn_local(async move {
-            let _ = session.load_me(&api).await;
+            let _ = flows::load_me(session, &api).await;
         });
     });
 
@@ -128,7 +119,7 @@ fn Frame() -> impl IntoView {
     });
     provide_context(org);
     provide_context(UserListMemory {
-        last_query: RwSignal::new(String::new()),
+        last_view: RwSignal::new(UsersView::default()),
         notice: RwSignal::new(None),
     });
     let caps = Memo::new(move |_| session.capabilities());
@@ -138,9 +129,8 @@ fn Frame() -> impl IntoView {
             <a class="oc-skip-link" href="#oc-main" on:click=skip_to_main>"Skip to content"</a>
             <header class="oc-topbar">
                 <div class="oc-topbar__inner">
-                    <A href=app_href("/organisation/overview") attr:class="oc-brand">
-                        <span class="oc-brand__mark" aria-hidden="true"></span>
-                        <span class="oc-brand__name">"Stream Cloud"</span>
+                    <A href=Route::Overview.href() attr:class="oc-brand">
+                        <BrandName/>
                     </A>
                     <div class="oc-topbar__actions">
                         <ProfileMenu/>
@@ -182,9 +172,9 @@ fn Frame() -> impl IntoView {
                     }}
                 </div>
                 <nav class="oc-tabs" aria-label="Organisation sections">
-                    <A href=app_href("/organisation/overview") attr:class="oc-tab">"Overview"</A>
-                    <Show when=move || caps.get().can_list_users>
-                        <A href=app_href("/organisation/users") attr:class="oc-tab">"User Management"</A>
+                    <A href=Route::Overview.href() attr:class="oc-tab">"Overview"</A>
+                    <Show when=move || caps.get().allows(Permission::UserList)>
+                        <A href=Route::users(UsersView::default()).href() attr:class="oc-tab">"User Management"</A>
                     </Show>
                 </nav>
                 <MainRegion id="oc-main" class="oc-main" label="Organisation">

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::api::error_text::user_message;
 use crate::api::ApiError;
-use crate::domain::error_text::user_message;
 
 /// A polite "Loading …" line with a spinner.
 #[component]
@@ -42,6 +42,16 @@ pub fn ErrorState(
             <button type="button" class="oc-button oc-button--secondary" on:click=move |_| on_retry.run(())>
                 "Retry"
             </button>
+        </div>
+    }
+}
+
+/// The alert line under a credentials form: `error`'s sentence, if any.
+#[component]
+pub fn FormError(error: RwSignal<Option<String>>) -> impl IntoView {
+    view! {
+        <div role="alert" class="oc-login__error">
+            {move || error.get().map(|m| view! { <p class="oc-alert oc-alert--error">{m}</p> })}
         </div>
     }
 }

@@ -4,12 +4,14 @@
 use bintu_wire::{Role, User};
 use leptos::prelude::*;
 
-use crate::api::{use_api, users};
+use std::future::Future;
+
+use crate::api::error_text::user_message;
+use crate::api::{use_api, users, ApiError};
 use crate::components::dialog::{Dialog, DialogVariant};
 use crate::components::icons::IconWarning;
 use crate::components::permission_overview::{PermissionDiffView, PermissionOverview};
 use crate::components::unique_id;
-use crate::domain::error_text::user_message;
 use crate::domain::roles::grant_refusal;
 use crate::session::use_session;
 
@@ -43,10 +45,10 @@ pub fn ResetTokenDialog(
             confirm_label="Reset token"
             variant=DialogVariant::Danger
             on_confirm=move || async move {
-                let Some(target) = user.get_untracked() else { return Err("No user selected.".to_string()) };
-                let updated = users::reset_token_key(&api.get_value(), target.id)
-                    .await
-                    .map_err(|e| user_message(&e))?;
+                let updated = on_selected(user, |t| async move {
+                    users::reset_token_key(&api.get_value(), t.id).await
+                })
+                .await?;
                 on_done.run(updated);
                 Ok(())
             }
@@ -75,10 +77,10 @@ pub fn DeleteUserDialog(
             confirm_label="Delete user"
             variant=DialogVariant::Danger
             on_confirm=move || async move {
-                let Some(target) = user.get_untracked() else { return Err("No user selected.".to_string()) };
-                users::delete(&api.get_value(), target.id)
-                    .await
-                    .map_err(|e| user_message(&e))?;
+                let target = on_selected(user, |t| async move {
+                    users::delete(&api.get_value(), t.id).await.map(|()| t)
+                })
+                .await?;
                 on_done.run(target);
                 Ok(())
             }
@@ -128,10 +130,11 @@ pub fn UpdatePermissionDialog(
             confirm_disabled=Signal::derive(move || unchanged() || chosen_refusal().is_some())
             class="oc-dialog--wide"
             on_confirm=move || async move {
-                let Some(target) = user.get_untracked() else { return Err("No user selected.".to_string()) };
-                let updated = users::set_role(&api.get_value(), target.id, chosen.get_untracked())
-                    .await
-                    .map_err(|e| user_message(&e))?;
+                let role = chosen.get_untracked();
+                let updated = on_selected(user, |t| async move {
+                    users::set_role(&api.get_value(), t.id, role).await
+                })
+                .await?;
                 on_done.run(updated);
                 Ok(())
             }
@@ -197,4 +200,16 @@ pub fn UpdatePermissionDialog(
             </p>
         </Dialog>
     }
+}
+
+/// A confirm action on the dialog's user: `act` runs with the selected user; nothing
+/// selected, or the server's refusal, becomes the sentence the dialog shows.
+async fn on_selected<R, F: Future<Output = Result<R, ApiError>>>(
+    user: Signal<Option<User>>,
+    act: impl FnOnce(User) -> F,
+) -> Result<R, String> {
+    let target = user
+        .get_untracked()
+        .ok_or_else(|| "No user selected.".to_string())?;
+    act(target).await.map_err(|e| user_message(&e))
 }

@@ -3,14 +3,13 @@
 
 use bintu_wire::{Role, SortOrder, User, UserSort};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
-use crate::app::app_href;
 use crate::domain::roles::{admin_count, display_name};
 use crate::domain::time::format_utc;
 use crate::domain::user_guards::delete_refusal;
 use crate::domain::users_view::UsersView;
+use crate::routes::{use_base, use_go, Route};
 
 /// Which quick action a row asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +33,8 @@ pub fn UsersTable(
     can_delete: bool,
     #[prop(into)] on_action: Callback<RowAction>,
 ) -> impl IntoView {
-    let navigate = use_navigate();
+    let go = use_go();
+    let base = use_base();
     let admins = admin_count(&roles);
     let has_actions = can_reset || can_delete;
     let header = move |sort: UserSort, label: &'static str| {
@@ -75,9 +75,9 @@ pub fn UsersTable(
             <tbody>
                 {users.into_iter().map(|u| {
                     let is_me = u.id == me;
-                    let href = app_href(&format!("/organisation/users/{}", u.id));
-                    let path = format!("/organisation/users/{}", u.id);
-                    let navigate = navigate.clone();
+                    let route = Route::User(u.id);
+                    let href = base.href(&route);
+                    let go = go.clone();
                     // A click anywhere on the row opens the user, except on its controls.
                     let open_row = move |ev: web_sys::MouseEvent| {
                         let on_control = ev
@@ -86,7 +86,7 @@ pub fn UsersTable(
                             .and_then(|el| el.closest("a, button").ok().flatten())
                             .is_some();
                         if !on_control {
-                            navigate(&path, Default::default());
+                            go(&route, false);
                         }
                     };
                     let refusal = delete_refusal(me, &u, admins);

@@ -1,12 +1,10 @@
 //! Pure logic of the console, with native unit tests (`cargo test -p org-console --lib`).
 //! Nothing here touches the browser.
 
-pub mod error_text;
 pub mod mask;
 pub mod paging;
 pub mod permissions;
 pub mod query;
-pub mod return_path;
 pub mod roles;
 pub mod time;
 pub mod user_guards;

@@ -2,7 +2,7 @@
 //! roles, and display names.
 
 use bintu_wire::permission::{self as p, split};
-use bintu_wire::Role;
+use bintu_wire::{Permission, Role};
 
 /// A role's permissions on one resource, e.g. `Organisation` → `[Get, SetVod]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,29 +31,30 @@ pub fn group_by_resource<S: AsRef<str>>(permissions: &[S]) -> Vec<PermissionGrou
 
 /// What a permission lets its holder do, in words; unknown names as they are.
 pub fn describe(permission: &str) -> &str {
-    match permission {
-        p::ORGANISATION_GET => "View the organisation profile",
-        p::ORGANISATION_GET_APIKEY => "See the organisation's API key",
-        p::ORGANISATION_GET_PLAYERKEY => "See the player key",
-        p::ORGANISATION_SET_WEBHOOK => "Change the webhook",
-        p::ORGANISATION_SET_VOD => "Change VOD public access",
-        p::USER_LIST => "List the organisation's users",
-        p::USER_GET => "View a user",
-        p::USER_SET_PERMISSION => "Change a user's permission level",
-        p::USER_RESET_TOKEN => "Reset a user's token",
-        p::USER_DELETE => "Delete users",
-        p::INVITE_CREATE => "Invite new users",
-        p::INVITE_LIST => "See pending invitations",
-        p::INVITE_REVOKE => "Revoke invitations",
-        p::PERMISSION_LIST => "View roles and their permissions",
-        p::TAG_GET => "View tags",
-        p::TAG_CREATE => "Create tags",
-        p::TAG_EDIT => "Rename tags",
-        p::TAG_DELETE => "Delete tags",
-        p::METRICKEY_GET => "Read metrics keys",
-        p::STREAM_GET => "List streams",
-        p::STREAM_CREATE => "Create streams",
-        other => other,
+    use Permission as P;
+    match Permission::parse(permission) {
+        P::OrganisationGet => "View the organisation profile",
+        P::OrganisationGetApiKey => "See the organisation's API key",
+        P::OrganisationGetPlayerKey => "See the player key",
+        P::OrganisationSetWebhook => "Change the webhook",
+        P::OrganisationSetVod => "Change VOD public access",
+        P::UserList => "List the organisation's users",
+        P::UserGet => "View a user",
+        P::UserSetPermission => "Change a user's permission level",
+        P::UserResetTokenKey => "Reset a user's token",
+        P::UserDelete => "Delete users",
+        P::InviteCreate => "Invite new users",
+        P::InviteList => "See pending invitations",
+        P::InviteRevoke => "Revoke invitations",
+        P::PermissionList => "View roles and their permissions",
+        P::TagGet => "View tags",
+        P::TagCreate => "Create tags",
+        P::TagEdit => "Rename tags",
+        P::TagDelete => "Delete tags",
+        P::MetricKeyGet => "Read metrics keys",
+        P::StreamGet => "List streams",
+        P::StreamCreate => "Create streams",
+        P::Other(_) => permission,
     }
 }
 
@@ -123,7 +124,7 @@ fn in_display_order<S: AsRef<str>>(permissions: &[S]) -> Vec<String> {
     let given: Vec<&str> = permissions.iter().map(AsRef::as_ref).collect();
     let mut out: Vec<String> = p::ALL
         .iter()
-        .filter(|k| given.contains(k))
+        .filter(|k| given.contains(&k.as_str()))
         .map(|k| k.to_string())
         .collect();
     for name in given {
@@ -160,8 +161,8 @@ mod tests {
 
     #[test]
     fn every_known_permission_has_words() {
-        for name in p::ALL {
-            assert_ne!(describe(name), *name, "{name} has no description");
+        for name in p::ALL.iter().map(Permission::as_str) {
+            assert_ne!(describe(name), name, "{name} has no description");
         }
         assert_eq!(describe("Odd:Thing"), "Odd:Thing");
     }
@@ -170,9 +171,9 @@ mod tests {
     fn demoting_a_user_to_read_only_lists_what_they_lose() {
         let d = diff(&perms(ROLE_USER), &perms(ROLE_READONLY));
         assert!(d.gained.is_empty());
-        assert!(d.lost.contains(&p::USER_LIST.to_string()));
-        assert!(d.lost.contains(&p::TAG_CREATE.to_string()));
-        assert!(!d.lost.contains(&p::TAG_GET.to_string()));
+        assert!(d.lost.contains(&Permission::UserList.to_string()));
+        assert!(d.lost.contains(&Permission::TagCreate.to_string()));
+        assert!(!d.lost.contains(&Permission::TagGet.to_string()));
     }
 
     #[test]
@@ -181,7 +182,7 @@ mod tests {
         assert!(d.lost.is_empty());
         assert_eq!(
             d.gained.first().map(String::as_str),
-            Some(p::ORGANISATION_GET_APIKEY)
+            Some(Permission::OrganisationGetApiKey.as_str())
         );
         assert!(diff(&perms(ROLE_USER), &perms(ROLE_USER)).is_empty());
     }

@@ -20,21 +20,26 @@ pub const CHANGE_LAST_ADMIN: &str =
 /// Why `me` may not delete `target`, or `None`. `admins` is the number of admins
 /// when known; when unknown the backend still has the last word.
 pub fn delete_refusal(me: i64, target: &User, admins: Option<u64>) -> Option<&'static str> {
-    if target.id == me {
-        Some(DELETE_SELF)
-    } else if is_last_admin(target, admins) {
-        Some(DELETE_LAST_ADMIN)
-    } else {
-        None
-    }
+    refusal(me, target, admins, DELETE_SELF, DELETE_LAST_ADMIN)
 }
 
 /// Why `me` may not change `target`'s role at all, or `None`.
 pub fn role_change_refusal(me: i64, target: &User, admins: Option<u64>) -> Option<&'static str> {
+    refusal(me, target, admins, CHANGE_SELF, CHANGE_LAST_ADMIN)
+}
+
+/// `oneself` when `target` is `me`, `last_admin` when they are the last admin.
+fn refusal(
+    me: i64,
+    target: &User,
+    admins: Option<u64>,
+    oneself: &'static str,
+    last_admin: &'static str,
+) -> Option<&'static str> {
     if target.id == me {
-        Some(CHANGE_SELF)
+        Some(oneself)
     } else if is_last_admin(target, admins) {
-        Some(CHANGE_LAST_ADMIN)
+        Some(last_admin)
     } else {
         None
     }

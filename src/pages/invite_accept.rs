@@ -4,19 +4,19 @@
 
 use bintu_wire::{code, validate, InviteOffer};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_params_map;
 
+use crate::api::error_text::user_message;
 use crate::api::{invites, use_api, ApiError};
-use crate::app::app_href;
+use crate::components::brand::BrandName;
 use crate::components::credential_fields::{CredentialFields, CredentialsFor};
 use crate::components::main_region::MainRegion;
 use crate::components::permission_overview::PermissionOverview;
-use crate::components::status::{ErrorState, Loading};
+use crate::components::status::{ErrorState, FormError, Loading};
 use crate::components::submit_button::SubmitButton;
-use crate::domain::error_text::user_message;
 use crate::domain::time::format_utc;
-use crate::session::use_session;
+use crate::routes::{segment, use_go, Route};
+use crate::session::{flows, use_session};
 
 fn is_gone(e: &ApiError) -> bool {
     e.code() == Some(code::INVITE_GONE)
@@ -27,7 +27,7 @@ fn is_gone(e: &ApiError) -> bool {
 pub fn InviteAcceptPage() -> impl IntoView {
     let params = use_params_map();
     let api = use_api();
-    let token = Memo::new(move |_| params.with(|p| p.get("token")).unwrap_or_default());
+    let token = Memo::new(move |_| params.with(|p| p.get(segment::TOKEN)).unwrap_or_default());
     let gone = RwSignal::new(false);
     let offer = LocalResource::new(move || {
         let api = api.clone();
@@ -38,10 +38,7 @@ pub fn InviteAcceptPage() -> impl IntoView {
     view! {
         <MainRegion class="oc-login oc-invite-page" label="Accept invitation">
             <div class="oc-login__card oc-card oc-invite-page__card">
-                <div class="oc-login__brand">
-                    <span class="oc-brand__mark" aria-hidden="true"></span>
-                    <span class="oc-brand__name">"Stream Cloud"</span>
-                </div>
+                <div class="oc-login__brand"><BrandName/></div>
                 {move || {
                     if gone.get() {
                         return view! { <InviteGone/> }.into_any();
@@ -71,7 +68,7 @@ fn InviteGone() -> impl IntoView {
             "The link has expired, was revoked, or has already been used. "
             "Ask an admin of the organisation to send you a new invitation."
         </p>
-        <a class="oc-button oc-button--secondary" href=app_href("/login")>"Go to the login page"</a>
+        <a class="oc-button oc-button--secondary" href=Route::Login { expired: false }.href()>"Go to the login page"</a>
     }
 }
 
@@ -79,7 +76,7 @@ fn InviteGone() -> impl IntoView {
 fn SignUp(offer: InviteOffer, token: String, gone: RwSignal<bool>) -> impl IntoView {
     let api = use_api();
     let session = use_session();
-    let navigate = use_navigate();
+    let go = use_go();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -89,19 +86,13 @@ fn SignUp(offer: InviteOffer, token: String, gone: RwSignal<bool>) -> impl IntoV
         let (t, e, p) = (token.clone(), e.clone(), p.clone());
         async move {
             let answer = invites::accept(&api, t, e, p).await?;
-            session.start_with_token(&api, answer.token).await
+            flows::start_with_token(session, &api, answer.token).await
         }
     });
     let pending = accept.pending();
     Effect::new(move |_| match accept.value().get() {
-        Some(Ok(())) => navigate(
-            "/organisation/overview",
-            // Replace: the invitation's URL (with its token) leaves the history.
-            NavigateOptions {
-                replace: true,
-                ..Default::default()
-            },
-        ),
+        // Replace: the invitation's URL (with its token) leaves the history.
+        Some(Ok(())) => go(&Route::Overview, true),
         Some(Err(e)) if is_gone(&e) => gone.set(true),
         Some(Err(e)) if e.code() == Some(code::PARAMETER_NOT_UNIQUE) => error.set(Some(
             "An account with this email already exists. Log in instead, or use another email."
@@ -147,9 +138,7 @@ fn SignUp(offer: InviteOffer, token: String, gone: RwSignal<bool>) -> impl IntoV
         </details>
         <form class="oc-form" on:submit=on_submit novalidate>
             <CredentialFields email=email password=password purpose=CredentialsFor::SignUp id_prefix="oc-invite"/>
-            <div role="alert" class="oc-login__error">
-                {move || error.get().map(|m| view! { <p class="oc-alert oc-alert--error">{m}</p> })}
-            </div>
+            <FormError error=error/>
             <SubmitButton pending=pending label="Create account and join" pending_label="Creating your account…" block=true/>
         </form>
     }

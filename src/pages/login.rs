@@ -1,52 +1,39 @@
 //! `/login`: email and password, then back to where the user was.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_location;
 
+use crate::api::error_text::user_message;
 use crate::api::use_api;
+use crate::components::brand::BrandName;
 use crate::components::credential_fields::{CredentialFields, CredentialsFor};
 use crate::components::main_region::MainRegion;
-use crate::components::status::Loading;
+use crate::components::status::{FormError, Loading};
 use crate::components::submit_button::SubmitButton;
-use crate::domain::error_text::user_message;
-use crate::session::{use_session, LoginNotice, SessionState};
+use crate::routes::{use_base, use_go, Route};
+use crate::session::{flows, use_session, LoginNotice, SessionState};
 
 /// The login form.
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let session = use_session();
-    let api = use_api();
-    let navigate = use_navigate();
-    let query = use_query_map();
-    let email = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-
     let state = Memo::new(move |_| session.state());
     // Already logged in (e.g. the back button): go to the app.
-    {
-        let navigate = navigate.clone();
-        Effect::new(move |_| {
-            if state.get() == SessionState::Ready {
-                let to = session
-                    .take_return_path()
-                    .unwrap_or_else(|| "/organisation/overview".to_string());
-                navigate(
-                    &to,
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
-            }
-        });
-    }
+    let go = use_go();
+    Effect::new(move |_| {
+        if state.get() == SessionState::Ready {
+            let to = session.take_return_path().unwrap_or(Route::Overview);
+            go(&to, true);
+        }
+    });
 
+    let (email, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let error = RwSignal::new(None::<String>);
+    let api = use_api();
     let login = Action::new_local(move |(e, p): &(String, String)| {
         let api = api.clone();
         let (e, p) = (e.clone(), p.clone());
-        async move { session.login(&api, e, p).await }
+        async move { flows::login(session, &api, e, p).await }
     });
     let pending = login.pending();
 
@@ -56,12 +43,15 @@ pub fn LoginPage() -> impl IntoView {
         }
     });
 
+    let (location, base) = (use_location(), use_base());
     let notice = move || {
         session.notice().map(LoginNotice::text).or_else(|| {
-            query
-                .with(|q| q.get("reason"))
-                .filter(|r| r == "expired")
-                .map(|_| LoginNotice::Expired.text())
+            let path = format!("{}?{}", location.pathname.get(), location.search.get());
+            matches!(
+                Route::parse(base.strip(&path)),
+                Route::Login { expired: true }
+            )
+            .then(|| LoginNotice::Expired.text())
         })
     };
 
@@ -82,10 +72,7 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <MainRegion class="oc-login" label="Log in">
             <div class="oc-login__card oc-card">
-                <div class="oc-login__brand">
-                    <span class="oc-brand__mark" aria-hidden="true"></span>
-                    <span class="oc-brand__name">"Stream Cloud"</span>
-                </div>
+                <div class="oc-login__brand"><BrandName/></div>
                 <h1 class="oc-login__title">"Log in to your organisation"</h1>
                 <Show when=move || state.get() == SessionState::Loading>
                     <Loading label="Restoring your session…"/>
@@ -95,9 +82,7 @@ pub fn LoginPage() -> impl IntoView {
                 </div>
                 <form class="oc-form" on:submit=on_submit novalidate>
                     <CredentialFields email=email password=password purpose=CredentialsFor::Login id_prefix="oc-login"/>
-                    <div role="alert" class="oc-login__error">
-                        {move || error.get().map(|m| view! { <p class="oc-alert oc-alert--error">{m}</p> })}
-                    </div>
+                    <FormError error=error/>
                     <SubmitButton pending=pending label="Log in" pending_label="Logging in…" block=true/>
                 </form>
             </div>

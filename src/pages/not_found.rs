@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::app::app_href;
 use crate::components::main_region::MainRegion;
+use crate::routes::Route;
 
 /// "Page not found" with a way back.
 #[component]
@@ -15,7 +15,7 @@ pub fn NotFoundPage() -> impl IntoView {
                 <p class="oc-eyebrow">"Error 404"</p>
                 <h1>"Page not found"</h1>
                 <p>"The page you opened does not exist or has moved."</p>
-                <A href=app_href("/organisation/overview") attr:class="oc-button oc-button--primary">
+                <A href=Route::Overview.href() attr:class="oc-button oc-button--primary">
                     "Go to My Organisation"
                 </A>
             </div>

@@ -1,13 +1,13 @@
 //! `/organisation/users/:id`: one user's details, their role explained, and the three
 //! actions Update Permission, Reset User Token and Delete User.
 
+use bintu_wire::Permission;
 use bintu_wire::{Role, User};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 
 use crate::api::roles::{self, RolesResource};
 use crate::api::{use_api, users, ApiError};
-use crate::app::app_href;
 use crate::components::card::Card;
 use crate::components::permission_overview::{Audiences, PermissionOverview};
 use crate::components::shell::use_user_list_memory;
@@ -16,6 +16,7 @@ use crate::components::user_dialogs::{DeleteUserDialog, ResetTokenDialog, Update
 use crate::domain::roles::{admin_count, display_name};
 use crate::domain::time::format_utc;
 use crate::domain::user_guards::{delete_refusal, role_change_refusal};
+use crate::routes::{segment, use_go, Route};
 use crate::session::use_session;
 
 /// The single-user page.
@@ -25,11 +26,11 @@ pub fn UserDetailPage() -> impl IntoView {
     let memory = use_user_list_memory();
     let id = Memo::new(move |_| {
         params
-            .with(|p| p.get("id"))
+            .with(|p| p.get(segment::ID))
             .and_then(|s| s.parse::<i64>().ok())
             .filter(|id| *id > 0)
     });
-    let back = move || app_href(&format!("/organisation/users{}", memory.last_query.get()));
+    let back = move || Route::users(memory.last_view.get()).href();
     view! {
         <div class="oc-user-page">
             <a class="oc-back-link" href=back>"← All users"</a>
@@ -61,7 +62,9 @@ fn UserDetail(id: i64) -> impl IntoView {
             async move { users::get(&api, id).await }
         })
     };
-    let roles = roles::use_roles(version);
+    let session = use_session();
+    let can_list_roles = Signal::derive(move || session.allows(Permission::PermissionList));
+    let roles = roles::use_roles(version, can_list_roles);
 
     view! {
         <Transition fallback=|| view! { <Loading label="Loading user…"/> }>
@@ -95,7 +98,7 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
     let roles = roles::loaded(roles_state);
     let session = use_session();
     let memory = use_user_list_memory();
-    let navigate = use_navigate();
+    let navigate = use_go();
     let caps = Memo::new(move |_| session.capabilities());
     let me = untrack(|| session.me())
         .map(|m| m.user.id)
@@ -144,10 +147,7 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
     });
     let after_delete = Callback::new(move |u: User| {
         memory.notice.set(Some(format!("Deleted {}.", u.email)));
-        navigate(
-            &format!("/organisation/users{}", memory.last_query.get_untracked()),
-            Default::default(),
-        );
+        navigate(&Route::users(memory.last_view.get_untracked()), false);
     });
 
     let field = |label: &'static str, value: AnyView| {
@@ -176,13 +176,13 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
             </dl>
             <p class="oc-saved" role="status">{move || status.get()}</p>
             <div class="oc-user-actions">
-                <Show when=move || caps.get().can_change_roles>
+                <Show when=move || caps.get().allows(Permission::UserSetPermission)>
                     <ActionButton label="Update Permission" refusal=Signal::derive(change_refusal) on_click=move || update_open.set(true)/>
                 </Show>
-                <Show when=move || caps.get().can_reset_tokens>
+                <Show when=move || caps.get().allows(Permission::UserResetTokenKey)>
                     <ActionButton label="Reset User Token" refusal=Signal::derive(|| None) on_click=move || reset_open.set(true)/>
                 </Show>
-                <Show when=move || caps.get().can_delete_users>
+                <Show when=move || caps.get().allows(Permission::UserDelete)>
                     <ActionButton label="Delete User" danger=true refusal=Signal::derive(delete_blocked) on_click=move || delete_open.set(true)/>
                 </Show>
             </div>
@@ -190,7 +190,7 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
         <Card title="Assigned role" subtitle="What this user's permission level allows." class="oc-user-role-card">
             {move || match role() {
                 Some(r) => view! { <RolePanel role=r/> }.into_any(),
-                None if !caps.get().can_list_roles => view! {
+                None if !caps.get().allows(Permission::PermissionList) => view! {
                     <p class="oc-hint">"Your role may not view the permission profiles."</p>
                 }
                 .into_any(),

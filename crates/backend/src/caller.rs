@@ -4,6 +4,7 @@
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use bintu_wire::permission::ROLE_ADMIN;
+use bintu_wire::Permission;
 use bintu_wire::{Role, HEADER_APIKEY, HEADER_TOKEN};
 
 use crate::crypto::{secrets_equal, sha256_hex};
@@ -35,17 +36,17 @@ pub const API_KEY_ACTOR: &str = "organisation API key";
 
 impl Caller {
     /// 403/2001 unless the caller's role grants `permission`.
-    pub fn require(&self, permission: &str) -> ApiResult<()> {
-        if self.role.allows(permission) {
+    pub fn require(&self, permission: Permission) -> ApiResult<()> {
+        if self.role.allows(&permission) {
             Ok(())
         } else {
-            Err(ApiError::AccessDenied(permission.to_owned()))
+            Err(ApiError::AccessDenied(permission.as_str().to_owned()))
         }
     }
 
     /// Whether the role grants `permission`.
-    pub fn allows(&self, permission: &str) -> bool {
-        self.role.allows(permission)
+    pub fn allows(&self, permission: Permission) -> bool {
+        self.role.allows(&permission)
     }
 
     /// The acting user's id (None for the API key).

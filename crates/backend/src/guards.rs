@@ -2,7 +2,8 @@
 //! nobody deletes or demotes themselves, the last admin stays an admin, and nobody
 //! hands out more rights than they hold.
 
-use bintu_wire::permission::{INVITE_CREATE, ROLE_ADMIN};
+use bintu_wire::permission::ROLE_ADMIN;
+use bintu_wire::Permission;
 use bintu_wire::Role;
 
 use crate::error::ApiError;
@@ -57,7 +58,7 @@ pub fn check_set_role(t: Target<'_>, new_role: &str) -> Result<(), ApiError> {
 /// May someone holding `own` grant a role holding `granted` (by role change or
 /// invite)? Only if every granted permission is one of their own: no escalation
 /// through custom roles.
-pub fn check_no_escalation(own: &[String], granted: &[String]) -> Result<(), ApiError> {
+pub fn check_no_escalation(own: &[Permission], granted: &[Permission]) -> Result<(), ApiError> {
     match granted.iter().find(|p| !own.contains(p)) {
         Some(missing) => Err(ApiError::Forbidden(format!(
             "You cannot grant a role with permissions you do not hold yourself ({missing})."
@@ -70,7 +71,7 @@ pub fn check_no_escalation(own: &[String], granted: &[String]) -> Result<(), Api
 /// is created and again when it is accepted, so an invite dies with its creator's
 /// right to issue it.
 pub fn may_invite(creator: &Role, invited: &Role) -> bool {
-    creator.allows(INVITE_CREATE)
+    creator.allows(&Permission::InviteCreate)
         && check_no_escalation(&creator.permissions, &invited.permissions).is_ok()
 }
 
@@ -128,10 +129,11 @@ mod tests {
 
     #[test]
     fn no_escalation_beyond_own_permissions() {
-        let own = vec!["A".to_string(), "B".to_string()];
-        assert!(check_no_escalation(&own, &["A".into()]).is_ok());
+        let p = |name: &str| Permission::parse(name);
+        let own = vec![p("A"), p("B")];
+        assert!(check_no_escalation(&own, &[p("A")]).is_ok());
         assert_eq!(
-            code_of(check_no_escalation(&own, &["A".into(), "C".into()])),
+            code_of(check_no_escalation(&own, &[p("A"), p("C")])),
             Some(code::ACCESS_DENIED)
         );
     }

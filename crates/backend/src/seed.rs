@@ -1,6 +1,7 @@
 //! Demo data for an empty database, and synthetic users for large-organisation tests.
 
-use bintu_wire::permission::{self as perm, DEFAULT_ROLES, ROLE_ADMIN, ROLE_READONLY, ROLE_USER};
+use bintu_wire::permission::{DEFAULT_ROLES, ROLE_ADMIN, ROLE_READONLY, ROLE_USER};
+use bintu_wire::Permission;
 use bintu_wire::Role;
 use rusqlite::{params, Connection};
 
@@ -94,7 +95,7 @@ const TAGS: &[&str] = &[
 ];
 
 fn custom_roles() -> Vec<Role> {
-    let strings = |xs: &[&str]| xs.iter().map(|s| (*s).to_owned()).collect();
+    let strings = |xs: &[&str]| xs.iter().map(|s| (*s).to_owned()).collect::<Vec<String>>();
     vec![
         Role {
             name: ROLE_STREAM_MANAGER.into(),
@@ -102,18 +103,18 @@ fn custom_roles() -> Vec<Role> {
             description: "Runs live streams and their tags; can see who is in the organisation."
                 .into(),
             audiences: strings(&["Bintu", "Metrics", "Splay"]),
-            permissions: strings(&[
-                perm::ORGANISATION_GET,
-                perm::ORGANISATION_GET_PLAYERKEY,
-                perm::USER_LIST,
-                perm::USER_GET,
-                perm::TAG_GET,
-                perm::TAG_CREATE,
-                perm::TAG_EDIT,
-                perm::TAG_DELETE,
-                perm::STREAM_GET,
-                perm::STREAM_CREATE,
-            ]),
+            permissions: vec![
+                Permission::OrganisationGet,
+                Permission::OrganisationGetPlayerKey,
+                Permission::UserList,
+                Permission::UserGet,
+                Permission::TagGet,
+                Permission::TagCreate,
+                Permission::TagEdit,
+                Permission::TagDelete,
+                Permission::StreamGet,
+                Permission::StreamCreate,
+            ],
             is_default: false,
             user_count: 0,
         },
@@ -122,14 +123,14 @@ fn custom_roles() -> Vec<Role> {
             display_name: "Analyst".into(),
             description: "Reads metrics and stream statistics; changes nothing.".into(),
             audiences: strings(&["Bintu", "Metrics"]),
-            permissions: strings(&[
-                perm::ORGANISATION_GET,
-                perm::ORGANISATION_GET_PLAYERKEY,
-                perm::PERMISSION_LIST,
-                perm::METRICKEY_GET,
-                perm::TAG_GET,
-                perm::STREAM_GET,
-            ]),
+            permissions: vec![
+                Permission::OrganisationGet,
+                Permission::OrganisationGetPlayerKey,
+                Permission::PermissionList,
+                Permission::MetricKeyGet,
+                Permission::TagGet,
+                Permission::StreamGet,
+            ],
             is_default: false,
             user_count: 0,
         },
@@ -206,7 +207,7 @@ pub fn seed_demo(conn: &mut Connection, now: i64) -> rusqlite::Result<()> {
             display_name: d.display_name.into(),
             description: d.description.into(),
             audiences: d.audiences.iter().map(|s| (*s).to_owned()).collect(),
-            permissions: d.permissions.iter().map(|s| (*s).to_owned()).collect(),
+            permissions: d.permissions.to_vec(),
             is_default: true,
             user_count: 0,
         };
@@ -284,7 +285,7 @@ mod tests {
             assert!(r
                 .permissions
                 .iter()
-                .all(|p| perm::ALL.contains(&p.as_str())));
+                .all(|p| bintu_wire::permission::ALL.contains(p)));
         }
     }
 

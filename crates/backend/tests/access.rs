@@ -4,7 +4,8 @@
 
 mod common;
 
-use bintu_wire::permission::{self as perm, DEFAULT_ROLES};
+use bintu_wire::permission::DEFAULT_ROLES;
+use bintu_wire::Permission;
 use common::*;
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -14,7 +15,7 @@ struct Case {
     method: Method,
     path: String,
     /// None: any authenticated caller may call it.
-    permission: Option<&'static str>,
+    permission: Option<Permission>,
     body: Option<Value>,
 }
 
@@ -24,95 +25,103 @@ async fn cases(s: &TestServer) -> Vec<Case> {
     let victim = s.user_id("jonas.becker@demo-streaming.de").await;
     let doomed = s.user_id("paul.klein@demo-streaming.de").await;
     let (invite_id, _) = s.invite("nanoReadOnly", None).await;
-    let c = |method: Method,
-             path: String,
-             permission: Option<&'static str>,
-             body: Option<Value>| Case {
-        method,
-        path,
-        permission,
-        body,
-    };
+    let c =
+        |method: Method, path: String, permission: Option<Permission>, body: Option<Value>| Case {
+            method,
+            path,
+            permission,
+            body,
+        };
     vec![
         c(Method::GET, "/user/me".into(), None, None),
         c(
             Method::GET,
             "/organisation".into(),
-            Some(perm::ORGANISATION_GET),
+            Some(Permission::OrganisationGet),
             None,
         ),
         c(
             Method::PUT,
             "/organisation/webhook".into(),
-            Some(perm::ORGANISATION_SET_WEBHOOK),
+            Some(Permission::OrganisationSetWebhook),
             Some(json!({ "webhook": "https://example.com/hook" })),
         ),
         c(
             Method::GET,
             "/organisation/vod".into(),
-            Some(perm::ORGANISATION_GET),
+            Some(Permission::OrganisationGet),
             None,
         ),
         c(
             Method::PUT,
             "/organisation/vod".into(),
-            Some(perm::ORGANISATION_SET_VOD),
+            Some(Permission::OrganisationSetVod),
             Some(json!({ "public": true })),
         ),
         c(
             Method::GET,
             "/tag?page=1&pageSize=10".into(),
-            Some(perm::TAG_GET),
+            Some(Permission::TagGet),
             None,
         ),
-        c(Method::GET, "/user".into(), Some(perm::USER_LIST), None),
+        c(
+            Method::GET,
+            "/user".into(),
+            Some(Permission::UserList),
+            None,
+        ),
         c(
             Method::GET,
             format!("/user/{victim}"),
-            Some(perm::USER_GET),
+            Some(Permission::UserGet),
             None,
         ),
         c(
             Method::PUT,
             "/user/permission".into(),
-            Some(perm::USER_SET_PERMISSION),
+            Some(Permission::UserSetPermission),
             Some(json!({ "userId": victim, "role": "nanoReadOnly" })),
         ),
         c(
             Method::PUT,
             "/user/tokenkey".into(),
-            Some(perm::USER_RESET_TOKEN),
+            Some(Permission::UserResetTokenKey),
             Some(json!({ "userId": victim })),
         ),
         c(
             Method::GET,
             "/permission/list".into(),
-            Some(perm::PERMISSION_LIST),
+            Some(Permission::PermissionList),
             None,
         ),
         c(
             Method::GET,
             "/permission?name=nanoUser".into(),
-            Some(perm::PERMISSION_LIST),
+            Some(Permission::PermissionList),
             None,
         ),
         c(
             Method::POST,
             "/invite".into(),
-            Some(perm::INVITE_CREATE),
+            Some(Permission::InviteCreate),
             Some(json!({ "role": "nanoReadOnly" })),
         ),
-        c(Method::GET, "/invite".into(), Some(perm::INVITE_LIST), None),
+        c(
+            Method::GET,
+            "/invite".into(),
+            Some(Permission::InviteList),
+            None,
+        ),
         c(
             Method::DELETE,
             format!("/invite/{invite_id}"),
-            Some(perm::INVITE_REVOKE),
+            Some(Permission::InviteRevoke),
             None,
         ),
         c(
             Method::DELETE,
             format!("/user/{doomed}"),
-            Some(perm::USER_DELETE),
+            Some(Permission::UserDelete),
             None,
         ),
         c(Method::POST, "/user/logout".into(), None, None),
@@ -120,12 +129,12 @@ async fn cases(s: &TestServer) -> Vec<Case> {
 }
 
 /// Runs the matrix for one caller whose role grants `granted`.
-async fn check_role(s: &TestServer, who: &str, auth: &Auth, granted: &[&str]) {
+async fn check_role(s: &TestServer, who: &str, auth: &Auth, granted: &[Permission]) {
     for case in cases(s).await {
         let a = s
             .call(case.method.clone(), &case.path, auth, case.body.clone())
             .await;
-        let allowed = case.permission.is_none_or(|p| granted.contains(&p));
+        let allowed = case.permission.as_ref().is_none_or(|p| granted.contains(p));
         let what = format!("{who}: {} {}", case.method, case.path);
         if allowed {
             assert!(
@@ -144,14 +153,14 @@ async fn check_role(s: &TestServer, who: &str, auth: &Auth, granted: &[&str]) {
             assert_eq!(a.code(), 2001, "{what}");
             assert_eq!(
                 a.body["error"]["userinfo"]["permission"],
-                case.permission.unwrap(),
+                case.permission.unwrap().as_str(),
                 "{what}"
             );
         }
     }
 }
 
-fn default_permissions(role: &str) -> &'static [&'static str] {
+fn default_permissions(role: &str) -> &'static [Permission] {
     DEFAULT_ROLES
         .iter()
         .find(|r| r.name == role)
@@ -190,13 +199,12 @@ async fn readonly_gets_exactly_the_nano_readonly_permissions() {
 async fn custom_role_is_checked_by_its_own_permission_list() {
     let s = start().await;
     let role = s.get("/permission?name=streamManager", &s.key()).await;
-    let granted: Vec<String> =
+    let granted: Vec<Permission> =
         serde_json::from_value(role.assert_ok()["permissions"].clone()).unwrap();
     // The custom role may list users but not roles: different from every default.
-    assert!(granted.iter().any(|p| p == perm::USER_LIST));
-    assert!(!granted.iter().any(|p| p == perm::PERMISSION_LIST));
+    assert!(granted.contains(&Permission::UserList));
+    assert!(!granted.contains(&Permission::PermissionList));
     let auth = s.sign_up("streamManager", "stream.boss@example.com").await;
-    let granted: Vec<&str> = granted.iter().map(String::as_str).collect();
     check_role(&s, "streamManager", &auth, &granted).await;
 }
 

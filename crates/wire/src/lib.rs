@@ -26,6 +26,7 @@ pub use error::*;
 pub use invite::*;
 pub use organisation::*;
 pub use page::*;
+pub use permission::Permission;
 pub use role::*;
 pub use tag::*;
 pub use user::*;

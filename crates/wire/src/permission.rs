@@ -1,75 +1,154 @@
-//! Permission names (`Resource:Verb`) and the three default roles.
+//! Permissions (`Resource:Verb`) and the three default roles.
 //!
-//! A role is a list of these names; the backend checks them on every endpoint and
+//! A role is a list of [`Permission`]s; the backend checks them on every endpoint and
 //! the console reads the same list to decide what to show.
 
-/// Read the organisation profile (name, levels, packages, webhook, VOD flag).
-pub const ORGANISATION_GET: &str = "Organisation:Get";
-/// Receive the organisation's master API key.
-pub const ORGANISATION_GET_APIKEY: &str = "Organisation:GetApiKey";
-/// Receive the player key.
-pub const ORGANISATION_GET_PLAYERKEY: &str = "Organisation:GetPlayerKey";
-/// Change the webhook endpoint.
-pub const ORGANISATION_SET_WEBHOOK: &str = "Organisation:SetWebhook";
-/// Change whether VOD content is public.
-pub const ORGANISATION_SET_VOD: &str = "Organisation:SetVod";
-/// List the organisation's users.
-pub const USER_LIST: &str = "User:List";
-/// Read one user.
-pub const USER_GET: &str = "User:Get";
-/// Change a user's role.
-pub const USER_SET_PERMISSION: &str = "User:SetPermission";
-/// Renew a user's token key (invalidates their bintu tokens).
-pub const USER_RESET_TOKEN: &str = "User:ResetTokenKey";
-/// Delete a user.
-pub const USER_DELETE: &str = "User:Delete";
-/// Create an invite token.
-pub const INVITE_CREATE: &str = "InviteToken:Create";
-/// List pending invite tokens.
-pub const INVITE_LIST: &str = "InviteToken:List";
-/// Revoke an invite token.
-pub const INVITE_REVOKE: &str = "InviteToken:Revoke";
-/// List the organisation's roles and their permissions.
-pub const PERMISSION_LIST: &str = "Permission:List";
-/// Read tags.
-pub const TAG_GET: &str = "Tag:Get";
-/// Create tags.
-pub const TAG_CREATE: &str = "Tag:Create";
-/// Rename tags.
-pub const TAG_EDIT: &str = "Tag:Edit";
-/// Delete tags.
-pub const TAG_DELETE: &str = "Tag:Delete";
-/// Read metrics keys (other systems; shown in permission overviews only).
-pub const METRICKEY_GET: &str = "MetricKey:Get";
-/// List streams (other systems; shown in permission overviews only).
-pub const STREAM_GET: &str = "Stream:GetStreams";
-/// Create streams (other systems; shown in permission overviews only).
-pub const STREAM_CREATE: &str = "Stream:CreateStream";
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A `Resource:Verb` permission. On the wire it is its name, e.g. `"User:List"`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// Read the organisation profile (name, levels, packages, webhook, VOD flag).
+    OrganisationGet,
+    /// Receive the organisation's master API key.
+    OrganisationGetApiKey,
+    /// Receive the player key.
+    OrganisationGetPlayerKey,
+    /// Change the webhook endpoint.
+    OrganisationSetWebhook,
+    /// Change whether VOD content is public.
+    OrganisationSetVod,
+    /// List the organisation's users.
+    UserList,
+    /// Read one user.
+    UserGet,
+    /// Change a user's role.
+    UserSetPermission,
+    /// Renew a user's token key (invalidates their bintu tokens).
+    UserResetTokenKey,
+    /// Delete a user.
+    UserDelete,
+    /// Create an invite token.
+    InviteCreate,
+    /// List pending invite tokens.
+    InviteList,
+    /// Revoke an invite token.
+    InviteRevoke,
+    /// List the organisation's roles and their permissions.
+    PermissionList,
+    /// Read tags.
+    TagGet,
+    /// Create tags.
+    TagCreate,
+    /// Rename tags.
+    TagEdit,
+    /// Delete tags.
+    TagDelete,
+    /// Read metrics keys (other systems; shown in permission overviews only).
+    MetricKeyGet,
+    /// List streams (other systems; shown in permission overviews only).
+    StreamGet,
+    /// Create streams (other systems; shown in permission overviews only).
+    StreamCreate,
+    /// A name this contract does not know (a real backend may add some), kept as
+    /// sent so it still shows and travels back unchanged.
+    Other(String),
+}
 
 /// Every permission this contract knows, in display order.
-pub const ALL: &[&str] = &[
-    ORGANISATION_GET,
-    ORGANISATION_GET_APIKEY,
-    ORGANISATION_GET_PLAYERKEY,
-    ORGANISATION_SET_WEBHOOK,
-    ORGANISATION_SET_VOD,
-    USER_LIST,
-    USER_GET,
-    USER_SET_PERMISSION,
-    USER_RESET_TOKEN,
-    USER_DELETE,
-    INVITE_CREATE,
-    INVITE_LIST,
-    INVITE_REVOKE,
-    PERMISSION_LIST,
-    TAG_GET,
-    TAG_CREATE,
-    TAG_EDIT,
-    TAG_DELETE,
-    METRICKEY_GET,
-    STREAM_GET,
-    STREAM_CREATE,
+pub const ALL: &[Permission] = &[
+    Permission::OrganisationGet,
+    Permission::OrganisationGetApiKey,
+    Permission::OrganisationGetPlayerKey,
+    Permission::OrganisationSetWebhook,
+    Permission::OrganisationSetVod,
+    Permission::UserList,
+    Permission::UserGet,
+    Permission::UserSetPermission,
+    Permission::UserResetTokenKey,
+    Permission::UserDelete,
+    Permission::InviteCreate,
+    Permission::InviteList,
+    Permission::InviteRevoke,
+    Permission::PermissionList,
+    Permission::TagGet,
+    Permission::TagCreate,
+    Permission::TagEdit,
+    Permission::TagDelete,
+    Permission::MetricKeyGet,
+    Permission::StreamGet,
+    Permission::StreamCreate,
 ];
+
+impl Permission {
+    /// The wire name, e.g. `User:List`.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::OrganisationGet => "Organisation:Get",
+            Self::OrganisationGetApiKey => "Organisation:GetApiKey",
+            Self::OrganisationGetPlayerKey => "Organisation:GetPlayerKey",
+            Self::OrganisationSetWebhook => "Organisation:SetWebhook",
+            Self::OrganisationSetVod => "Organisation:SetVod",
+            Self::UserList => "User:List",
+            Self::UserGet => "User:Get",
+            Self::UserSetPermission => "User:SetPermission",
+            Self::UserResetTokenKey => "User:ResetTokenKey",
+            Self::UserDelete => "User:Delete",
+            Self::InviteCreate => "InviteToken:Create",
+            Self::InviteList => "InviteToken:List",
+            Self::InviteRevoke => "InviteToken:Revoke",
+            Self::PermissionList => "Permission:List",
+            Self::TagGet => "Tag:Get",
+            Self::TagCreate => "Tag:Create",
+            Self::TagEdit => "Tag:Edit",
+            Self::TagDelete => "Tag:Delete",
+            Self::MetricKeyGet => "MetricKey:Get",
+            Self::StreamGet => "Stream:GetStreams",
+            Self::StreamCreate => "Stream:CreateStream",
+            Self::Other(name) => name,
+        }
+    }
+
+    /// The permission named `name`; an unknown name is [`Permission::Other`].
+    pub fn parse(name: &str) -> Self {
+        ALL.iter()
+            .find(|p| p.as_str() == name)
+            .cloned()
+            .unwrap_or_else(|| Self::Other(name.to_owned()))
+    }
+
+    /// Position in [`ALL`]; `None` for an unknown permission.
+    pub fn display_rank(&self) -> Option<usize> {
+        ALL.iter().position(|p| p == self)
+    }
+}
+
+impl AsRef<str> for Permission {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Display for Permission {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Permission {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Permission {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        Ok(Self::parse(&name))
+    }
+}
 
 /// Internal name of the default admin role.
 pub const ROLE_ADMIN: &str = "nanoAdmin";
@@ -87,7 +166,7 @@ pub struct DefaultRole {
     pub display_name: &'static str,
     pub description: &'static str,
     pub audiences: &'static [&'static str],
-    pub permissions: &'static [&'static str],
+    pub permissions: &'static [Permission],
 }
 
 /// The three default roles, with the capability table of the bintu documentation.
@@ -106,17 +185,17 @@ pub const DEFAULT_ROLES: &[DefaultRole] = &[
         description: "Default restricted permission profile for organisation member.",
         audiences: &["Bintu", "Metrics", "Splay"],
         permissions: &[
-            ORGANISATION_GET,
-            ORGANISATION_GET_PLAYERKEY,
-            USER_LIST,
-            USER_GET,
-            PERMISSION_LIST,
-            TAG_GET,
-            TAG_CREATE,
-            TAG_EDIT,
-            METRICKEY_GET,
-            STREAM_GET,
-            STREAM_CREATE,
+            Permission::OrganisationGet,
+            Permission::OrganisationGetPlayerKey,
+            Permission::UserList,
+            Permission::UserGet,
+            Permission::PermissionList,
+            Permission::TagGet,
+            Permission::TagCreate,
+            Permission::TagEdit,
+            Permission::MetricKeyGet,
+            Permission::StreamGet,
+            Permission::StreamCreate,
         ],
     },
     DefaultRole {
@@ -125,10 +204,10 @@ pub const DEFAULT_ROLES: &[DefaultRole] = &[
         description: "Default read-only permission profile for organisation member.",
         audiences: &["Bintu", "Metrics"],
         permissions: &[
-            ORGANISATION_GET,
-            ORGANISATION_GET_PLAYERKEY,
-            TAG_GET,
-            STREAM_GET,
+            Permission::OrganisationGet,
+            Permission::OrganisationGetPlayerKey,
+            Permission::TagGet,
+            Permission::StreamGet,
         ],
     },
 ];
@@ -154,33 +233,45 @@ mod tests {
     #[test]
     fn capability_table_matches_the_bintu_documentation() {
         let (admin, user, ro) = (role(ROLE_ADMIN), role(ROLE_USER), role(ROLE_READONLY));
-        let has = |r: &DefaultRole, p: &str| r.permissions.contains(&p);
+        let has = |r: &DefaultRole, p: &Permission| r.permissions.contains(p);
         // get API key: admin only
-        assert!(has(admin, ORGANISATION_GET_APIKEY));
-        assert!(!has(user, ORGANISATION_GET_APIKEY) && !has(ro, ORGANISATION_GET_APIKEY));
+        assert!(has(admin, &Permission::OrganisationGetApiKey));
+        assert!(
+            !has(user, &Permission::OrganisationGetApiKey)
+                && !has(ro, &Permission::OrganisationGetApiKey)
+        );
         // player key: everyone
         assert!([admin, user, ro]
             .iter()
-            .all(|r| has(r, ORGANISATION_GET_PLAYERKEY)));
+            .all(|r| has(r, &Permission::OrganisationGetPlayerKey)));
         // webhook and VOD: admin only
-        for p in [ORGANISATION_SET_WEBHOOK, ORGANISATION_SET_VOD] {
-            assert!(has(admin, p) && !has(user, p) && !has(ro, p));
+        for p in [
+            Permission::OrganisationSetWebhook,
+            Permission::OrganisationSetVod,
+        ] {
+            assert!(has(admin, &p) && !has(user, &p) && !has(ro, &p));
         }
         // list users: admin and user
-        assert!(has(admin, USER_LIST) && has(user, USER_LIST) && !has(ro, USER_LIST));
+        assert!(
+            has(admin, &Permission::UserList)
+                && has(user, &Permission::UserList)
+                && !has(ro, &Permission::UserList)
+        );
         // user administration: admin only
         for p in [
-            INVITE_CREATE,
-            USER_SET_PERMISSION,
-            USER_RESET_TOKEN,
-            USER_DELETE,
+            Permission::InviteCreate,
+            Permission::UserSetPermission,
+            Permission::UserResetTokenKey,
+            Permission::UserDelete,
         ] {
-            assert!(has(admin, p) && !has(user, p) && !has(ro, p));
+            assert!(has(admin, &p) && !has(user, &p) && !has(ro, &p));
         }
         // tags
-        assert!([admin, user, ro].iter().all(|r| has(r, TAG_GET)));
-        assert!(has(user, TAG_CREATE) && !has(ro, TAG_CREATE));
-        assert!(has(admin, TAG_DELETE) && !has(user, TAG_DELETE));
+        assert!([admin, user, ro]
+            .iter()
+            .all(|r| has(r, &Permission::TagGet)));
+        assert!(has(user, &Permission::TagCreate) && !has(ro, &Permission::TagCreate));
+        assert!(has(admin, &Permission::TagDelete) && !has(user, &Permission::TagDelete));
     }
 
     #[test]
@@ -189,6 +280,23 @@ mod tests {
             for p in r.permissions {
                 assert!(ALL.contains(p), "{p} of {} is not in ALL", r.name);
             }
+        }
+    }
+
+    #[test]
+    fn permissions_travel_as_their_names_and_unknown_ones_survive() {
+        let json = r#"["User:List","Stream:Teleport"]"#;
+        let parsed: Vec<Permission> = serde_json::from_str(json).unwrap();
+        assert_eq!(
+            parsed,
+            [
+                Permission::UserList,
+                Permission::Other("Stream:Teleport".into())
+            ]
+        );
+        assert_eq!(serde_json::to_string(&parsed).unwrap(), json);
+        for p in ALL {
+            assert_eq!(Permission::parse(p.as_str()), *p);
         }
     }
 

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::permission::Permission;
+
 /// A role of the organisation: one of the defaults or a custom one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -13,8 +15,9 @@ pub struct Role {
     pub description: String,
     /// Systems the role's tokens reach, e.g. `Bintu`, `Metrics`.
     pub audiences: Vec<String>,
-    /// `Resource:Verb` names, see [`crate::permission`].
-    pub permissions: Vec<String>,
+    /// What the role may do; names this contract does not know arrive as
+    /// [`Permission::Other`].
+    pub permissions: Vec<Permission>,
     /// True for nanoAdmin, nanoUser and nanoReadOnly.
     pub is_default: bool,
     /// Users holding this role now.
@@ -23,8 +26,8 @@ pub struct Role {
 
 impl Role {
     /// Whether this role grants `permission`.
-    pub fn allows(&self, permission: &str) -> bool {
-        self.permissions.iter().any(|p| p == permission)
+    pub fn allows(&self, permission: &Permission) -> bool {
+        self.permissions.contains(permission)
     }
 }
 

@@ -8,20 +8,22 @@ const SELECT: &str = "SELECT r.name, r.display_name, r.description, r.audiences,
      FROM role r";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Role> {
-    let json_list = |i: usize| -> rusqlite::Result<Vec<String>> {
-        let text: String = r.get(i)?;
-        serde_json::from_str(&text).map_err(|e| {
-            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-        })
-    };
     Ok(Role {
         name: r.get(0)?,
         display_name: r.get(1)?,
         description: r.get(2)?,
-        audiences: json_list(3)?,
-        permissions: json_list(4)?,
+        audiences: json_list(r, 3)?,
+        permissions: json_list(r, 4)?,
         is_default: r.get(5)?,
         user_count: r.get::<_, i64>(6)? as u64,
+    })
+}
+
+/// A JSON list column (audiences, permissions).
+fn json_list<T: serde::de::DeserializeOwned>(r: &Row<'_>, i: usize) -> rusqlite::Result<Vec<T>> {
+    let text: String = r.get(i)?;
+    serde_json::from_str(&text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
     })
 }
 

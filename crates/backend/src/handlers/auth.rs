@@ -3,7 +3,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use bintu_wire::permission::ORGANISATION_GET_APIKEY;
+use bintu_wire::Permission;
 use bintu_wire::{LoginRequest, LoginResponse, Me};
 use rusqlite::Connection;
 
@@ -83,7 +83,7 @@ pub fn start_session(
     )?;
     let role = roles::get(conn, &user.role)?
         .ok_or_else(|| ApiError::Internal(format!("user {} has unknown role", user.id)))?;
-    let api_key = if role.allows(ORGANISATION_GET_APIKEY) {
+    let api_key = if role.allows(&Permission::OrganisationGetApiKey) {
         organisation::get(conn)?.map(|o| o.api_key)
     } else {
         None

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use bintu_wire::invite::{DEFAULT_INVITE_HOURS, MAX_INVITE_HOURS};
-use bintu_wire::permission::{INVITE_CREATE, INVITE_LIST, INVITE_REVOKE};
+use bintu_wire::Permission;
 use bintu_wire::{
     validate, AcceptInviteRequest, CreateInviteRequest, CreatedInvite, InviteList,
     InviteLookupRequest, InviteOffer, LoginResponse, Role,
@@ -29,7 +29,7 @@ pub async fn create(
     caller: Caller,
     JsonBody(req): JsonBody<CreateInviteRequest>,
 ) -> ApiResult<(StatusCode, Json<CreatedInvite>)> {
-    caller.require(INVITE_CREATE)?;
+    caller.require(Permission::InviteCreate)?;
     let role_name = req.role.trim().to_owned();
     if role_name.is_empty() {
         return Err(ApiError::Required("role".into()));
@@ -49,7 +49,7 @@ pub async fn create(
         .run(move |conn| {
             let tx = conn.transaction()?;
             let caller = caller.current(&tx)?;
-            caller.require(INVITE_CREATE)?;
+            caller.require(Permission::InviteCreate)?;
             let role = roles::get(&tx, &role_name)?.ok_or_else(|| {
                 ApiError::invalid("role", format!("There is no role named {role_name}."))
             })?;
@@ -75,7 +75,7 @@ pub async fn create(
 
 /// Pending invites (not used, revoked or expired), newest first.
 pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<InviteList>> {
-    caller.require(INVITE_LIST)?;
+    caller.require(Permission::InviteList)?;
     let now = state.clock.now();
     let rows = state
         .db
@@ -92,13 +92,13 @@ pub async fn revoke(
     caller: Caller,
     IdPath(id): IdPath,
 ) -> ApiResult<StatusCode> {
-    caller.require(INVITE_REVOKE)?;
+    caller.require(Permission::InviteRevoke)?;
     let now = state.clock.now();
     let revoked = state
         .db
         .run(move |conn| {
             let tx = conn.transaction()?;
-            caller.current(&tx)?.require(INVITE_REVOKE)?;
+            caller.current(&tx)?.require(Permission::InviteRevoke)?;
             let revoked = invites::revoke(&tx, id, now)?;
             tx.commit()?;
             Ok(revoked)

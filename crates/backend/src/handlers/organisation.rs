@@ -2,10 +2,7 @@
 
 use axum::extract::State;
 use axum::Json;
-use bintu_wire::permission::{
-    ORGANISATION_GET, ORGANISATION_GET_APIKEY, ORGANISATION_GET_PLAYERKEY, ORGANISATION_SET_VOD,
-    ORGANISATION_SET_WEBHOOK,
-};
+use bintu_wire::Permission;
 use bintu_wire::{validate, Organisation, VodBody, WebhookBody};
 
 use crate::caller::Caller;
@@ -20,7 +17,7 @@ fn missing_org() -> ApiError {
 
 /// The organisation profile; the keys only for roles allowed to see them.
 pub async fn get(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<Organisation>> {
-    caller.require(ORGANISATION_GET)?;
+    caller.require(Permission::OrganisationGet)?;
     let (org, packages) = state
         .db
         .run(|conn| {
@@ -37,10 +34,10 @@ pub async fn get(State(state): State<AppState>, caller: Caller) -> ApiResult<Jso
         webhook: org.webhook,
         vod_public: org.vod_public,
         api_key: caller
-            .allows(ORGANISATION_GET_APIKEY)
+            .allows(Permission::OrganisationGetApiKey)
             .then_some(org.api_key),
         player_key: caller
-            .allows(ORGANISATION_GET_PLAYERKEY)
+            .allows(Permission::OrganisationGetPlayerKey)
             .then_some(org.player_key),
     }))
 }
@@ -51,7 +48,7 @@ pub async fn set_webhook(
     caller: Caller,
     JsonBody(body): JsonBody<WebhookBody>,
 ) -> ApiResult<Json<WebhookBody>> {
-    caller.require(ORGANISATION_SET_WEBHOOK)?;
+    caller.require(Permission::OrganisationSetWebhook)?;
     let webhook = body.webhook.trim().to_owned();
     validate::webhook(&webhook).map_err(|e| ApiError::invalid("webhook", e.message()))?;
     let stored = webhook.clone();
@@ -60,7 +57,7 @@ pub async fn set_webhook(
         .run(move |conn| {
             let tx = conn.transaction()?;
             let caller = caller.current(&tx)?;
-            caller.require(ORGANISATION_SET_WEBHOOK)?;
+            caller.require(Permission::OrganisationSetWebhook)?;
             organisation::set_webhook(&tx, &stored)?;
             tx.commit()?;
             Ok(caller.label())
@@ -72,7 +69,7 @@ pub async fn set_webhook(
 
 /// Whether VOD content is public.
 pub async fn get_vod(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<VodBody>> {
-    caller.require(ORGANISATION_GET)?;
+    caller.require(Permission::OrganisationGet)?;
     let org = state
         .db
         .run(|conn| organisation::get(conn)?.ok_or_else(missing_org))
@@ -88,13 +85,15 @@ pub async fn set_vod(
     caller: Caller,
     JsonBody(body): JsonBody<VodBody>,
 ) -> ApiResult<Json<VodBody>> {
-    caller.require(ORGANISATION_SET_VOD)?;
+    caller.require(Permission::OrganisationSetVod)?;
     let public = body.public;
     state
         .db
         .run(move |conn| {
             let tx = conn.transaction()?;
-            caller.current(&tx)?.require(ORGANISATION_SET_VOD)?;
+            caller
+                .current(&tx)?
+                .require(Permission::OrganisationSetVod)?;
             organisation::set_vod_public(&tx, public)?;
             tx.commit()?;
             Ok(())

@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 use axum::Json;
-use bintu_wire::permission::PERMISSION_LIST;
+use bintu_wire::Permission;
 use bintu_wire::{Role, RoleList};
 use serde::Deserialize;
 
@@ -14,7 +14,7 @@ use crate::state::AppState;
 
 /// Every role with its permissions and user count, defaults first.
 pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<RoleList>> {
-    caller.require(PERMISSION_LIST)?;
+    caller.require(Permission::PermissionList)?;
     let roles = state.db.run(|conn| Ok(roles::list(conn)?)).await?;
     Ok(Json(RoleList { roles }))
 }
@@ -31,7 +31,7 @@ pub async fn get(
     caller: Caller,
     QueryParams(query): QueryParams<NameQuery>,
 ) -> ApiResult<Json<Role>> {
-    caller.require(PERMISSION_LIST)?;
+    caller.require(Permission::PermissionList)?;
     let name = query
         .name
         .filter(|n| !n.trim().is_empty())

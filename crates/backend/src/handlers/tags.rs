@@ -2,9 +2,8 @@
 
 use axum::extract::State;
 use axum::Json;
-use bintu_wire::permission::TAG_GET;
-use bintu_wire::{Page, Tag};
-use serde::Deserialize;
+use bintu_wire::Permission;
+use bintu_wire::{Page, Tag, TagQuery};
 
 use crate::caller::Caller;
 use crate::db::tags;
@@ -13,22 +12,13 @@ use crate::extract::QueryParams;
 use crate::paging::Window;
 use crate::state::AppState;
 
-/// Query of `GET /tag`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TagQuery {
-    pub q: Option<String>,
-    pub page: Option<u32>,
-    pub page_size: Option<u32>,
-}
-
 /// One page of tags sorted by name, optionally filtered by a substring.
 pub async fn list(
     State(state): State<AppState>,
     caller: Caller,
     QueryParams(query): QueryParams<TagQuery>,
 ) -> ApiResult<Json<Page<Tag>>> {
-    caller.require(TAG_GET)?;
+    caller.require(Permission::TagGet)?;
     let window = Window::new(query.page, query.page_size)?;
     let q = query.q.map(|q| q.trim().to_owned());
     let (total, items) = state

@@ -4,9 +4,8 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use bintu_wire::permission::{
-    ROLE_ADMIN, USER_DELETE, USER_GET, USER_LIST, USER_RESET_TOKEN, USER_SET_PERMISSION,
-};
+use bintu_wire::permission::ROLE_ADMIN;
+use bintu_wire::Permission;
 use bintu_wire::{Page, ResetTokenKeyRequest, SetPermissionRequest, User, UserQuery};
 use rusqlite::Connection;
 
@@ -45,7 +44,7 @@ pub async fn list(
     caller: Caller,
     QueryParams(query): QueryParams<UserQuery>,
 ) -> ApiResult<Json<Page<User>>> {
-    caller.require(USER_LIST)?;
+    caller.require(Permission::UserList)?;
     let window = Window::new(query.page, query.page_size)?;
     let list_query = ListQuery {
         role: query.role.filter(|r| !r.is_empty()),
@@ -80,7 +79,7 @@ pub async fn get(
     caller: Caller,
     IdPath(id): IdPath,
 ) -> ApiResult<Json<User>> {
-    caller.require(USER_GET)?;
+    caller.require(Permission::UserGet)?;
     let user = state.db.run(move |conn| existing(conn, id)).await?;
     Ok(Json(user.to_wire()))
 }
@@ -91,7 +90,7 @@ pub async fn delete(
     caller: Caller,
     IdPath(id): IdPath,
 ) -> ApiResult<StatusCode> {
-    caller.require(USER_DELETE)?;
+    caller.require(Permission::UserDelete)?;
     let now = state.clock.now();
     state
         .db
@@ -100,7 +99,7 @@ pub async fn delete(
             // pass the last-admin check, and the caller's role is the one of now.
             let tx = conn.transaction()?;
             let caller = caller.current(&tx)?;
-            caller.require(USER_DELETE)?;
+            caller.require(Permission::UserDelete)?;
             let user = existing(&tx, id)?;
             guards::check_delete(target(&tx, &caller, &user)?)?;
             invites::revoke_orphaned(&tx, id, None, now)?;
@@ -120,7 +119,7 @@ pub async fn set_permission(
     caller: Caller,
     JsonBody(req): JsonBody<SetPermissionRequest>,
 ) -> ApiResult<Json<User>> {
-    caller.require(USER_SET_PERMISSION)?;
+    caller.require(Permission::UserSetPermission)?;
     let role_name = req.role.trim().to_owned();
     if role_name.is_empty() {
         return Err(ApiError::Required("role".into()));
@@ -131,7 +130,7 @@ pub async fn set_permission(
         .run(move |conn| {
             let tx = conn.transaction()?;
             let caller = caller.current(&tx)?;
-            caller.require(USER_SET_PERMISSION)?;
+            caller.require(Permission::UserSetPermission)?;
             let role = roles::get(&tx, &role_name)?.ok_or_else(|| {
                 ApiError::invalid("role", format!("There is no role named {role_name}."))
             })?;
@@ -155,13 +154,13 @@ pub async fn reset_token_key(
     caller: Caller,
     JsonBody(req): JsonBody<ResetTokenKeyRequest>,
 ) -> ApiResult<Json<User>> {
-    caller.require(USER_RESET_TOKEN)?;
+    caller.require(Permission::UserResetTokenKey)?;
     let user = state
         .db
         .run(move |conn| {
             let tx = conn.transaction()?;
             let caller = caller.current(&tx)?;
-            caller.require(USER_RESET_TOKEN)?;
+            caller.require(Permission::UserResetTokenKey)?;
             let mut user = existing(&tx, req.user_id)?;
             user.token_key = new_token_key();
             // No session is touched: each one was issued under the old key, so the

@@ -1,6 +1,6 @@
 //! From an [`ApiError`] to the sentence a person reads.
 
-use crate::api::ApiError;
+use super::ApiError;
 use bintu_wire::code;
 
 /// What to tell the user about `err`. Validation-type answers keep the server's own

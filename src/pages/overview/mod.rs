@@ -1,0 +1,59 @@
+//! `/organisation/overview`: packages, API access, webhook, VOD access and tags.
+//! A thin composition of one card per file.
+
+mod api_access;
+mod packages;
+mod tags;
+mod vod;
+mod webhook;
+
+use bintu_wire::{Organisation, Permission};
+use leptos::prelude::*;
+
+use crate::components::shell::use_organisation;
+use crate::components::status::{ErrorState, Loading};
+use crate::session::use_session;
+use api_access::ApiAccessSection;
+use packages::PackagesSection;
+use tags::TagsSection;
+use vod::VodSection;
+use webhook::WebhookSection;
+
+/// The Overview tab.
+#[component]
+pub fn OverviewPage() -> impl IntoView {
+    let org = use_organisation();
+    let session = use_session();
+    let can_see_tags = Memo::new(move |_| session.allows(Permission::TagGet));
+    view! {
+        <div class="oc-overview">
+            {move || match org.try_get().flatten() {
+                None => view! { <Loading label="Loading organisation…"/> }.into_any(),
+                Some(Err(e)) => view! {
+                    <ErrorState
+                        error=e
+                        title="Could not load the organisation"
+                        on_retry=Callback::new(move |_| org.refetch())
+                    />
+                }
+                .into_any(),
+                Some(Ok(o)) => view! { <OrganisationSections org=o/> }.into_any(),
+            }}
+            <Show when=move || can_see_tags.get()>
+                <TagsSection/>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn OrganisationSections(org: Organisation) -> impl IntoView {
+    view! {
+        <PackagesSection packages=org.packages.clone()/>
+        <ApiAccessSection api_key=org.api_key.clone() player_key=org.player_key.clone()/>
+        <div class="oc-grid-2">
+            <WebhookSection initial=org.webhook.clone()/>
+            <VodSection initial=org.vod_public/>
+        </div>
+    }
+}

@@ -1,0 +1,116 @@
+//! The VOD Public Accessibility card: a switch, with a confirmation before VOD
+//! content becomes public.
+
+use bintu_wire::Permission;
+use leptos::prelude::*;
+
+use crate::api::error_text::user_message;
+use crate::api::{organisation, use_api};
+use crate::components::card::Card;
+use crate::components::dialog::{Dialog, DialogVariant};
+use crate::components::icons::{IconCheck, IconLock};
+use crate::components::unique_id;
+use crate::domain::permissions::VOD_READ_ONLY_REASON;
+use crate::session::use_session;
+
+/// The VOD switch: shows the new value at once, reverts if the server refuses.
+#[component]
+pub fn VodSection(initial: bool) -> impl IntoView {
+    let session = use_session();
+    let api = use_api();
+    let can_edit = Memo::new(move |_| session.allows(Permission::OrganisationSetVod));
+    let public = RwSignal::new(initial);
+    let pending = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let status = RwSignal::new(None::<String>);
+    let confirm_open = RwSignal::new(false);
+    let label_id = unique_id("vod-label");
+    let desc_id = unique_id("vod-desc");
+    let api = StoredValue::new(api);
+
+    // Shows the new value at once; reverts (with the reason) if the server refuses.
+    let save = move |value: bool| async move {
+        pending.set(true);
+        error.set(None);
+        status.set(None);
+        let before = public.get_untracked();
+        public.set(value);
+        let result = organisation::set_vod(&api.get_value(), value).await;
+        let _ = pending.try_set(false);
+        match result {
+            Ok(body) => {
+                let _ = public.try_set(body.public);
+                let _ = status.try_set(Some(if body.public {
+                    "VOD content is now publicly accessible.".to_string()
+                } else {
+                    "VOD content now requires authentication.".to_string()
+                }));
+                Ok(())
+            }
+            Err(e) => {
+                let _ = public.try_set(before);
+                let message = format!("Not saved: {}", user_message(&e));
+                let _ = error.try_set(Some(message.clone()));
+                Err(message)
+            }
+        }
+    };
+
+    let on_toggle = move |_| {
+        if !can_edit.get_untracked() || pending.get_untracked() {
+            return;
+        }
+        if public.get_untracked() {
+            leptos::task::spawn_local(async move {
+                let _ = save(false).await;
+            });
+        } else {
+            confirm_open.set(true);
+        }
+    };
+
+    view! {
+        <Card title="VOD Public Accessibility" subtitle="Whether VOD content can be requested through the API without authentication.">
+            <div class="oc-switch-row">
+                <span class="oc-switch-row__label" id=label_id.clone()>"Public VOD access"</span>
+                <button
+                    type="button"
+                    role="switch"
+                    class="oc-switch"
+                    aria-checked=move || if public.get() { "true" } else { "false" }
+                    aria-labelledby=label_id.clone()
+                    aria-describedby=desc_id.clone()
+                    disabled=move || !can_edit.get() || pending.get()
+                    aria-busy=move || pending.get().then_some("true")
+                    on:click=on_toggle
+                >
+                    <span class="oc-switch__track" aria-hidden="true"><span class="oc-switch__thumb"></span></span>
+                    <span class="oc-switch__text">{move || if public.get() { "Public" } else { "Private" }}</span>
+                </button>
+            </div>
+            <p class="oc-hint" id=desc_id.clone()>
+                {move || if !can_edit.get() {
+                    view! { <span class="oc-readonly-reason"><IconLock/>{VOD_READ_ONLY_REASON}</span> }.into_any()
+                } else if public.get() {
+                    view! { "Anyone who knows a VOD URL can play it without a token." }.into_any()
+                } else {
+                    view! { "VOD requests need a valid token or key." }.into_any()
+                }}
+            </p>
+            <p class="oc-field-error" role="alert">{move || error.get()}</p>
+            <p class="oc-saved" role="status">{move || status.get().map(|s| view! { <IconCheck/>{s} })}</p>
+            <Dialog
+                open=confirm_open
+                title="Make VOD content public?"
+                confirm_label="Make public"
+                variant=DialogVariant::Danger
+                on_confirm=move || save(true)
+            >
+                <p>
+                    "Anyone who knows the URL of a VOD asset of your organisation will be able to "
+                    "play it through the API without authentication. You can switch this off again at any time."
+                </p>
+            </Dialog>
+        </Card>
+    }
+}

@@ -1,0 +1,77 @@
+//! The paged user table of the current view, its loading and error states.
+
+use bintu_wire::{Permission, Role};
+use leptos::prelude::*;
+
+use super::empty_list::EmptyList;
+use crate::api::{use_api, users};
+use crate::components::pager::Pager;
+use crate::components::status::{ErrorState, Loading};
+use crate::components::users_table::{RowAction, UsersTable};
+use crate::domain::users_view::UsersView;
+use crate::session::use_session;
+
+/// The users of `view`, loaded again when `version` changes; row actions go to
+/// `on_action`, sorting and paging to `go`.
+#[component]
+pub fn UserList(
+    view: Memo<UsersView>,
+    version: RwSignal<u32>,
+    roles: Signal<Vec<Role>>,
+    go: Callback<UsersView>,
+    on_action: Callback<RowAction>,
+) -> impl IntoView {
+    let api = use_api();
+    let session = use_session();
+    let caps = Memo::new(move |_| session.capabilities());
+    // While a new page, filter or search loads, the old rows stay, dimmed.
+    let reloading = RwSignal::new(false);
+    let list = LocalResource::new(move || {
+        version.track();
+        let view = view.get();
+        let api = api.clone();
+        async move { users::list(&api, &view.api_query()).await }
+    });
+    let me_id = move || {
+        untrack(|| session.me())
+            .map(|m| m.user.id)
+            .unwrap_or_default()
+    };
+
+    view! {
+        <Transition fallback=|| view! { <Loading label="Loading users…"/> } set_pending=reloading.write_only()>
+            {move || {
+                // Built again when the roles arrive, which can be after the users:
+                // the badges and the empty state show the roles' display names.
+                roles.track();
+                list.try_get().flatten().map(|result| match result {
+                    Err(e) => view! {
+                        <ErrorState error=e title="Could not load the users" on_retry=Callback::new(move |_| list.refetch())/>
+                    }
+                    .into_any(),
+                    Ok(page) if page.items.is_empty() => view! { <EmptyList view=view roles=roles total=page.total/> }.into_any(),
+                    Ok(page) => {
+                        let v = view.get_untracked();
+                        let c = caps.get_untracked();
+                        view! {
+                            <div class="oc-table-wrap" aria-busy=move || reloading.get().then_some("true")>
+                                <UsersTable
+                                    users=page.items
+                                    roles=roles.get_untracked()
+                                    me=me_id()
+                                    view=view
+                                    on_sort=go
+                                    can_reset=c.allows(Permission::UserResetTokenKey)
+                                    can_delete=c.allows(Permission::UserDelete)
+                                    on_action=on_action
+                                />
+                            </div>
+                            <Pager label="User pages" page=page.page page_size=page.page_size total=page.total on_page=Callback::new(move |p| go.run(v.with_page(p)))/>
+                        }
+                        .into_any()
+                    }
+                })
+            }}
+        </Transition>
+    }
+}

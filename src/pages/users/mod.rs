@@ -1,0 +1,103 @@
+//! `/organisation/users`: the role filter, search, sort and the paged user table
+//! (all in the URL), the quick actions, Invite New User and the pending invitations.
+//! A composition of the pieces in this folder.
+
+mod empty_list;
+mod invite;
+mod list;
+mod quick_actions;
+mod toolbar;
+
+use bintu_wire::Permission;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::roles;
+use crate::components::card::Card;
+use crate::components::pending_invites::PendingInvites;
+use crate::components::role_filter::RoleFilter;
+use crate::components::shell::use_user_list_memory;
+use crate::domain::users_view::UsersView;
+use crate::routes::{use_go, Route};
+use crate::session::use_session;
+use invite::InviteFlow;
+use list::UserList;
+use quick_actions::{QuickActionDialogs, QuickActions};
+use toolbar::{SearchBox, SortSelect};
+
+/// The User Management tab.
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    let session = use_session();
+    let can_list = Memo::new(move |_| session.allows(Permission::UserList));
+    view! {
+        <Show
+            when=move || can_list.get()
+            fallback=|| view! {
+                <div class="oc-card oc-no-access" role="alert">
+                    <h2>"No access to User Management"</h2>
+                    <p>"Your role does not allow listing the organisation's users. Ask an admin if you need access."</p>
+                </div>
+            }
+        >
+            <UserManagement/>
+        </Show>
+    }
+}
+
+#[component]
+fn UserManagement() -> impl IntoView {
+    let session = use_session();
+    let memory = use_user_list_memory();
+    let caps = Memo::new(move |_| session.capabilities());
+    let may = move |p: Permission| caps.with(|c| c.allows(p));
+    let query = use_query_map();
+    let route = Memo::new(move |_| query.with(|q| Route::users_from_params(|k| q.get(k))));
+    let view_state = Memo::new(move |_| match route.get() {
+        Route::Users { view, .. } => view,
+        _ => UsersView::default(),
+    });
+    Effect::new(move |_| memory.last_view.set(view_state.get()));
+    let go = {
+        let navigate = use_go();
+        Callback::new(move |v: UsersView| navigate(&Route::users(v), false))
+    };
+
+    // Bumped after a change, so the list and the role counts load again.
+    let version = RwSignal::new(0u32);
+    let invites_version = RwSignal::new(0u32);
+    let can_list_roles = Signal::derive(move || may(Permission::PermissionList));
+    let role_list = roles::loaded(roles::use_roles(version, can_list_roles));
+    let status = RwSignal::new(memory.notice.get_untracked().unwrap_or_default());
+    memory.notice.set(None);
+    let actions = QuickActions::new();
+    let invite_open = RwSignal::new(false);
+
+    view! {
+        <div class="oc-users-page">
+            <Card title="Users" subtitle="Everyone in your organisation and their permission level." class="oc-users-card">
+                <div class="oc-users-toolbar">
+                    <SearchBox view=view_state on_search=go/>
+                    <SortSelect view=view_state on_sort=go/>
+                    <Show when=move || may(Permission::InviteCreate)>
+                        <button type="button" class="oc-button oc-button--primary oc-users-toolbar__invite" on:click=move |_| invite_open.set(true)>
+                            "Invite New User"
+                        </button>
+                    </Show>
+                </div>
+                <Show when=move || may(Permission::PermissionList)>
+                    <RoleFilter roles=role_list view=view_state/>
+                </Show>
+                <p class="oc-users-status" role="status">{move || status.get()}</p>
+                <UserList view=view_state version=version roles=role_list go=go on_action=actions.on_action()/>
+            </Card>
+            <Show when=move || may(Permission::InviteList)>
+                <PendingInvites roles=role_list version=invites_version can_revoke=caps.with_untracked(|c| c.allows(Permission::InviteRevoke))/>
+            </Show>
+            <QuickActionDialogs actions=actions status=status version=version/>
+            <Show when=move || may(Permission::InviteCreate)>
+                <InviteFlow route=route open=invite_open roles=role_list invites_version=invites_version/>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,81 @@
+//! The calls that change the session: log in, load `Me`, log out.
+
+use crate::api::{auth, use_api, ApiClient, ApiError};
+
+use super::{LoginNotice, Session, SessionState};
+
+/// Logs in: `POST /user/validate`, then `GET /user/me`. On error nothing is kept.
+pub async fn login(
+    session: Session,
+    api: &ApiClient,
+    email: String,
+    password: String,
+) -> Result<(), ApiError> {
+    session.clear();
+    let answer = auth::validate(api, email, password).await?;
+    session.begin(answer.token);
+    match auth::me(api).await {
+        Ok(me) => {
+            session.ready(me);
+            session.set_notice(None);
+            Ok(())
+        }
+        Err(e) => {
+            session.clear();
+            Err(e)
+        }
+    }
+}
+
+/// Starts a session with a token obtained elsewhere (e.g. invite sign-up), then
+/// loads `Me`.
+pub async fn start_with_token(
+    session: Session,
+    api: &ApiClient,
+    token: String,
+) -> Result<(), ApiError> {
+    session.begin(token);
+    load_me(session, api).await
+}
+
+/// `GET /user/me` for the stored token. A 401 expires the session (through the
+/// client); other failures leave it in [`SessionState::Failed`] for a retry.
+pub async fn load_me(session: Session, api: &ApiClient) -> Result<(), ApiError> {
+    if !session.has_token() {
+        session.set_state(SessionState::Anonymous);
+        return Ok(());
+    }
+    session.set_state(SessionState::Loading);
+    match auth::me(api).await {
+        Ok(me) => {
+            session.ready(me);
+            Ok(())
+        }
+        Err(e) if e.is_session_invalid() => Err(e),
+        Err(e) => {
+            session.set_state(SessionState::Failed(e.clone()));
+            Err(e)
+        }
+    }
+}
+
+/// A "Log out" handler for menus: runs `before` (e.g. close the menu), then logs out.
+pub fn use_logout(before: impl Fn() + Clone + 'static) -> impl Fn(web_sys::MouseEvent) + Clone {
+    let session = super::use_session();
+    let api = use_api();
+    move |_| {
+        before();
+        let api = api.clone();
+        leptos::task::spawn_local(async move { logout(session, &api).await });
+    }
+}
+
+/// Logs out: `POST /user/logout` (its failure does not keep anyone logged in),
+/// then forgets everything.
+pub async fn logout(session: Session, api: &ApiClient) {
+    if session.has_token() {
+        let _ = auth::logout(api).await;
+    }
+    session.clear();
+    session.set_notice(Some(LoginNotice::LoggedOut));
+}
