@@ -142,8 +142,14 @@ fn Frame() -> impl IntoView {
                 <div class="oc-org-header">
                     <p class="oc-eyebrow">"My Organisation"</p>
                     {move || match org.try_get().flatten() {
+                        // The same lines as the loaded header (title and chips), so
+                        // the tabs and the page below do not move when it arrives.
                         None => view! {
                             <h1 class="oc-org-header__title oc-skeleton-text">"Loading organisation…"</h1>
+                            <ul class="oc-chips oc-skeleton-text" aria-hidden="true">
+                                <li class="oc-chip"><span class="oc-chip__label">"Support Level"</span><span class="oc-chip__value">"…"</span></li>
+                                <li class="oc-chip"><span class="oc-chip__label">"Analytics Level"</span><span class="oc-chip__value">"…"</span></li>
+                            </ul>
                         }
                         .into_any(),
                         Some(Err(e)) => view! {

@@ -25,6 +25,14 @@ pub fn OverviewPage() -> impl IntoView {
     let org = use_organisation();
     let session = use_session();
     let can_see_tags = Memo::new(move |_| session.allows(Permission::TagGet));
+    // Tags come below the organisation's cards and appear once those are shown, so
+    // the cards never push an already visible tag list down (layout shift).
+    let org_shown = RwSignal::new(false);
+    Effect::new(move |_| {
+        if org.with(Option::is_some) {
+            org_shown.set(true);
+        }
+    });
     view! {
         <div class="oc-overview">
             {move || match org.try_get().flatten() {
@@ -39,7 +47,7 @@ pub fn OverviewPage() -> impl IntoView {
                 .into_any(),
                 Some(Ok(o)) => view! { <OrganisationSections org=o/> }.into_any(),
             }}
-            <Show when=move || can_see_tags.get()>
+            <Show when=move || org_shown.get() && can_see_tags.get()>
                 <TagsSection/>
             </Show>
         </div>

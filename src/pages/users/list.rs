@@ -12,7 +12,8 @@ use crate::domain::users_view::UsersView;
 use crate::session::use_session;
 
 /// The users of `view`, loaded again when `version` changes; row actions go to
-/// `on_action`, sorting and paging to `go`.
+/// `on_action`, sorting and paging to `go`. `arrived` turns true once a page of users
+/// is in; until `shown` does, the loading line stays (see the users page).
 #[component]
 pub fn UserList(
     view: Memo<UsersView>,
@@ -20,6 +21,8 @@ pub fn UserList(
     roles: Signal<Vec<Role>>,
     go: Callback<UsersView>,
     on_action: Callback<RowAction>,
+    arrived: RwSignal<bool>,
+    #[prop(into)] shown: Signal<bool>,
 ) -> impl IntoView {
     let api = use_api();
     let session = use_session();
@@ -32,6 +35,12 @@ pub fn UserList(
         let api = api.clone();
         async move { users::list(&api, &view.api_query()).await }
     });
+    Effect::new(move |_| {
+        if list.with(Option::is_some) {
+            arrived.set(true);
+        }
+    });
+    let loading = || view! { <Loading label="Loading users…"/> };
     let me_id = move || {
         untrack(|| session.me())
             .map(|m| m.user.id)
@@ -39,8 +48,11 @@ pub fn UserList(
     };
 
     view! {
-        <Transition fallback=|| view! { <Loading label="Loading users…"/> } set_pending=reloading.write_only()>
+        <Transition fallback=loading set_pending=reloading.write_only()>
             {move || {
+                if !shown.get() {
+                    return Some(loading().into_any());
+                }
                 // Built again when the roles arrive, which can be after the users:
                 // the badges and the empty state show the roles' display names.
                 roles.track();

@@ -67,7 +67,18 @@ fn UserManagement() -> impl IntoView {
     let version = RwSignal::new(0u32);
     let invites_version = RwSignal::new(0u32);
     let can_list_roles = Signal::derive(move || may(Permission::PermissionList));
-    let role_list = roles::loaded(roles::use_roles(version, can_list_roles));
+    let roles_resource = roles::use_roles(version, can_list_roles);
+    let role_list = roles::loaded(roles_resource);
+    // The role filter, the table and the invitations below appear together, once the
+    // first page of users and the roles are in: nothing already on screen moves when
+    // the other arrives (layout shift). Later reloads keep the old content meanwhile.
+    let list_arrived = RwSignal::new(false);
+    let settled = RwSignal::new(false);
+    Effect::new(move |_| {
+        if list_arrived.get() && roles_resource.with(Option::is_some) {
+            settled.set(true);
+        }
+    });
     let status = RwSignal::new(memory.notice.get_untracked().unwrap_or_default());
     memory.notice.set(None);
     let actions = QuickActions::new();
@@ -85,13 +96,13 @@ fn UserManagement() -> impl IntoView {
                         </button>
                     </Show>
                 </div>
-                <Show when=move || may(Permission::PermissionList)>
+                <Show when=move || settled.get() && may(Permission::PermissionList)>
                     <RoleFilter roles=role_list view=view_state/>
                 </Show>
                 <p class="oc-users-status" role="status">{move || status.get()}</p>
-                <UserList view=view_state version=version roles=role_list go=go on_action=actions.on_action()/>
+                <UserList view=view_state version=version roles=role_list go=go on_action=actions.on_action() arrived=list_arrived shown=settled/>
             </Card>
-            <Show when=move || may(Permission::InviteList)>
+            <Show when=move || settled.get() && may(Permission::InviteList)>
                 <PendingInvites roles=role_list version=invites_version can_revoke=caps.with_untracked(|c| c.allows(Permission::InviteRevoke))/>
             </Show>
             <QuickActionDialogs actions=actions status=status version=version/>
