@@ -335,6 +335,35 @@ describe(`main flows in ${ENGINE}`, () => {
     await page.waitFor({ label: 'Email' });
   }, { viewport: PHONE }));
 
+  /**
+   * The screens and dialogs the flows above do not pass through, checked with axe:
+   * the VOD confirmation, a pending invitation's Revoke dialog, an unknown user, an
+   * invalid invitation link and User Management without access.
+   */
+  async function otherScreens(page, where, viewport) {
+    await s.loginAs(page, DEMO.admin);
+    await openAndEscape(page, { role: 'switch', name: 'Public VOD access' }, 'Make VOD content public?');
+    const { invite } = await s.api('POST', '/invite', { body: { role: 'streamManager', expiresInHours: 24 } });
+    await page.goto(`${s.server.baseUrl}${LIST}`);
+    await page.waitFor({ role: 'region', name: 'Pending invitations' });
+    await openAndEscape(page, button(`Revoke the Stream Manager invitation from ${DEMO.admin}`), 'Revoke invitation?');
+    await s.api('DELETE', `/invite/${invite.id}`);
+    await page.goto(`${s.server.baseUrl}${LIST}/999999`);
+    await page.waitFor({ role: 'heading', name: 'User not found' });
+    await axe(page, `user not found ${where}`);
+    await page.goto(`${s.server.baseUrl}/invite/not-a-valid-token`);
+    await page.waitFor({ role: 'heading', name: 'This invitation is no longer valid', level: 1 });
+    await axe(page, `invalid invitation ${where}`);
+    await s.withPage(`no access ${where}`, async (reader) => {
+      await s.loginAs(reader, DEMO.readonly, LIST);
+      await reader.waitFor({ role: 'heading', name: 'No access to User Management' });
+      await axe(reader, `User Management without access ${where}`);
+    }, { viewport });
+  }
+
+  test('axe on the other screens and dialogs, desktop', (t) => s.withPage(t, (page) => otherScreens(page, 'on desktop', undefined)));
+  test('axe on the other screens and dialogs, 375x812', (t) => s.withPage(t, (page) => otherScreens(page, 'on a phone', PHONE), { viewport: PHONE }));
+
   test('an expired session sends the user to log in and back', (t) => s.withPage(t, async (page) => {
     await s.loginAs(page, DEMO.readonly, '/organisation/overview');
     await advanceClock(s.server, 9 * 3600);
