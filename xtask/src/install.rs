@@ -381,9 +381,13 @@ fn apt_install(
         name,
         format!("missing: installing {} with apt-get", packages.join(" ")),
     );
-    let mut c = ctx.cmd("apt-get");
-    c.arg("update").env("DEBIAN_FRONTEND", "noninteractive");
-    run(c)?;
+    // One `apt-get update` per run, however many browsers are missing.
+    static UPDATED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if !UPDATED.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        let mut c = ctx.cmd("apt-get");
+        c.arg("update").env("DEBIAN_FRONTEND", "noninteractive");
+        run(c)?;
+    }
     let mut c = ctx.cmd("apt-get");
     c.args(["install", "-y"])
         .args(packages)

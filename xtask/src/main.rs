@@ -19,14 +19,16 @@ usage: cargo xtask <command>
 
 commands:
   install            install what is missing: wasm32 target, trunk, wasm-bindgen-cli,
-                     wasm-opt (npm binaryen, into .tools/), tests/e2e npm packages, Chromium
+                     wasm-opt (npm binaryen, into .tools/), tests/e2e npm packages, Chromium,
+                     Firefox ESR, WebKitGTK's WebDriver and xvfb
   build              install the build tools, then `trunk build --release` (dist/) and
                      `cargo build --release -p bintu-backend`
   serve [--port N] [--db FILE]
                      build, then run the reference backend with the console on
                      http://127.0.0.1:N (default 8080); Ctrl-C stops it
   test [LAYER...]    install everything, then run every test layer (native, wasm browser,
-                     end-to-end browser) and print a summary; exits 1 if any layer failed.
+                     end-to-end browser: Chromium, and the main flows in Firefox and WebKit)
+                     and print a summary; exits 1 if any layer failed.
                      Name layers (native, wasm, e2e) to run only those.
   bench              build, then run each tests/bench/*.mjs with node and print its figures
 ";
