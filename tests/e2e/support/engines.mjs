@@ -423,6 +423,24 @@ async function startWebKitDriver(configDir) {
   return { url, stop, log: () => log };
 }
 
+/** A WebDriver session (a fresh MiniBrowser) on `driverUrl`; its JSON answer. */
+async function newWebKitSession(driverUrl) {
+  const res = await fetch(`${driverUrl}/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ capabilities: { alwaysMatch: {
+      'webkitgtk:browserOptions': {
+        binary: process.env.WEBKIT_BROWSER_PATH || WEBKIT_BROWSER,
+        args: ['--automation', '--javascript-can-access-clipboard=true'],
+      },
+    } } }),
+    signal: AbortSignal.timeout(60_000),
+  });
+  const json = await res.json();
+  if (!res.ok) throw new Error(json.value?.message ?? `HTTP ${res.status}`);
+  return json;
+}
+
 async function launchWebKit() {
   // MiniBrowser's toolbar would keep its window at least 447 px wide; shrunk by this
   // GTK style (the browser's own widgets only, not the page) the window reaches 375 px.
@@ -440,26 +458,24 @@ async function launchWebKit() {
     engine: 'webkit',
     get version() { return version; },
     async newContext(viewport) {
-      let driver = idle.pop();
-      if (!driver) {
-        driver = await startWebKitDriver(configDir);
-        drivers.push(driver);
-      }
-      // A session is a fresh browser with its own storage: a fresh context.
-      const res = await fetch(`${driver.url}/session`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ capabilities: { alwaysMatch: {
-          'webkitgtk:browserOptions': {
-            binary: process.env.WEBKIT_BROWSER_PATH || WEBKIT_BROWSER,
-            args: ['--automation', '--javascript-can-access-clipboard=true'],
-          },
-        } } }),
-      });
-      const json = await res.json();
-      if (!res.ok) {
-        idle.push(driver);
-        throw new Error(`webkit: new session: ${json.value?.message}\n${driver.log()}`);
+      // Under load MiniBrowser sometimes never answers a new session: after a minute
+      // that driver is ended and a fresh one tried, twice at most.
+      let json;
+      let driver;
+      for (let attempt = 1; ; attempt++) {
+        driver = idle.pop();
+        if (!driver) {
+          driver = await startWebKitDriver(configDir);
+          drivers.push(driver);
+        }
+        try {
+          json = await newWebKitSession(driver.url);
+          break;
+        } catch (err) {
+          driver.stop();
+          drivers.splice(drivers.indexOf(driver), 1);
+          if (attempt === 2) throw new Error(`webkit: new session: ${err.message}\n${driver.log()}`);
+        }
       }
       version = `WebKitGTK ${json.value.capabilities.browserVersion}`;
       const page = new WebDriverPage(driver.url, json.value.sessionId, () => idle.push(driver));
