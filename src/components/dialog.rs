@@ -166,6 +166,11 @@ where
             aria-labelledby=labelledby
             on:close=on_closed
             on:cancel=on_cancel
+            on:keydown=move |ev| {
+                if let Some(d) = dialog_ref.get_untracked() {
+                    keep_tab_inside(&ev, &d);
+                }
+            }
         >
             <div class="oc-dialog__surface">
                 <h2 class="oc-dialog__title" id=title_id.clone()>
@@ -199,6 +204,39 @@ where
             </div>
         </dialog>
     }
+}
+
+/// Keeps Tab and Shift+Tab inside a modal dialog: from its last control to its first
+/// and back. Chromium wraps by itself; Firefox and WebKit move the focus out of the
+/// page (to the browser's toolbar), leaving `document.activeElement` on `<body>`.
+pub fn keep_tab_inside(ev: &web_sys::KeyboardEvent, dialog: &web_sys::Element) {
+    if ev.key() != "Tab" {
+        return;
+    }
+    const FOCUSABLE: &str = "a[href], button:not([disabled]), input:not([disabled]), \
+        select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex='-1'])";
+    let Ok(list) = dialog.query_selector_all(FOCUSABLE) else {
+        return;
+    };
+    let controls: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|e| e.offset_width() > 0 || e.offset_height() > 0)
+        .collect();
+    let (Some(first), Some(last)) = (controls.first(), controls.last()) else {
+        return;
+    };
+    let active = active_element();
+    let at = |e: &web_sys::HtmlElement| active.as_ref() == Some(e);
+    let target = if ev.shift_key() && (at(first) || active.is_none()) {
+        last
+    } else if !ev.shift_key() && at(last) {
+        first
+    } else {
+        return;
+    };
+    ev.prevent_default();
+    let _ = target.focus();
 }
 
 fn active_element() -> Option<web_sys::HtmlElement> {

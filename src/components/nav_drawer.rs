@@ -10,6 +10,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
+use crate::components::dialog::keep_tab_inside;
 use crate::components::icons::{IconClose, IconMenu};
 use crate::components::unique_id;
 use crate::domain::users_view::UsersView;
@@ -64,6 +65,17 @@ pub fn NavDrawer() -> impl IntoView {
             open.set(false);
         }
     };
+    // A link to the page already shown changes no URL, so a link closes the drawer itself.
+    let on_list_click = move |ev: web_sys::MouseEvent| {
+        let on_link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a").ok().flatten())
+            .is_some();
+        if on_link {
+            open.set(false);
+        }
+    };
     let logout = flows::use_logout(move || open.set(false));
 
     view! {
@@ -86,6 +98,11 @@ pub fn NavDrawer() -> impl IntoView {
             aria-labelledby=heading_id.clone()
             on:close=on_close
             on:click=on_click
+            on:keydown=move |ev| {
+                if let Some(d) = dialog_ref.get_untracked() {
+                    keep_tab_inside(&ev, &d);
+                }
+            }
         >
             <div class="oc-drawer__panel">
                 <div class="oc-drawer__head">
@@ -99,7 +116,7 @@ pub fn NavDrawer() -> impl IntoView {
                     <span class="oc-drawer__role">{move || session.me().map(|m| m.role.display_name).unwrap_or_default()}</span>
                 </p>
                 <nav aria-labelledby=heading_id.clone()>
-                    <ul class="oc-drawer__list">
+                    <ul class="oc-drawer__list" on:click=on_list_click>
                         <li>
                             <A href=Route::Overview.href() attr:class="oc-drawer__link">"My Organisation"</A>
                         </li>

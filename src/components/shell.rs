@@ -139,7 +139,9 @@ fn Frame() -> impl IntoView {
                 </div>
             </header>
             <div class="oc-container">
-                <div class="oc-org-header">
+                // A labelled section, so the name and level chips stand inside a landmark
+                // (axe `region`); not the page's banner, which the top bar already is.
+                <section class="oc-org-header" aria-label="Organisation summary">
                     <p class="oc-eyebrow">"My Organisation"</p>
                     {move || match org.try_get().flatten() {
                         // The same lines as the loaded header (title and chips), so
@@ -176,7 +178,7 @@ fn Frame() -> impl IntoView {
                         }
                         .into_any(),
                     }}
-                </div>
+                </section>
                 <nav class="oc-tabs" aria-label="Organisation sections">
                     <A href=Route::Overview.href() attr:class="oc-tab">"Overview"</A>
                     <Show when=move || caps.get().allows(Permission::UserList)>

@@ -2,44 +2,29 @@
 // the profile menu's entry, the pending list with Revoke, and the invitation page in
 // a fresh browser: sign-up, a used, expired or revoked link, an email already taken.
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO, advanceClock, api, apiLogin, startServer } from './support/server.mjs';
-import { expectNoAxeViolations, launchBrowser, login, openApp, withPage } from './support/browser.mjs';
-
-const LIST = '/organisation/users';
+import { DEMO, advanceClock, api, apiLogin } from './support/server.mjs';
+import { expectNoAxeViolations } from './support/browser.mjs';
+import { LIST, suite } from './support/fixture.mjs';
 const NEW_PASSWORD = 'a-long-enough-password';
 
 describe('invitations', () => {
+  const s = suite();
+  const { roles: roleList } = s;
   let server;
-  let browser;
   let org;
 
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    org = await api(server, 'GET', '/organisation', { token: await adminToken() });
+  before(() => {
+    ({ server, org } = s);
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  // A fresh token each time: one test moves the server clock, which ages sessions.
-  async function adminToken() {
-    return (await apiLogin(server, DEMO.admin, DEMO.password)).token;
-  }
-  const roleList = async () => (await api(server, 'GET', '/permission/list', { token: await adminToken() })).roles;
-  const pending = async () => (await api(server, 'GET', '/invite', { token: await adminToken() })).invites;
-  async function createInvite(role, expiresInHours) {
-    return api(server, 'POST', '/invite', { token: await adminToken(), body: { role, expiresInHours } });
-  }
+  // s.api logs in again when a test has moved the server clock, which ages sessions.
+  const pending = async () => (await s.api('GET', '/invite')).invites;
+  const createInvite = (role, expiresInHours) => s.api('POST', '/invite', { body: { role, expiresInHours } });
 
   async function openList(page, path = LIST) {
-    await openApp(page, server.baseUrl, path);
-    await login(page, DEMO.admin, DEMO.password);
-    await page.getByRole('heading', { name: org.name, level: 1 }).waitFor();
+    await s.loginAs(page, DEMO.admin, path);
     await page.getByRole('table', { name: 'Users' }).waitFor();
   }
 
@@ -57,7 +42,7 @@ describe('invitations', () => {
 
   /** Expects the "no longer valid" page for `link` in a fresh browser context. */
   async function expectInvalid(link, label) {
-    await withPage(browser, label, async (guest) => {
+    await s.withPage(label, async (guest) => {
       await guest.goto(link);
       await guest.getByRole('heading', { name: 'This invitation is no longer valid', level: 1 }).waitFor();
       assert.equal(await guest.getByRole('button', { name: 'Create account and join' }).count(), 0);
@@ -66,7 +51,7 @@ describe('invitations', () => {
   }
 
   test('the dialog explains each role, generates a link, copies it, lists it as pending', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
       await openList(page);
       const before = await pending();
@@ -127,10 +112,8 @@ describe('invitations', () => {
   });
 
   test('the profile menu opens the same dialog through ?invite=1', async (t) => {
-    await withPage(browser, t, async (page) => {
-      await openApp(page, server.baseUrl, '/organisation/overview');
-      await login(page, DEMO.admin, DEMO.password);
-      await page.getByRole('heading', { name: org.name, level: 1 }).waitFor();
+    await s.withPage(t, async (page) => {
+      await s.loginAs(page, DEMO.admin, '/organisation/overview');
       await page.getByRole('button', { name: 'Account menu' }).click();
       await page.getByRole('menuitem', { name: 'Invite New User' }).click();
       await page.waitForURL((u) => u.pathname === LIST && u.searchParams.get('invite') === '1');
@@ -150,13 +133,13 @@ describe('invitations', () => {
   test('the invitee signs up with the link, joins with the role, and the link is used up', async (t) => {
     const email = 'new.analyst@example.com';
     let link;
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await openList(page);
       await page.getByRole('button', { name: 'Invite New User' }).click();
       link = await generate(page, 'analyst');
     });
 
-    await withPage(browser, `${t.name} (invitee)`, async (guest) => {
+    await s.withPage(`${t.name} (invitee)`, async (guest) => {
       await guest.goto(link);
       await guest.getByRole('heading', { name: `Join ${org.name}`, level: 1 }).waitFor();
       assert.match(await guest.getByText('You are invited as').innerText(), /You are invited as\s*Analyst\s*\./);
@@ -176,20 +159,19 @@ describe('invitations', () => {
       assert.match(await guest.getByRole('menu').innerText(), /Analyst/);
     });
 
-    const token = await adminToken();
-    const { items } = await api(server, 'GET', `/user?q=${encodeURIComponent(email)}`, { token });
+    const { items } = await s.api('GET', `/user?q=${encodeURIComponent(email)}`);
     assert.equal(items.length, 1);
     assert.equal(items[0].role, 'analyst');
     assert.equal((await apiLogin(server, email, NEW_PASSWORD)).user.email, email, 'the new password works');
 
-    await withPage(browser, `${t.name} (admin)`, async (page) => {
+    await s.withPage(`${t.name} (admin)`, async (page) => {
       await openList(page, `${LIST}?role=analyst`);
       const row = page.getByRole('table', { name: 'Users' }).locator('tbody tr').filter({ hasText: email });
       await row.waitFor();
       assert.equal((await row.locator('td[data-label="Permission Level"]').innerText()).trim(), 'Analyst');
     });
 
-    await withPage(browser, `${t.name} (reuse)`, async (guest) => {
+    await s.withPage(`${t.name} (reuse)`, async (guest) => {
       await guest.goto(link);
       await guest.getByRole('heading', { name: 'This invitation is no longer valid', level: 1 }).waitFor();
       await expectNoAxeViolations(guest, 'invalid invitation page');
@@ -198,7 +180,7 @@ describe('invitations', () => {
 
   test('an email that already has an account is refused, the link stays usable', async (t) => {
     const { token } = await createInvite('nanoUser');
-    await withPage(browser, t, async (guest) => {
+    await s.withPage(t, async (guest) => {
       await guest.goto(`${server.baseUrl}/invite/${token}`);
       await guest.getByRole('heading', { name: `Join ${org.name}` }).waitFor();
       await guest.getByLabel('Email').fill(DEMO.readonly);
@@ -218,7 +200,7 @@ describe('invitations', () => {
   test('an expired link shows the invalid page', async (t) => {
     const created = await createInvite('analyst', 1);
     const link = `${server.baseUrl}/invite/${created.token}`;
-    await withPage(browser, t, async (guest) => {
+    await s.withPage(t, async (guest) => {
       await guest.goto(link);
       await guest.getByRole('heading', { name: `Join ${org.name}` }).waitFor();
     });
@@ -230,7 +212,7 @@ describe('invitations', () => {
   test('a revoked invitation leaves the pending list and its link stops working', async (t) => {
     const created = await createInvite('streamManager');
     const link = `${server.baseUrl}/invite/${created.token}`;
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await openList(page);
       const invites = page.getByRole('region', { name: 'Pending invitations' });
       const revoke = invites.getByRole('button', { name: `Revoke the Stream Manager invitation from ${DEMO.admin}`, exact: true });

@@ -2,36 +2,24 @@
 // tags; what each role may see and change; the mobile drawer; session expiry; the
 // embedded console on a hostile host page.
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO, advanceClock, api, apiLogin, startServer } from './support/server.mjs';
-import { VIEWPORTS, expectNoAxeViolations, launchBrowser, login, openApp, withPage } from './support/browser.mjs';
+import { DEMO, advanceClock } from './support/server.mjs';
+import { VIEWPORTS, expectNoAxeViolations, login, openApp } from './support/browser.mjs';
+import { suite } from './support/fixture.mjs';
 
 describe('overview', () => {
+  const s = suite(); // test hooks are on: advanceClock works
+  const { loginAs } = s;
   let server;
-  let browser;
   let org;
 
-  before(async () => {
-    server = await startServer(); // test hooks are on: advanceClock works
-    browser = await launchBrowser();
-    const { token } = await apiLogin(server, DEMO.admin, DEMO.password);
-    org = await api(server, 'GET', '/organisation', { token });
+  before(() => {
+    ({ server, org } = s);
   });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function loginAs(page, email, path = '/') {
-    await openApp(page, server.baseUrl, path);
-    await login(page, email, DEMO.password);
-    await page.getByRole('heading', { name: org.name, level: 1 }).waitFor();
-  }
 
   test('every package shows Enabled or Upgrade needed in text', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await loginAs(page, DEMO.admin);
       const section = page.getByRole('region', { name: 'Enabled Packages' });
       await section.waitFor();
@@ -46,7 +34,7 @@ describe('overview', () => {
   });
 
   test('the admin sees three masked secrets, copies without revealing, reveals', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
       await loginAs(page, DEMO.admin);
       const access = page.getByRole('region', { name: 'API Access' });
@@ -69,7 +57,7 @@ describe('overview', () => {
   });
 
   test('a revealed secret hides itself again after 20 seconds', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await page.clock.install();
       await loginAs(page, DEMO.admin);
       await page.getByRole('button', { name: 'Reveal Player Key' }).click();
@@ -81,7 +69,7 @@ describe('overview', () => {
   });
 
   test('the webhook is validated before sending and saved', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await loginAs(page, DEMO.admin);
       const field = page.getByLabel('Webhook URL');
       let puts = 0;
@@ -98,13 +86,12 @@ describe('overview', () => {
       await page.getByRole('button', { name: 'Save webhook' }).click();
       await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
       assert.equal(puts, 1);
-      const { token } = await apiLogin(server, DEMO.admin, DEMO.password);
-      assert.equal((await api(server, 'GET', '/organisation', { token })).webhook, 'https://hooks.example.com/streams');
+      assert.equal((await s.api('GET', '/organisation')).webhook, 'https://hooks.example.com/streams');
     });
   });
 
   test('a refused webhook keeps the edit and shows the server message', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await loginAs(page, DEMO.admin);
       await page.route('**/api/organisation/webhook', (route) => route.fulfill({
         status: 400,
@@ -119,7 +106,7 @@ describe('overview', () => {
   });
 
   test('VOD: Escape cancels, confirm makes public, a failed save reverts', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await loginAs(page, DEMO.admin);
       const sw = page.getByRole('switch', { name: 'Public VOD access' });
       assert.equal(await sw.getAttribute('aria-checked'), 'false');
@@ -137,8 +124,7 @@ describe('overview', () => {
       await dialog.getByRole('button', { name: 'Make public' }).click();
       await dialog.waitFor({ state: 'hidden' });
       assert.equal(await sw.getAttribute('aria-checked'), 'true');
-      const { token } = await apiLogin(server, DEMO.admin, DEMO.password);
-      assert.equal((await api(server, 'GET', '/organisation/vod', { token })).public, true);
+      assert.equal((await s.api('GET', '/organisation/vod')).public, true);
 
       await sw.click(); // back to private, no confirmation needed
       await page.getByRole('status').filter({ hasText: 'requires authentication' }).waitFor();
@@ -159,7 +145,7 @@ describe('overview', () => {
   });
 
   test('tags: filter (debounced), empty state and pager', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await loginAs(page, DEMO.admin);
       const tags = page.getByRole('region', { name: 'Tags' });
       await tags.getByRole('list', { name: 'Tags' }).waitFor();
@@ -173,7 +159,7 @@ describe('overview', () => {
   });
 
   test('read-only: no API key, read-only webhook and VOD with reasons, no User Management', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await loginAs(page, DEMO.readonly);
       await page.getByRole('group', { name: 'Player Key' }).waitFor();
       assert.equal(await page.getByRole('group', { name: 'API Key' }).count(), 0);
@@ -189,7 +175,7 @@ describe('overview', () => {
   });
 
   test('profile menu: keyboard operable, Escape returns focus, Invite opens the users page', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await loginAs(page, DEMO.admin);
       const button = page.getByRole('button', { name: 'Account menu' });
       await button.focus();
@@ -207,7 +193,7 @@ describe('overview', () => {
   });
 
   test('mobile: the drawer has the Account section and closes on Escape', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await loginAs(page, DEMO.admin);
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), VIEWPORTS.mobile.width,
         'no horizontal scrolling');
@@ -228,7 +214,7 @@ describe('overview', () => {
   });
 
   test('an expired session sends the user to log in and back to where they were', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await loginAs(page, DEMO.admin, '/organisation/overview');
       await advanceClock(server, 9 * 3600);
       await page.getByRole('region', { name: 'Tags' }).getByRole('button', { name: 'Next page' }).click();
@@ -241,7 +227,7 @@ describe('overview', () => {
   });
 
   test('embedded in a hostile host page, the console keeps its own styles', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await openApp(page, server.baseUrl, '/embed/');
       await login(page, DEMO.admin, DEMO.password);
       await page.getByRole('heading', { name: org.name, level: 1 }).waitFor();

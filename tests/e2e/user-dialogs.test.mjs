@@ -2,10 +2,10 @@
 // double click on Confirm sends one request, a server failure keeps the dialog open
 // with the error and changes nothing.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './support/server.mjs';
-import { expectNoAxeViolations, launchBrowser, withPage } from './support/browser.mjs';
+import { expectNoAxeViolations } from './support/browser.mjs';
+import { suite } from './support/fixture.mjs';
 import { LIST, formatUtc, userPageKit } from './support/users.mjs';
 
 const FAILURE = { error: { message: 'boom', code: 5000, userinfo: '' } };
@@ -14,24 +14,12 @@ const isFocusedIn = (locator) => locator.evaluate((el) => el.contains(document.a
 const isFocused = (locator) => locator.evaluate((el) => el === document.activeElement);
 
 describe('user page dialogs', () => {
-  let server;
-  let browser;
-  let role, userByEmail, userById, openUser, facts, button;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    ({ role, userByEmail, userById, openUser, facts, button } = await userPageKit(server));
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const s = suite();
+  const { role, userByEmail, userById, openUser, facts, button } = userPageKit(s);
 
   test('dialogs take focus and give it back to the button that opened them', async (t) => {
     const user = await userByEmail('emma.schulz@demo-streaming.de');
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await openUser(page, user);
       for (const [opener, title] of [['Update Permission', 'Update permission'], ['Reset User Token', 'Reset user token?'], ['Delete User', 'Delete user?']]) {
         await button(page, opener).click();
@@ -51,7 +39,7 @@ describe('user page dialogs', () => {
 
   test('a double click on Confirm sends one request', async (t) => {
     const user = await userByEmail('julia.krause@demo-streaming.de');
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await openUser(page, user);
       const sent = [];
       page.on('request', (r) => {
@@ -82,7 +70,7 @@ describe('user page dialogs', () => {
 
   test('a server failure keeps the dialog open with the error and changes nothing', async (t) => {
     const user = await userByEmail('mia.richter@demo-streaming.de');
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await openUser(page, user);
       const fail = (route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify(FAILURE) });
       await page.route('**/api/user/permission', fail);

@@ -2,35 +2,24 @@
 // Update Permission with the permission difference, Delete User, the self guard and
 // an unknown id. (Dialog behaviour: user-dialogs; effects on sessions: user-sessions.)
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO, startServer } from './support/server.mjs';
-import { expectNoAxeViolations, launchBrowser, openApp, withPage } from './support/browser.mjs';
+import { DEMO } from './support/server.mjs';
+import { expectNoAxeViolations, openApp } from './support/browser.mjs';
+import { suite } from './support/fixture.mjs';
 import { LIST, formatUtc, userPageKit } from './support/users.mjs';
 
 const isFocused = (locator) => locator.evaluate((el) => el === document.activeElement);
 
 describe('user page', () => {
-  let server;
-  let browser;
-  let roles, role, userByEmail, userById, loginAt, openUser, facts, button;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    ({ roles, role, userByEmail, userById, loginAt, openUser, facts, button } = await userPageKit(server));
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const s = suite();
+  const { roles, role, userByEmail, userById, loginAt, openUser, facts, button } = userPageKit(s);
 
   test('facts, the assigned role and its permission overview', async (t) => {
     const user = await userByEmail('tom.zimmermann@demo-streaming.de');
     const r = role(user.role);
     assert.equal(r.isDefault, false, 'a custom role');
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await openUser(page, user);
       assert.deepEqual(await facts(page), {
         'Permission Level': r.displayName,
@@ -63,7 +52,7 @@ describe('user page', () => {
   test('Update Permission shows what changes, Escape keeps the role, Confirm applies it', async (t) => {
     const user = await userByEmail('sophie.wagner@demo-streaming.de');
     const current = role(user.role);
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await openUser(page, user);
       const open = button(page, 'Update Permission');
       const dialog = page.getByRole('dialog', { name: 'Update permission' });
@@ -115,7 +104,7 @@ describe('user page', () => {
 
   test('Delete User returns to the list the admin came from, and the user is gone', async (t) => {
     const user = await userByEmail('paul.klein@demo-streaming.de');
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await loginAt(page, DEMO.admin, `${LIST}?role=nanoReadOnly`);
       await page.getByRole('link', { name: user.email, exact: true }).click();
       await page.getByRole('heading', { name: user.email, level: 2 }).waitFor();
@@ -136,7 +125,7 @@ describe('user page', () => {
       assert.equal(await table.getByText(user.email).count(), 0);
       await assert.rejects(userById(user.id), (e) => e.status === 404);
 
-      await openApp(page, server.baseUrl, `${LIST}/${user.id}`);
+      await openApp(page, s.server.baseUrl, `${LIST}/${user.id}`);
       await page.getByRole('heading', { name: 'User not found' }).waitFor();
     });
   });
@@ -144,7 +133,7 @@ describe('user page', () => {
 
   test('the admin\'s own page disables Delete and Update Permission and says why', async (t) => {
     const me = await userByEmail(DEMO.admin);
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await openUser(page, me);
       await page.getByText('This is you.').waitFor();
       const del = button(page, 'Delete User');
@@ -162,11 +151,11 @@ describe('user page', () => {
 
 
   test('an unknown or malformed id says User not found', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await loginAt(page, DEMO.admin, `${LIST}/999999`);
       await page.getByRole('heading', { name: 'User not found' }).waitFor();
       await expectNoAxeViolations(page, 'user not found');
-      await openApp(page, server.baseUrl, `${LIST}/not-a-number`);
+      await openApp(page, s.server.baseUrl, `${LIST}/not-a-number`);
       await page.getByRole('heading', { name: 'User not found' }).waitFor();
       await page.getByRole('link', { name: '← All users' }).click();
       await page.waitForURL((u) => u.pathname === LIST);

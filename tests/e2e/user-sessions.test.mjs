@@ -2,35 +2,24 @@
 // them (login, then back where they were), a changed role counts from the next
 // request, and resetting your own token asks you to log in again.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO, api, apiLogin, startServer } from './support/server.mjs';
-import { expectNoAxeViolations, launchBrowser, login, openApp, withPage } from './support/browser.mjs';
+import { DEMO, api, apiLogin } from './support/server.mjs';
+import { expectNoAxeViolations, login, openApp } from './support/browser.mjs';
+import { suite } from './support/fixture.mjs';
 import { LIST, userPageKit } from './support/users.mjs';
 
 describe('user sessions', () => {
-  let server;
-  let browser;
-  let org, adminToken, userByEmail, userById, loginAt, openUser, facts, button;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    ({ org, adminToken, userByEmail, userById, loginAt, openUser, facts, button } = await userPageKit(server));
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const s = suite();
+  const { userByEmail, userById, loginAt, openUser, facts, button } = userPageKit(s);
 
   test('Reset User Token ends the user\'s session; after logging in they return where they were', async (t) => {
     const user = await userByEmail(DEMO.user);
-    await withPage(browser, `${t.name} (member)`, async (member) => {
+    await s.withPage(`${t.name} (member)`, async (member) => {
       await loginAt(member, DEMO.user, `${LIST}?role=analyst`);
       await member.getByRole('table', { name: 'Users' }).waitFor();
 
-      await withPage(browser, t, async (page) => {
+      await s.withPage(t, async (page) => {
         await openUser(page, user);
         assert.equal((await facts(page))['Token Key'], user.tokenKey);
         await button(page, 'Reset User Token').click();
@@ -58,12 +47,12 @@ describe('user sessions', () => {
 
   test('a changed role counts from the user\'s next request', async (t) => {
     const user = await userByEmail(DEMO.user);
-    const { token: memberToken } = await apiLogin(server, DEMO.user, DEMO.password);
-    await withPage(browser, `${t.name} (member)`, async (member) => {
+    const { token: memberToken } = await apiLogin(s.server, DEMO.user, DEMO.password);
+    await s.withPage(`${t.name} (member)`, async (member) => {
       await loginAt(member, DEMO.user, '/organisation/overview');
       await member.getByRole('link', { name: 'User Management' }).waitFor();
 
-      await withPage(browser, t, async (page) => {
+      await s.withPage(t, async (page) => {
         await openUser(page, user);
         await button(page, 'Update Permission').click();
         const dialog = page.getByRole('dialog', { name: 'Update permission' });
@@ -72,23 +61,23 @@ describe('user sessions', () => {
         await page.getByRole('status').filter({ hasText: 'Permission level changed.' }).waitFor();
       });
 
-      await assert.rejects(api(server, 'GET', '/user', { token: memberToken }), (e) => e.status === 403,
+      await assert.rejects(api(s.server, 'GET', '/user', { token: memberToken }), (e) => e.status === 403,
         'the member\'s existing token lost User:List');
       await member.reload();
-      await member.getByRole('heading', { name: org.name, level: 1 }).waitFor();
+      await member.getByRole('heading', { name: s.org.name, level: 1 }).waitFor();
       await member.getByRole('link', { name: 'Overview' }).waitFor();
       assert.equal(await member.getByRole('link', { name: 'User Management' }).count(), 0);
-      await openApp(member, server.baseUrl, LIST);
+      await openApp(member, s.server.baseUrl, LIST);
       await member.getByRole('heading', { name: 'No access to User Management' }).waitFor();
     });
-    await api(server, 'PUT', '/user/permission', { token: await adminToken(), body: { userId: user.id, role: 'nanoUser' } });
+    await s.api('PUT', '/user/permission', { body: { userId: user.id, role: 'nanoUser' } });
   });
 
 
   // Last: it ends the admin's own sessions.
   test('resetting the own token warns first, then asks to log in again', async (t) => {
     const me = await userByEmail(DEMO.admin);
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await openUser(page, me);
       await button(page, 'Reset User Token').click();
       const dialog = page.getByRole('dialog', { name: 'Reset user token?' });

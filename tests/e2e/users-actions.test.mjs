@@ -1,51 +1,19 @@
 // The user list's quick actions (Reset User Token, Delete User) and their dialogs,
 // the phone layout, and what the read-only and member roles see of User Management.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO, api, apiLogin, startServer } from './support/server.mjs';
-import { expectNoAxeViolations, launchBrowser, login, openApp, withPage } from './support/browser.mjs';
-import { LIST, readUserRows as readRows, until, userRows as rows, usersTable as table } from './support/users.mjs';
+import { DEMO } from './support/server.mjs';
+import { expectNoAxeViolations, login, openApp } from './support/browser.mjs';
+import { LIST, readUserRows as readRows, until, userRows as rows, usersTable as table, userListKit } from './support/users.mjs';
 
 const PHONE = { width: 375, height: 812 };
 
 describe('user list actions', () => {
-  let server;
-  let browser;
-  let org;
-  let token;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    ({ token } = await apiLogin(server, DEMO.admin, DEMO.password));
-    org = await api(server, 'GET', '/organisation', { token });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const roleList = async () => (await api(server, 'GET', '/permission/list', { token })).roles;
-  const findUser = async (email) => {
-    const { items } = await api(server, 'GET', `/user?q=${encodeURIComponent(email)}`, { token });
-    return items.find((u) => u.email === email);
-  };
-
-  async function loginAs(page, email, path = LIST) {
-    await openApp(page, server.baseUrl, path);
-    await login(page, email, DEMO.password);
-    await page.getByRole('heading', { name: org.name, level: 1 }).waitFor();
-  }
-
-  async function openList(page, path = LIST) {
-    await loginAs(page, DEMO.admin, path);
-    await rows(page).first().waitFor();
-  }
+  const { s, roleList, findUser, loginAs, openList } = userListKit();
 
   test('Reset User Token: Escape and Cancel change nothing, confirm renews the key', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await openList(page);
       const email = 'jonas.becker@demo-streaming.de';
       const before = await findUser(email);
@@ -77,7 +45,7 @@ describe('user list actions', () => {
   });
 
   test('Delete User: Escape and Cancel change nothing, confirm removes the user', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await openList(page);
       const email = 'noah.koch@demo-streaming.de';
       const target = await findUser(email);
@@ -105,12 +73,12 @@ describe('user list actions', () => {
       await rows(page).filter({ hasText: email }).waitFor({ state: 'detached' });
       await nav.getByRole('link', { name: `${role.displayName} ${role.userCount - 1}`, exact: true }).waitFor();
       assert.equal(await findUser(email), undefined, 'gone from the API');
-      await assert.rejects(api(server, 'GET', `/user/${target.id}`, { token }), (e) => e.status === 404);
+      await assert.rejects(s.api('GET', `/user/${target.id}`), (e) => e.status === 404);
     });
   });
 
   test('phone: no sideways scrolling, rows become readable cards', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await openList(page);
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 375),
         `scrollWidth ${await page.evaluate(() => document.documentElement.scrollWidth)}`);
@@ -156,7 +124,7 @@ describe('user list actions', () => {
       const surface = d.querySelector('.oc-dialog__surface');
       return { left: r.left, right: r.right, inside, sideways: surface.scrollWidth > surface.clientWidth };
     });
-    await withPage(browser, t, async (p) => {
+    await s.withPage(t, async (p) => {
       const check = async (dialog, what) => {
         const f = await fits(dialog);
         assert.ok(f.left >= 0 && f.right <= PHONE.width, `${what} inside the screen: ${f.left}..${f.right}`);
@@ -185,11 +153,11 @@ describe('user list actions', () => {
   });
 
   test('read-only: no User Management tab, and the page says so', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await loginAs(page, DEMO.readonly, '/organisation/overview');
       await page.getByRole('link', { name: 'Overview' }).waitFor();
       assert.equal(await page.getByRole('link', { name: 'User Management' }).count(), 0);
-      await openApp(page, server.baseUrl, LIST);
+      await openApp(page, s.server.baseUrl, LIST);
       await page.getByRole('heading', { name: 'No access to User Management' }).waitFor();
       assert.equal(await table(page).count(), 0);
       await expectNoAxeViolations(page, 'user management without access');
@@ -197,7 +165,7 @@ describe('user list actions', () => {
   });
 
   test('a member lists users but has no quick actions and no invite', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await loginAs(page, DEMO.user);
       await rows(page).first().waitFor();
       assert.ok(await rows(page).count() > 1);
@@ -212,7 +180,7 @@ describe('user list actions', () => {
 
   // Last: it ends the admin's own sessions (the API token of this file too).
   test('resetting the own token from the list asks to log in again and returns to the list', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await openList(page, `${LIST}?sort=created_at`);
       const before = await findUser(DEMO.admin);
       await page.getByRole('button', { name: `Reset User Token of ${DEMO.admin}`, exact: true }).click();
@@ -220,7 +188,7 @@ describe('user list actions', () => {
       await dialog.getByText('This includes your own session: you will have to log in again.').waitFor();
       await dialog.getByRole('button', { name: 'Reset token' }).click();
       await page.getByText('Your session has expired. Please log in again.').waitFor();
-      ({ token } = await apiLogin(server, DEMO.admin, DEMO.password));
+      await s.adminToken();
       assert.notEqual((await findUser(DEMO.admin)).tokenKey, before.tokenKey);
       await login(page, DEMO.admin, DEMO.password);
       await page.waitForURL((u) => u.pathname === LIST && u.searchParams.get('sort') === 'created_at');

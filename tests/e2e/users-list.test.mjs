@@ -2,56 +2,25 @@
 // search, sort and paging, all kept in the URL (reload, back button); opening a
 // user from a row.
 
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO, api, apiLogin, startServer } from './support/server.mjs';
-import { expectNoAxeViolations, launchBrowser, login, openApp, withPage } from './support/browser.mjs';
-import { LIST, readUserRows as readRows, until, userRows as rows, usersTable as table } from './support/users.mjs';
+import { DEMO } from './support/server.mjs';
+import { expectNoAxeViolations } from './support/browser.mjs';
+import { suite } from './support/fixture.mjs';
+import { LIST, readUserRows as readRows, until, userRows as rows, usersTable as table, userListKit } from './support/users.mjs';
 
 const query = (page) => new URL(page.url()).searchParams;
 
 describe('user list', () => {
-  let server;
-  let browser;
-  let org;
-  let token;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    ({ token } = await apiLogin(server, DEMO.admin, DEMO.password));
-    org = await api(server, 'GET', '/organisation', { token });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const roleList = async () => (await api(server, 'GET', '/permission/list', { token })).roles;
-  const findUser = async (email) => {
-    const { items } = await api(server, 'GET', `/user?q=${encodeURIComponent(email)}`, { token });
-    return items.find((u) => u.email === email);
-  };
-
-  async function loginAs(page, email, path = LIST) {
-    await openApp(page, server.baseUrl, path);
-    await login(page, email, DEMO.password);
-    await page.getByRole('heading', { name: org.name, level: 1 }).waitFor();
-  }
-
-  async function openList(page, path = LIST) {
-    await loginAs(page, DEMO.admin, path);
-    await rows(page).first().waitFor();
-  }
+  const { s, roleList, findUser, loginAs, openList } = userListKit();
 
   test('the table has its columns, marks the own row and guards it', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await openList(page);
       const headers = await table(page).locator('thead th').allInnerTexts();
       assert.deepEqual(headers.slice(0, 4).map((h) => h.replace(/[↕↑↓]/g, '').trim()),
         ['Permission Level', 'Email', 'Token Key', 'Created At (UTC)']);
-      const { total } = await api(server, 'GET', '/user', { token });
+      const { total } = await s.api('GET', '/user');
       assert.equal(await rows(page).count(), Math.min(total, 25));
 
       const me = rows(page).filter({ hasText: DEMO.admin });
@@ -66,7 +35,7 @@ describe('user list', () => {
   });
 
   test('role badges show display names also when the roles arrive after the users', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       const roles = await roleList();
       const displayNames = new Set(roles.map((r) => r.displayName));
       let held = 0;
@@ -86,7 +55,7 @@ describe('user list', () => {
   });
 
   test('the role filter shows each role with its count, and only its users', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await openList(page);
       const roles = await roleList();
       assert.ok(roles.some((r) => r.name === 'streamManager') && roles.some((r) => r.name === 'analyst'),
@@ -117,7 +86,7 @@ describe('user list', () => {
   });
 
   test('search by email is debounced, goes into the URL and has an empty state', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await openList(page);
       const searches = [];
       page.on('request', (r) => {
@@ -129,7 +98,7 @@ describe('user list', () => {
       const box = page.getByLabel('Search by email');
       await box.pressSequentially('insights', { delay: 30 });
       await page.waitForURL((u) => u.searchParams.get('q') === 'insights');
-      const expected = (await api(server, 'GET', '/user?q=insights', { token })).items.map((u) => u.email).sort();
+      const expected = (await s.api('GET', '/user?q=insights')).items.map((u) => u.email).sort();
       assert.ok(expected.length > 0);
       await until(async () => JSON.stringify((await readRows(page)).map((r) => r.email).sort())
         === JSON.stringify(expected), 'the matching users');
@@ -148,7 +117,7 @@ describe('user list', () => {
   });
 
   test('sorting by column headers and by the Sort by menu', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await openList(page);
       const head = (name) => table(page).locator('thead th').filter({ has: page.getByRole('button', { name }) });
       const emailTh = head('Email');
@@ -199,10 +168,10 @@ describe('user list', () => {
   });
 
   test('the view survives a reload and the back button', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await openList(page, `${LIST}?role=analyst&sort=created_at&order=asc`);
       const nav = page.getByRole('navigation', { name: 'Filter by role' });
-      const analysts = (await api(server, 'GET', '/user?role=analyst', { token })).items;
+      const analysts = (await s.api('GET', '/user?role=analyst')).items;
       const state = async () => ({
         active: (await nav.locator('[aria-current="true"]').innerText()).replace(/\s+/g, ' ').trim(),
         sort: await page.getByLabel('Sort by').inputValue(),
@@ -233,7 +202,7 @@ describe('user list', () => {
   });
 
   test('a row and its email link open the user page', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       await openList(page);
       const target = await findUser('clara.braun@demo-streaming.de');
       await rows(page).filter({ hasText: target.email }).locator('td[data-label="Created At (UTC)"]').click();
@@ -250,31 +219,18 @@ describe('user list', () => {
 });
 
 describe('user list of a large organisation', () => {
-  let server;
-  let browser;
-  let org;
+  const s = suite({ serverArgs: ['--seed-users', '60'] });
   let total;
 
   before(async () => {
-    server = await startServer({ extraArgs: ['--seed-users', '60'] });
-    browser = await launchBrowser();
-    const { token } = await apiLogin(server, DEMO.admin, DEMO.password);
-    org = await api(server, 'GET', '/organisation', { token });
-    total = (await api(server, 'GET', '/user', { token })).total;
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    total = (await s.api('GET', '/user')).total;
   });
 
   test('pages of 25 with a pager, and a search starts again from page 1', async (t) => {
-    await withPage(browser, t, async (page) => {
+    await s.withPage(t, async (page) => {
       assert.ok(total > 75, `total ${total}`);
       const pages = Math.ceil(total / 25);
-      await openApp(page, server.baseUrl, LIST);
-      await login(page, DEMO.admin, DEMO.password);
-      await page.getByRole('heading', { name: org.name, level: 1 }).waitFor();
+      await s.loginAs(page, DEMO.admin, LIST);
       const pager = page.getByRole('navigation', { name: 'User pages' });
       await pager.getByText(`Page 1 of ${pages} · 1–25 of ${total}`).waitFor();
       assert.equal(await rows(page).count(), 25);

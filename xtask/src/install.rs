@@ -29,10 +29,13 @@ pub fn bench_tools(ctx: &Ctx) -> Result<(), String> {
     npm_packages(ctx, "tests/bench")
 }
 
-/// What the tests need on top of the build: the e2e npm packages and Chromium.
+/// What the tests need on top of the build: the e2e npm packages and the three
+/// browser engines (Chromium, Firefox ESR, WebKitGTK's WebDriver with a virtual display).
 pub fn test_tools(ctx: &Ctx) -> Result<(), String> {
     npm_packages(ctx, "tests/e2e")?;
     chromium(ctx)?;
+    firefox(ctx)?;
+    webkit(ctx)?;
     Ok(())
 }
 
@@ -264,7 +267,10 @@ fn npm_packages(ctx: &Ctx, folder: &str) -> Result<(), String> {
     let lock = dir.join("package-lock.json");
     let what = format!("{folder} npm packages");
     if !dir.join("package.json").exists() {
-        step(&what, format!("{folder}/package.json missing, nothing to install"));
+        step(
+            &what,
+            format!("{folder}/package.json missing, nothing to install"),
+        );
         return Ok(());
     }
     // A copy of the lock file inside node_modules records what was installed;
@@ -275,16 +281,25 @@ fn npm_packages(ctx: &Ctx, folder: &str) -> Result<(), String> {
         && std::fs::read(&stamp).ok() == current
         && dir.join("node_modules").is_dir()
     {
-        step(&what, format!("{folder}/node_modules matches package-lock.json, skipping"));
+        step(
+            &what,
+            format!("{folder}/node_modules matches package-lock.json, skipping"),
+        );
         return Ok(());
     }
     let mut c = ctx.cmd("npm");
     c.current_dir(&dir).args(["--no-audit", "--no-fund"]);
     if current.is_some() {
-        step(&what, format!("node_modules missing or stale: npm ci in {folder}"));
+        step(
+            &what,
+            format!("node_modules missing or stale: npm ci in {folder}"),
+        );
         c.arg("ci");
     } else {
-        step(&what, format!("no package-lock.json yet: npm install in {folder} (commit the lock file)"));
+        step(
+            &what,
+            format!("no package-lock.json yet: npm install in {folder} (commit the lock file)"),
+        );
         c.arg("install");
     }
     run(c)?;
@@ -315,6 +330,91 @@ fn chromium(ctx: &Ctx) -> Result<(), String> {
         );
         return Ok(());
     }
+    apt_install(
+        ctx,
+        "chromium",
+        &["chromium", "chromium-driver"],
+        &[&browser, driver],
+        "or point CHROMIUM_PATH at a Chromium/Chrome binary",
+    )
+}
+
+/// Firefox ESR, driven over WebDriver BiDi by puppeteer-core (tests/e2e/support/engines.mjs).
+fn firefox(ctx: &Ctx) -> Result<(), String> {
+    let browser = firefox_path();
+    if browser.exists() {
+        let mut c = ctx.cmd(&browser);
+        c.arg("--version");
+        let v = output_of(c).unwrap_or_else(|| "version unknown".into());
+        step(
+            "firefox",
+            format!("{} present ({v}), skipping", browser.display()),
+        );
+        return Ok(());
+    }
+    apt_install(
+        ctx,
+        "firefox",
+        &["firefox-esr"],
+        &[&browser],
+        "or point FIREFOX_PATH at a Firefox binary",
+    )
+}
+
+/// WebKitGTK's WebDriver and MiniBrowser, run under xvfb-run (a virtual display).
+fn webkit(ctx: &Ctx) -> Result<(), String> {
+    let needed = [
+        Path::new(WEBKIT_DRIVER),
+        Path::new(WEBKIT_MINIBROWSER),
+        Path::new("/usr/bin/xvfb-run"),
+    ];
+    if needed.iter().all(|p| p.exists()) {
+        let mut c = ctx.cmd("dpkg-query");
+        c.args(["-W", "-f=${Version}", "libwebkit2gtk-4.1-0"]);
+        let version = output_of(c).unwrap_or_else(|| "version unknown".into());
+        step(
+            "webkit",
+            format!(
+                "WebKitWebDriver, MiniBrowser and xvfb-run present (WebKitGTK {version}), skipping"
+            ),
+        );
+        return Ok(());
+    }
+    apt_install(
+        ctx,
+        "webkit",
+        &["webkit2gtk-driver", "xvfb"],
+        &needed,
+        "the WebKit suite needs WebKitWebDriver, WebKitGTK's MiniBrowser and xvfb-run",
+    )
+}
+
+/// Firefox ESR's binary: FIREFOX_PATH, else Debian's.
+pub fn firefox_path() -> std::path::PathBuf {
+    std::env::var_os("FIREFOX_PATH")
+        .map(Into::into)
+        .unwrap_or_else(|| "/usr/bin/firefox-esr".into())
+}
+
+/// WebKitGTK's WebDriver (Debian package webkit2gtk-driver).
+pub const WEBKIT_DRIVER: &str = "/usr/bin/WebKitWebDriver";
+/// The browser WebKitWebDriver starts (from libwebkit2gtk-4.1).
+pub const WEBKIT_MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
+
+/// Installs Debian packages with apt-get when running as root on Debian; elsewhere
+/// stops and says what to install. `wanted` must exist afterwards.
+fn apt_install(
+    ctx: &Ctx,
+    name: &str,
+    packages: &[&str],
+    wanted: &[&Path],
+    hint: &str,
+) -> Result<(), String> {
+    let missing: Vec<String> = wanted
+        .iter()
+        .filter(|p| !p.exists())
+        .map(|p| p.display().to_string())
+        .collect();
     let mut id = ctx.cmd("id");
     id.arg("-u");
     let is_root = output_of(id).map(|s| s == "0").unwrap_or(false);
@@ -322,29 +422,33 @@ fn chromium(ctx: &Ctx) -> Result<(), String> {
         Path::new("/etc/debian_version").exists() && ctx.which("apt-get".as_ref()).is_some();
     if !(is_root && debian) {
         return Err(format!(
-            "Chromium is missing ({} or {} not found) and this is not Debian as root, so xtask cannot \
-             install it. Install Chromium and its driver yourself (Debian/Ubuntu: `sudo apt-get install \
-             chromium chromium-driver`), or point CHROMIUM_PATH at a Chromium/Chrome binary.",
-            browser.display(),
-            driver.display()
+            "{name} is missing ({} not found) and this is not Debian as root, so xtask cannot \
+             install it. Install it yourself (Debian/Ubuntu: `sudo apt-get install {}`); {hint}.",
+            missing.join(", "),
+            packages.join(" "),
         ));
     }
     step(
-        "chromium",
-        "missing: installing chromium and chromium-driver with apt-get",
+        name,
+        format!("missing: installing {} with apt-get", packages.join(" ")),
     );
+    // One `apt-get update` per run, however many browsers are missing.
+    static UPDATED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if !UPDATED.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        let mut c = ctx.cmd("apt-get");
+        c.arg("update").env("DEBIAN_FRONTEND", "noninteractive");
+        run(c)?;
+    }
     let mut c = ctx.cmd("apt-get");
-    c.arg("update").env("DEBIAN_FRONTEND", "noninteractive");
-    run(c)?;
-    let mut c = ctx.cmd("apt-get");
-    c.args(["install", "-y", "chromium", "chromium-driver"])
+    c.args(["install", "-y"])
+        .args(packages)
         .env("DEBIAN_FRONTEND", "noninteractive");
     run(c)?;
-    if !browser.exists() {
-        return Err(format!(
+    match wanted.iter().find(|p| !p.exists()) {
+        Some(p) => Err(format!(
             "apt-get finished but {} is still missing",
-            browser.display()
-        ));
+            p.display()
+        )),
+        None => Ok(()),
     }
-    Ok(())
 }

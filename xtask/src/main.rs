@@ -9,6 +9,7 @@
 mod bench;
 mod build;
 mod dist;
+mod engines;
 mod install;
 mod serve;
 mod tally;
@@ -24,7 +25,7 @@ usage: cargo xtask <command>
 commands:
   install            install what is missing: wasm32 target, trunk, wasm-bindgen-cli,
                      wasm-opt (npm binaryen) and esbuild (into .tools/), tests/e2e npm
-                     packages, Chromium
+                     packages, Chromium, Firefox ESR, WebKitGTK's WebDriver and xvfb
   build              install the build tools, then `trunk build --release` and the dist/
                      finishing (one CSS file, minified JS, stable embedding entry points,
                      .br/.gz copies), and `cargo build --release -p bintu-backend`
@@ -32,7 +33,8 @@ commands:
                      build, then run the reference backend with the console on
                      http://127.0.0.1:N (default 8080); Ctrl-C stops it
   test [LAYER...]    install everything, then run every test layer (native, wasm browser,
-                     end-to-end browser) and print a summary; exits 1 if any layer failed.
+                     end-to-end browser: Chromium, and the main flows in Firefox and WebKit)
+                     and print a summary; exits 1 if any layer failed.
                      Name layers (native, wasm, e2e) to run only those.
   bench              build (and install tests/bench's npm packages), then run each
                      tests/bench/*.mjs with node and print its figures

@@ -4,9 +4,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::build::{build_backend, build_dist};
-use crate::install;
 use crate::tally::Counts;
 use crate::util::{fmt_secs, run_tee, say, Ctx, Timer};
+use crate::{engines, install};
 
 enum Outcome {
     Ok,
@@ -128,29 +128,27 @@ pub fn test(ctx: &Ctx, only: &[String]) -> ExitCode {
             secs: t.secs(),
         });
 
-        banner("end-to-end browser tests (node --test tests/e2e/)");
-        let t = Timer::start();
-        let mut counts = Counts::default();
-        let outcome = if !built_ok {
-            Outcome::Failed("not run: the build failed".into())
-        } else if installed.is_err() {
-            Outcome::Failed("not run: install failed".into())
+        banner("browser tests: tests/e2e/ in chromium; the main flows in firefox and webkit");
+        if !built_ok || installed.is_err() {
+            let why = if built_ok { "install" } else { "the build" };
+            layers.push(Layer {
+                name: "e2e",
+                outcome: Outcome::Failed(format!("not run: {why} failed")),
+                counts: Counts::default(),
+                secs: 0.0,
+            });
         } else {
-            let mut c = node_with_env(ctx);
-            c.args([
-                "--test",
-                "--test-concurrency=1",
-                "--test-reporter=tap",
-                "tests/e2e/",
-            ]);
-            to_outcome(run_tee(c, |l| counts.node_line(l)))
-        };
-        layers.push(Layer {
-            name: "e2e",
-            outcome,
-            counts,
-            secs: t.secs(),
-        });
+            for r in engines::run_browser_suites(|| node_with_env(ctx)) {
+                let mut counts = Counts::default();
+                r.output.lines().for_each(|l| counts.node_line(l));
+                layers.push(Layer {
+                    name: r.name,
+                    outcome: to_outcome(r.result),
+                    counts,
+                    secs: r.secs,
+                });
+            }
+        }
     }
 
     println!();

@@ -95,10 +95,12 @@ impl Admission {
     {
         let (answer, result) = oneshot::channel();
         let permit = self.permit;
-        // The place is held until the job has run, even if the client hangs up.
+        // The place is held until the job has run, even if the client hangs up, and
+        // freed before the answer goes out: whoever is answered may queue again at once.
         let job: Job = Box::new(move || {
-            let _permit = permit;
-            let _ = answer.send(catch_unwind(AssertUnwindSafe(job)));
+            let outcome = catch_unwind(AssertUnwindSafe(job));
+            drop(permit);
+            let _ = answer.send(outcome);
         });
         self.jobs
             .send(job)

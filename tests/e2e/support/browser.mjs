@@ -1,5 +1,6 @@
 // The system Chromium driven by playwright-core (no browser download), plus the
-// helpers every browser test uses.
+// helpers every browser test uses. (Test files reach them through support/fixture.mjs;
+// support/engines.mjs drives Firefox and WebKit too.)
 //
 //   const browser = await launchBrowser();               // in before()
 //   await withPage(browser, t, async (page) => { ... }); // in a test: screenshot on failure
@@ -110,8 +111,11 @@ export async function login(page, email, password) {
   await page.getByRole('button', { name: /log in/i }).click();
 }
 
-/** WCAG 2.x A and AA rules. Pass `disableRules` for a reviewed, documented exception. */
-export const AXE_TAGS = Object.freeze(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
+/**
+ * WCAG 2.x A and AA rules and axe's best practices (landmarks, headings, unique names),
+ * with a budget of zero. Pass `disableRules` for a reviewed, documented exception.
+ */
+export const AXE_TAGS = Object.freeze(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']);
 
 export function formatViolations(violations) {
   return violations

@@ -1,11 +1,12 @@
 // Helpers shared by the User Management browser tests: the list's locators, reading
 // its rows, waiting for a condition, and (userPageKit) what the user-page tests need.
 
+import { before } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO, api, apiLogin } from './server.mjs';
-import { login, openApp } from './browser.mjs';
+import { DEMO } from './server.mjs';
+import { LIST, suite } from './fixture.mjs';
 
-export const LIST = '/organisation/users';
+export { LIST } from './fixture.mjs';
 
 /**
  * Polls `check` until it returns `true` (anything else, or a throw, means "not yet";
@@ -50,36 +51,45 @@ export function formatUtc(iso) {
 }
 
 /**
- * Helpers for tests of the single-user page against `server`: API look-ups with a
- * fresh admin token each time (a test may reset the admin's token or move the clock),
- * logging in at a path, opening a user's page, reading its facts.
+ * A suite (support/fixture.mjs; call inside describe()) as `s`, with what the
+ * user-list tests need: the live role list, a user by email, logging in (at the list
+ * by default) and opening the list as the admin, waiting for its first row.
  */
-export async function userPageKit(server) {
-  const adminToken = async () => (await apiLogin(server, DEMO.admin, DEMO.password)).token;
-  const token = await adminToken();
-  const org = await api(server, 'GET', '/organisation', { token });
-  const { roles } = await api(server, 'GET', '/permission/list', { token });
+export function userListKit(options) {
+  const s = suite(options);
   const kit = {
-    org,
-    roles,
-    adminToken,
-    role: (name) => roles.find((r) => r.name === name),
+    s,
+    roleList: () => s.roles(),
+    findUser: (email) => s.findUser(email),
+    loginAs: (page, email, path = LIST) => s.loginAs(page, email, path),
+    async openList(page, path = LIST) {
+      await kit.loginAs(page, DEMO.admin, path);
+      await userRows(page).first().waitFor();
+    },
+  };
+  return kit;
+}
+
+/**
+ * Helpers for tests of the single-user page on the suite `s` (support/fixture.mjs):
+ * the roles as they were at the start, user look-ups as the admin, logging in at a
+ * path, opening a user's page, reading its facts. Call it inside describe(); the
+ * helpers work once the suite's before() has run.
+ */
+export function userPageKit(s) {
+  const kit = {
+    /** The roles as the API listed them before the first test. */
+    roles: [],
+    role: (name) => kit.roles.find((r) => r.name === name),
     async userByEmail(email) {
-      const { items } = await api(server, 'GET', `/user?q=${encodeURIComponent(email)}`, { token: await adminToken() });
-      const user = items.find((u) => u.email === email);
+      const user = await s.findUser(email);
       assert.ok(user, `${email} exists`);
       return user;
     },
-    async userById(id) {
-      return api(server, 'GET', `/user/${id}`, { token: await adminToken() });
-    },
-    async loginAt(page, email, path) {
-      await openApp(page, server.baseUrl, path);
-      await login(page, email, DEMO.password);
-      await page.getByRole('heading', { name: org.name, level: 1 }).waitFor();
-    },
+    userById: (id) => s.api('GET', `/user/${id}`),
+    loginAt: (page, email, path) => s.loginAs(page, email, path),
     async openUser(page, user) {
-      await kit.loginAt(page, DEMO.admin, `${LIST}/${user.id}`);
+      await s.loginAs(page, DEMO.admin, `${LIST}/${user.id}`);
       await page.getByRole('heading', { name: user.email, level: 2 }).waitFor();
     },
     /** The page's dt/dd pairs as an object. */
@@ -87,5 +97,8 @@ export async function userPageKit(server) {
       [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent.trim(), dt.nextElementSibling.textContent.trim()]))),
     button: (page, name) => page.getByRole('button', { name, exact: true }),
   };
+  before(async () => {
+    kit.roles.push(...(await s.roles()));
+  });
   return kit;
 }
