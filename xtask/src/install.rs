@@ -10,6 +10,9 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_MAJOR: &str = "132";
 /// Minifies the wasm-bindgen glue (trunk's own minifier fails on it); see dist.rs.
 const ESBUILD_VERSION: &str = "0.28.2";
+/// Finds dependencies no code uses (the lint layer of `cargo xtask test`); stable
+/// Rust, unlike cargo-udeps.
+const CARGO_MACHETE_VERSION: &str = "0.9.2";
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
@@ -32,6 +35,7 @@ pub fn bench_tools(ctx: &Ctx) -> Result<(), String> {
 /// What the tests need on top of the build: the e2e npm packages and the three
 /// browser engines (Chromium, Firefox ESR, WebKitGTK's WebDriver with a virtual display).
 pub fn test_tools(ctx: &Ctx) -> Result<(), String> {
+    cargo_tool(ctx, "cargo-machete", CARGO_MACHETE_VERSION)?;
     npm_packages(ctx, "tests/e2e")?;
     chromium(ctx)?;
     firefox(ctx)?;
@@ -218,6 +222,36 @@ fn wasm_opt(ctx: &Ctx) -> Result<(), String> {
         Some(v) if v == BINARYEN_MAJOR => Ok(()),
         other => Err(format!(
             "after installing, wasm-opt reports version {other:?}, expected {BINARYEN_MAJOR}"
+        )),
+    }
+}
+
+/// A tool from crates.io, pinned.
+fn cargo_tool(ctx: &Ctx, name: &str, version: &str) -> Result<(), String> {
+    // `--version` prints the bare version for some tools, `<name> <version>` for others.
+    let found = || {
+        let mut c = ctx.cmd(name);
+        c.arg("--version");
+        output_of(c).and_then(|out| out.split_whitespace().last().map(str::to_string))
+    };
+    match found() {
+        Some(v) if v == version => {
+            step(name, format!("{name} {v} present, skipping"));
+            return Ok(());
+        }
+        Some(v) => step(
+            name,
+            format!("found {name} {v}, need {version}: installing"),
+        ),
+        None => step(name, format!("not found, installing {name} {version}")),
+    }
+    let mut c = ctx.cargo();
+    c.args(["install", name, "--version", version, "--locked", "--force"]);
+    run(c)?;
+    match tool_version(ctx, name) {
+        Some(v) if v == version => Ok(()),
+        other => Err(format!(
+            "after installing, `{name} --version` says {other:?}, expected {version}"
         )),
     }
 }

@@ -32,10 +32,10 @@ commands:
   serve [--port N] [--db FILE]
                      build, then run the reference backend with the console on
                      http://127.0.0.1:N (default 8080); Ctrl-C stops it
-  test [LAYER...]    install everything, then run every test layer (native, wasm browser,
+  test [LAYER...]    install everything, then run every test layer (lint, native, wasm browser,
                      end-to-end browser: Chromium, and the main flows in Firefox and WebKit)
                      and print a summary; exits 1 if any layer failed.
-                     Name layers (native, wasm, e2e) to run only those.
+                     Name layers (lint, native, wasm, e2e) to run only those.
   bench              build (and install tests/bench's npm packages), then run each
                      tests/bench/*.mjs with node and print its figures
 ";

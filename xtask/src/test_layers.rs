@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use crate::build::{build_backend, build_dist};
 use crate::tally::Counts;
-use crate::util::{fmt_secs, run_tee, say, Ctx, Timer};
+use crate::util::{fmt_secs, run, run_tee, say, Ctx, Timer};
 use crate::{engines, install};
 
 enum Outcome {
@@ -26,7 +26,7 @@ fn banner(title: &str) {
     println!("==== xtask test: {title} ====");
 }
 
-const LAYERS: [&str; 3] = ["native", "wasm", "e2e"];
+const LAYERS: [&str; 4] = ["lint", "native", "wasm", "e2e"];
 
 /// `cargo xtask test [native] [wasm] [e2e]`: no names means every layer.
 pub fn parse_layers(args: &[String]) -> Result<Vec<String>, String> {
@@ -58,6 +58,46 @@ pub fn test(ctx: &Ctx, only: &[String]) -> ExitCode {
         counts: Counts::default(),
         secs: t.secs(),
     });
+
+    // Formatting, clippy with warnings as errors (native and wasm builds of the
+    // console differ), and no dependency that no code uses.
+    if wanted("lint") {
+        banner("lint (rustfmt, clippy -D warnings, cargo machete)");
+        let t = Timer::start();
+        let steps: [&[&str]; 4] = [
+            &["fmt", "--all", "--", "--check"],
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+            &[
+                "clippy",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "org-console",
+                "--",
+                "-D",
+                "warnings",
+            ],
+            &["machete"],
+        ];
+        let r = steps.iter().try_for_each(|args| {
+            let mut c = ctx.cargo();
+            c.args(*args);
+            run(c)
+        });
+        layers.push(Layer {
+            name: "lint",
+            outcome: to_outcome(r),
+            counts: Counts::default(),
+            secs: t.secs(),
+        });
+    }
 
     // (a) + (b): native unit tests of every crate, including the console's domain logic,
     // and the backend's integration tests (crates/backend/tests).
