@@ -10,7 +10,7 @@
 
 import { startServer } from '../e2e/support/server.mjs';
 import { launchBrowser, newPage } from '../e2e/support/browser.mjs';
-import { TOKEN_KEY, USERS_ROW, adminToken, distWithBaseline, kb, median, ms } from './support.mjs';
+import { TOKEN_KEY, USERS_ROW, adminToken, clickFilter, distWithBaseline, kb, median, ms } from './support.mjs';
 
 const USERS = 10_000;
 const RUNS = 7;
@@ -42,34 +42,6 @@ async function firstRows(url) {
   const t = await page.evaluate(() => performance.now());
   await page.context().close();
   return t;
-}
-
-/** Clicks the role filter link `label` and waits until only that role is listed. */
-function clickFilter(page, label) {
-  return page.evaluate(
-    ({ label, row }) =>
-      new Promise((resolve, reject) => {
-        const link = [...document.querySelectorAll('nav[aria-label="Filter by role"] a')].find(
-          (a) => a.querySelector('.oc-filter__label')?.textContent === label,
-        );
-        if (!link) return reject(new Error(`no filter link ${label}`));
-        const t0 = performance.now();
-        link.click();
-        const deadline = t0 + 15_000;
-        const check = () => {
-          const rows = [...document.querySelectorAll(row)];
-          if (rows.length && rows.every((r) => r.cells[0].textContent.trim() === label)) {
-            resolve(performance.now() - t0);
-          } else if (performance.now() > deadline) {
-            reject(new Error(`filter ${label} never showed only that role`));
-          } else {
-            requestAnimationFrame(check);
-          }
-        };
-        check();
-      }),
-    { label, row: USERS_ROW },
-  );
 }
 
 /** Filter clicks, memory and DOM size in one warm tab. */

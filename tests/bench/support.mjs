@@ -46,3 +46,31 @@ export function distWithBaseline() {
 export async function adminToken(server) {
   return (await apiLogin(server, DEMO.admin, DEMO.password)).token;
 }
+
+/** Clicks the role filter link `label` and waits until only that role is listed. */
+export function clickFilter(page, label) {
+  return page.evaluate(
+    ({ label, row }) =>
+      new Promise((resolve, reject) => {
+        const link = [...document.querySelectorAll('nav[aria-label="Filter by role"] a')].find(
+          (a) => a.querySelector('.oc-filter__label')?.textContent === label,
+        );
+        if (!link) return reject(new Error(`no filter link ${label}`));
+        const t0 = performance.now();
+        link.click();
+        const deadline = t0 + 15_000;
+        const check = () => {
+          const rows = [...document.querySelectorAll(row)];
+          if (rows.length && rows.every((r) => r.cells[0].textContent.trim() === label)) {
+            resolve(performance.now() - t0);
+          } else if (performance.now() > deadline) {
+            reject(new Error(`filter ${label} never showed only that role`));
+          } else {
+            requestAnimationFrame(check);
+          }
+        };
+        check();
+      }),
+    { label, row: USERS_ROW },
+  );
+}

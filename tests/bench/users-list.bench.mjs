@@ -14,6 +14,7 @@
 import { performance } from 'node:perf_hooks';
 import { DEMO, api, apiLogin, startServer } from '../e2e/support/server.mjs';
 import { launchBrowser, newPage } from '../e2e/support/browser.mjs';
+import { clickFilter } from './support.mjs';
 
 const USERS = 10_000;
 const RUNS = 7;
@@ -99,32 +100,7 @@ try {
   ];
   for (let i = 0; i < RUNS; i++) {
     const [label] = roles[i % 2];
-    filter.push(
-      await page.evaluate(
-        ({ label, row }) =>
-          new Promise((resolve, reject) => {
-            const link = [...document.querySelectorAll('nav[aria-label="Filter by role"] a')].find(
-              (a) => a.querySelector('.oc-filter__label')?.textContent === label,
-            );
-            if (!link) return reject(new Error(`no filter link ${label}`));
-            const t0 = performance.now();
-            link.click();
-            const deadline = t0 + 15_000;
-            const check = () => {
-              const rows = [...document.querySelectorAll(row)];
-              if (rows.length && rows.every((r) => r.cells[0].textContent.trim() === label)) {
-                resolve(performance.now() - t0);
-              } else if (performance.now() > deadline) {
-                reject(new Error(`filter ${label} never showed only that role`));
-              } else {
-                requestAnimationFrame(check);
-              }
-            };
-            check();
-          }),
-        { label, row: ROW },
-      ),
-    );
+    filter.push(await clickFilter(page, label));
   }
   const rowsInDom = await page.locator(ROW).count();
   await page.context().close();

@@ -201,29 +201,12 @@ fn wasm_opt_version(ctx: &Ctx) -> Option<String> {
 }
 
 fn wasm_opt(ctx: &Ctx) -> Result<(), String> {
-    match wasm_opt_version(ctx) {
-        Some(v) if v == BINARYEN_MAJOR => {
-            step("wasm-opt", format!("wasm-opt version {v} present in .tools, skipping"));
-            return Ok(());
-        }
-        Some(v) => step("wasm-opt", format!("found wasm-opt version {v}, need {BINARYEN_MAJOR}: installing binaryen@{BINARYEN_MAJOR} from npm into .tools")),
-        None => step("wasm-opt", format!("not found, installing binaryen@{BINARYEN_MAJOR} from npm into .tools")),
-    }
-    std::fs::create_dir_all(&ctx.tools_dir)
-        .map_err(|e| format!("creating {}: {e}", ctx.tools_dir.display()))?;
-    let mut c = ctx.cmd("npm");
-    c.arg("install")
-        .arg("--prefix")
-        .arg(&ctx.tools_dir)
-        .args(["--no-audit", "--no-fund", "--save-exact"])
-        .arg(format!("binaryen@{BINARYEN_MAJOR}"));
-    run(c)?;
-    match wasm_opt_version(ctx) {
-        Some(v) if v == BINARYEN_MAJOR => Ok(()),
-        other => Err(format!(
-            "after installing, wasm-opt reports version {other:?}, expected {BINARYEN_MAJOR}"
-        )),
-    }
+    pinned(
+        "wasm-opt",
+        BINARYEN_MAJOR,
+        || wasm_opt_version(ctx),
+        || npm_into_tools(ctx, &format!("binaryen@{BINARYEN_MAJOR}")),
+    )
 }
 
 /// A tool from crates.io, pinned.
@@ -234,26 +217,11 @@ fn cargo_tool(ctx: &Ctx, name: &str, version: &str) -> Result<(), String> {
         c.arg("--version");
         output_of(c).and_then(|out| out.split_whitespace().last().map(str::to_string))
     };
-    match found() {
-        Some(v) if v == version => {
-            step(name, format!("{name} {v} present, skipping"));
-            return Ok(());
-        }
-        Some(v) => step(
-            name,
-            format!("found {name} {v}, need {version}: installing"),
-        ),
-        None => step(name, format!("not found, installing {name} {version}")),
-    }
-    let mut c = ctx.cargo();
-    c.args(["install", name, "--version", version, "--locked", "--force"]);
-    run(c)?;
-    match tool_version(ctx, name) {
-        Some(v) if v == version => Ok(()),
-        other => Err(format!(
-            "after installing, `{name} --version` says {other:?}, expected {version}"
-        )),
-    }
+    pinned(name, version, found, || {
+        let mut c = ctx.cargo();
+        c.args(["install", name, "--version", version, "--locked", "--force"]);
+        run(c)
+    })
 }
 
 /// An npm package with a command of its own, pinned, in .tools (like binaryen).
@@ -264,20 +232,41 @@ fn npm_tool(ctx: &Ctx, package: &str, bin: &str, version: &str) -> Result<(), St
         c.arg("--version");
         output_of(c).map(|out| out.trim().to_string())
     };
+    pinned(package, version, found, || {
+        npm_into_tools(ctx, &format!("{package}@{version}"))
+    })
+}
+
+/// Installs a tool unless `found` reports the pinned `version`; says what it found and
+/// what it does, and checks the version again afterwards.
+fn pinned(
+    name: &str,
+    version: &str,
+    found: impl Fn() -> Option<String>,
+    install: impl FnOnce() -> Result<(), String>,
+) -> Result<(), String> {
     match found() {
         Some(v) if v == version => {
-            step(package, format!("{version} present in .tools, skipping"));
+            step(name, format!("version {v} present, skipping"));
             return Ok(());
         }
         Some(v) => step(
-            package,
-            format!("found {v}, need {version}: installing from npm into .tools"),
+            name,
+            format!("found version {v}, need {version}: installing"),
         ),
-        None => step(
-            package,
-            format!("not found, installing {package}@{version} from npm into .tools"),
-        ),
+        None => step(name, format!("not found, installing version {version}")),
     }
+    install()?;
+    match found() {
+        Some(v) if v == version => Ok(()),
+        other => Err(format!(
+            "after installing, {name} reports version {other:?}, expected {version}"
+        )),
+    }
+}
+
+/// `npm install <spec>` into .tools (not the project's node_modules).
+fn npm_into_tools(ctx: &Ctx, spec: &str) -> Result<(), String> {
     std::fs::create_dir_all(&ctx.tools_dir)
         .map_err(|e| format!("creating {}: {e}", ctx.tools_dir.display()))?;
     let mut c = ctx.cmd("npm");
@@ -285,14 +274,8 @@ fn npm_tool(ctx: &Ctx, package: &str, bin: &str, version: &str) -> Result<(), St
         .arg("--prefix")
         .arg(&ctx.tools_dir)
         .args(["--no-audit", "--no-fund", "--save-exact"])
-        .arg(format!("{package}@{version}"));
-    run(c)?;
-    match found() {
-        Some(v) if v == version => Ok(()),
-        other => Err(format!(
-            "after installing, {bin} --version says {other:?}, expected {version}"
-        )),
-    }
+        .arg(spec);
+    run(c)
 }
 
 /// The npm packages of a node suite folder (tests/e2e, tests/bench), from its lock file.
