@@ -64,7 +64,7 @@ pub fn test(ctx: &Ctx, only: &[String]) -> ExitCode {
     if wanted("lint") {
         banner("lint (rustfmt, clippy -D warnings, cargo machete)");
         let t = Timer::start();
-        let steps: [&[&str]; 4] = [
+        let cargo_steps: [&[&str]; 3] = [
             &["fmt", "--all", "--", "--check"],
             &[
                 "clippy",
@@ -84,13 +84,17 @@ pub fn test(ctx: &Ctx, only: &[String]) -> ExitCode {
                 "-D",
                 "warnings",
             ],
-            &["machete"],
         ];
-        let r = steps.iter().try_for_each(|args| {
-            let mut c = ctx.cargo();
-            c.args(*args);
-            run(c)
-        });
+        let r = cargo_steps
+            .iter()
+            .try_for_each(|args| {
+                let mut c = ctx.cargo();
+                c.args(*args);
+                run(c)
+            })
+            // Called directly: run as `cargo machete` from inside `cargo run`, it takes
+            // "machete" for a folder to scan.
+            .and_then(|()| run(ctx.cmd("cargo-machete")));
         layers.push(Layer {
             name: "lint",
             outcome: to_outcome(r),
