@@ -108,6 +108,19 @@ fn skip_to_main(ev: web_sys::MouseEvent) {
     }
 }
 
+/// Starts keyboard navigation at the top of the frame. After a login the form, and
+/// the button that had the focus, are gone: the focus falls to `<body>` and Chromium
+/// would start the next Tab from where the form was, past everything in the frame.
+pub fn focus_frame_top() {
+    let frame = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".oc-app").ok().flatten())
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+    if let Some(frame) = frame {
+        let _ = frame.focus();
+    }
+}
+
 /// The frame around a logged-in page.
 #[component]
 fn Frame() -> impl IntoView {
@@ -125,7 +138,7 @@ fn Frame() -> impl IntoView {
     let caps = Memo::new(move |_| session.capabilities());
 
     view! {
-        <div class="oc-app">
+        <div class="oc-app" tabindex="-1">
             <a class="oc-skip-link" href="#oc-main" on:click=skip_to_main>"Skip to content"</a>
             <header class="oc-topbar">
                 <div class="oc-topbar__inner">

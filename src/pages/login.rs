@@ -8,6 +8,7 @@ use crate::api::use_api;
 use crate::components::brand::BrandName;
 use crate::components::credential_fields::{CredentialFields, CredentialsFor};
 use crate::components::main_region::MainRegion;
+use crate::components::shell::focus_frame_top;
 use crate::components::status::{FormError, Loading};
 use crate::components::submit_button::SubmitButton;
 use crate::routes::{use_base, use_go, Route};
@@ -24,6 +25,8 @@ pub fn LoginPage() -> impl IntoView {
         if state.get() == SessionState::Ready {
             let to = session.take_return_path().unwrap_or(Route::Overview);
             go(&to, true);
+            // Once the frame is drawn in the form's place.
+            request_animation_frame(focus_frame_top);
         }
     });
 
