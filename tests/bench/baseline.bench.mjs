@@ -4,7 +4,7 @@
 //   - first rows: navigation start → the first page of users is in the DOM (cold tab)
 //   - role filter: a click on a role link → the table shows only that role
 //   - memory: JS heap after a garbage collection, plus WebAssembly memory
-//   - DOM nodes once the table is shown
+//   - DOM nodes once the table is shown (all, elements, comments)
 // Run it with `cargo xtask bench`. It prints figures; it asserts only that each
 // measured state was reached.
 
@@ -57,10 +57,13 @@ async function warmTab(url) {
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const wasm = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? 0);
   const nodes = await page.evaluate(() => {
-    const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
-    let n = 0;
-    while (walker.nextNode()) n++;
-    return n;
+    const count = (what) => {
+      const walker = document.createTreeWalker(document, what);
+      let n = 0;
+      while (walker.nextNode()) n++;
+      return n;
+    };
+    return { all: count(NodeFilter.SHOW_ALL), elements: count(NodeFilter.SHOW_ELEMENT), comments: count(NodeFilter.SHOW_COMMENT) };
   });
   await page.context().close();
   return { clicks, heap: usedSize, wasm, nodes };
@@ -87,7 +90,9 @@ try {
   row('role filter click → filtered', median(c.clicks), median(b.clicks), ms);
   row('JS heap + wasm memory', c.heap + c.wasm, b.heap + b.wasm, kb);
   row('  of which wasm memory', c.wasm, b.wasm, kb);
-  row('DOM nodes', c.nodes, b.nodes, (n) => String(n));
+  row('DOM nodes (all)', c.nodes.all, b.nodes.all, (n) => String(n));
+  row('  elements', c.nodes.elements, b.nodes.elements, (n) => String(n));
+  row('  comments (framework markers)', c.nodes.comments, b.nodes.comments, (n) => String(n));
 } finally {
   await browser.close();
   await server.stop();
