@@ -1,7 +1,8 @@
 //! Serving the built console: the files of `dist` from memory, precompressed and
 //! cached (see [`assets`]), `index.html` for client-side routes, the embedding
 //! example's host page for routes under `/embed`, and a plain 503 when the console
-//! has not been built.
+//! has not been built. The files are read at start-up: a new build is served after a
+//! restart.
 
 mod assets;
 mod encoding;
@@ -60,7 +61,10 @@ pub fn router<S: Clone + Send + Sync + 'static>(dist: &Path) -> Router<S> {
                 async move { answer(&assets, &method, uri.path(), &headers) }
             })
         }
-        _ => {
+        loaded => {
+            if let Err(e) = loaded {
+                tracing::error!(dist = %dist.display(), error = %e, "could not read the console files");
+            }
             let message = format!(
                 "The console is not built: no index.html in {}. Run `cargo xtask build` (the API still works).\n",
                 dist.display()
