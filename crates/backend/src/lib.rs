@@ -177,8 +177,8 @@ fn api_router(state: AppState, config: &Config) -> Router {
         .with_state(state)
 }
 
-/// `GET /config.json`: tells the console where the API is.
-/// The console's runtime configuration, revalidated by ETag like index.html.
+/// `GET /config.json`: tells the console where the API is; revalidated by ETag like
+/// index.html.
 fn config_json(prefix: String) -> axum::routing::MethodRouter {
     let body = serde_json::json!({ "apiBaseUrl": prefix }).to_string();
     console::generated_file("application/json", body.into_bytes())

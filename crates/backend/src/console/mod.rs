@@ -26,6 +26,9 @@ pub use encoding::Encoding;
 /// The embedding example's folder in `dist` (from `public/embed`).
 const EMBED_DIR: &str = "/embed";
 const INDEX: &str = "index.html";
+/// The app's page and the embedding example's, as URL paths (looked up per request).
+const APP_PAGE: &str = "/index.html";
+const EMBED_PAGE: &str = "/embed/index.html";
 /// Longer paths or segments are no file and no client route: 404 at once.
 const MAX_PATH_BYTES: usize = 4096;
 const MAX_SEGMENT_BYTES: usize = 255;
@@ -53,7 +56,7 @@ const FILE_EXTENSIONS: &[&str] = &[
 /// module documentation). The files are read once, here.
 pub fn router<S: Clone + Send + Sync + 'static>(dist: &Path) -> Router<S> {
     match Assets::load(dist) {
-        Ok(assets) if assets.get(&format!("/{INDEX}")).is_some() => {
+        Ok(assets) if assets.get(APP_PAGE).is_some() => {
             tracing::info!(files = assets.len(), dist = %dist.display(), "console loaded");
             let assets = Arc::new(assets);
             Router::new().fallback(move |method: Method, uri: Uri, headers: HeaderMap| {
@@ -165,11 +168,13 @@ fn resolve<'a>(assets: &'a Assets, path: &str) -> Option<&'a Asset> {
     if asks_for_file {
         return None;
     }
-    let under_embed = path == EMBED_DIR || path.starts_with(&format!("{EMBED_DIR}/"));
+    let under_embed = path
+        .strip_prefix(EMBED_DIR)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
     under_embed
-        .then(|| assets.get(&format!("{EMBED_DIR}/{INDEX}")))
+        .then(|| assets.get(EMBED_PAGE))
         .flatten()
-        .or_else(|| assets.get(&format!("/{INDEX}")))
+        .or_else(|| assets.get(APP_PAGE))
 }
 
 /// `If-None-Match` against the representation's ETag (weak comparison, RFC 9110
