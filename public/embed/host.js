@@ -21,7 +21,7 @@ const PORTAL_ROOT = { label: 'ACME Partner Portal', href: HOME };
 
 const org = orgView();
 const routes = {
-  login: { view: loginView(), title: 'Sign in', auth: false },
+  login: { view: loginView(), title: 'Log in', auth: false },
   streams: { view: staticView('host-view-streams'), title: 'Streams', auth: true },
   org: { view: org, title: 'Organisation', auth: true },
   player: { view: staticView('host-view-player'), title: 'Player', auth: true },
@@ -99,6 +99,6 @@ function render() {
 }
 
 for (const container of chrome.linkContainers) host.interceptLinks(container);
-document.querySelector('.host-signout').addEventListener('click', signOut);
+document.querySelector('.host-logout').addEventListener('click', signOut);
 router.onChange(render);
 router.start();

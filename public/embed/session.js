@@ -44,7 +44,7 @@ export async function signIn(email, password) {
   }
   const body = await res.json().catch(() => null);
   if (!res.ok || typeof body?.token !== 'string') {
-    throw new Error(body?.error?.message ?? `Sign-in failed (HTTP ${res.status}).`);
+    throw new Error(body?.error?.message ?? `Login failed (HTTP ${res.status}).`);
   }
   const who = { email: body.user?.email ?? email, role: body.user?.role ?? '' };
   sessionStorage.setItem(TOKEN_KEY, body.token);
