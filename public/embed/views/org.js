@@ -22,6 +22,9 @@ export function orgView() {
   let placeholder = null;
   let stops = [];
   let active = false;
+  // Counts entries and exits: an import that finishes after the route was left (or
+  // left and entered again) must not mount a console of its own.
+  let generation = 0;
 
   function stop() {
     for (const fn of stops) fn();
@@ -40,6 +43,7 @@ export function orgView() {
   return {
     async enter(outlet, host) {
       active = true;
+      const mine = ++generation;
       placeholder = document.createElement('p');
       placeholder.className = 'host-loading';
       placeholder.setAttribute('role', 'status');
@@ -51,12 +55,12 @@ export function orgView() {
         // Imported on first use: the Streams and Player pages do not load the console.
         await import(MODULE_URL);
       } catch (err) {
-        if (!active) return;
+        if (mine !== generation) return;
         placeholder.remove();
         host.notice('console-error', `The organisation console could not be loaded (${err.message}).`, { tone: 'error' });
         return;
       }
-      if (!active) return;
+      if (mine !== generation) return;
 
       element = document.createElement('org-console');
       element.className = 'host-console';
@@ -104,6 +108,7 @@ export function orgView() {
 
     leave() {
       active = false;
+      generation += 1;
       stop();
       // Removing the element unmounts the console and everything it added.
       element?.remove();
