@@ -1,59 +1,144 @@
-//! The app: contexts (session, API client, router base) and the router, assembled
-//! from [`crate::routes`].
+//! The app: contexts (session, API client, router base, host link) and the router,
+//! assembled from [`crate::routes`].
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::{ParamSegment, StaticSegment};
 
-use crate::api::ApiClient;
+use crate::api::{ApiClient, TokenSource};
+use crate::components::host_bridge::HostBridge;
 use crate::components::main_region::Embedded;
+use crate::components::session_ended::SessionEndedNotice;
 use crate::components::shell::Shell;
 use crate::config::RuntimeConfig;
+use crate::host_events::HostEvents;
 use crate::pages::invite_accept::InviteAcceptPage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::overview::OverviewPage;
 use crate::pages::user_detail::UserDetailPage;
 use crate::pages::users::UsersPage;
-use crate::routes::{segment as seg, Route as To, RouteBase};
-use crate::session::{self, Session, SessionState};
+use crate::routes::{segment as seg, use_base, Route as To, RouteBase};
+use crate::session::{self, Session, SessionState, TokenKeeper};
 
-/// The root component. `embedded` tells whether a host page owns the document.
+/// What an embedding host gives the console (see `crate::embed`).
+pub struct HostSetup {
+    /// Where `org-console:*` events go.
+    pub events: HostEvents,
+    /// The host's `getToken`, when the host keeps the session.
+    pub tokens: Option<TokenSource>,
+    /// A console path the host asked to show.
+    pub navigate_to: ArcRwSignal<Option<String>>,
+    /// Notified when the host hands over a new `getToken`.
+    pub token_changed: ArcTrigger,
+}
+
+/// The root component. Standalone (no `host`) it owns the document's URL from `/`;
+/// embedded it lives under `base` in the host's page.
 #[component]
-pub fn App(config: RuntimeConfig, base: String, embedded: bool) -> impl IntoView {
-    let session = Session::restore();
-    let api = ApiClient::new(
-        &config.api_base_url,
-        session.token_source(),
-        session.on_unauthorized(),
-    );
+pub fn App(
+    config: RuntimeConfig,
+    /// The router base: empty standalone, the host's `base-path` embedded (it may
+    /// change while mounted).
+    base: ArcRwSignal<String>,
+    #[prop(optional)] host: Option<HostSetup>,
+) -> impl IntoView {
+    let embedded = host.is_some();
+    let events = host.as_ref().map(|h| h.events.clone());
+    let host_tokens = host.as_ref().and_then(|h| h.tokens.clone());
+    let keeper = if host_tokens.is_some() {
+        TokenKeeper::Host
+    } else {
+        TokenKeeper::Own
+    };
+    let session = Session::new(keeper, events.clone());
+    let tokens = match host_tokens {
+        Some(host_tokens) => remembering(host_tokens, session),
+        None => session.token_source(),
+    };
+    let api = ApiClient::new(&config.api_base_url, tokens, session.on_unauthorized());
     provide_context(session);
     provide_context(api.clone());
-    provide_context(RouteBase::new(&base));
     provide_context(Embedded(embedded));
+    if let Some(events) = events {
+        provide_context(events);
+    }
 
     if session.state_untracked() == SessionState::Loading {
+        let api = api.clone();
         leptos::task::spawn_local(async move {
             let _ = session::flows::load_me(session, &api).await;
         });
     }
 
-    let home = || view! { <Redirect path=To::Overview.path()/> };
-    view! {
-        <div class="oc-root" class:oc-root--embedded=embedded>
+    // The host's requests travel into the router (which alone can navigate).
+    let (navigate_to, token_changed) = match host {
+        Some(h) => (Some(h.navigate_to), Some(h.token_changed)),
+        None => (None, None),
+    };
+    let routed = move || {
+        let base = base.get();
+        provide_context(RouteBase::new(&base));
+        let navigate_to = navigate_to.clone();
+        let token_changed = token_changed.clone();
+        view! {
             <Router base=base>
-                <Routes fallback=|| view! { <NotFoundPage/> }>
-                    <Route path=() view=home/>
+                {navigate_to.map(|n| view! {
+                    <HostBridge navigate_to=n token_changed=token_changed.unwrap_or_default()/>
+                })}
+                <Routes fallback=NotFoundOrHost>
+                    <Route path=() view=Home/>
                     <Route path=(StaticSegment(seg::LOGIN),) view=LoginPage/>
                     <Route path=(StaticSegment(seg::INVITE), ParamSegment(seg::TOKEN)) view=InviteAcceptPage/>
                     <ParentRoute path=(StaticSegment(seg::ORGANISATION),) view=Shell>
-                        <Route path=() view=home/>
+                        <Route path=() view=Home/>
                         <Route path=(StaticSegment(seg::OVERVIEW),) view=OverviewPage/>
                         <Route path=(StaticSegment(seg::USERS),) view=UsersPage/>
                         <Route path=(StaticSegment(seg::USERS), ParamSegment(seg::ID)) view=UserDetailPage/>
                     </ParentRoute>
                 </Routes>
             </Router>
+        }
+    };
+    view! {
+        <div class="oc-root" class:oc-root--embedded=embedded>
+            {routed}
+            <Show when=move || session.ended()>
+                <SessionEndedNotice/>
+            </Show>
         </div>
     }
+}
+
+/// `/` and `/organisation` lead to the Overview.
+#[component]
+fn Home() -> impl IntoView {
+    view! { <Redirect path=To::Overview.path()/> }
+}
+
+/// An unknown path under the base is "not found"; a path outside it belongs to the
+/// host page (e.g. the browser's Back went to a host route before the host unmounted
+/// the console): then the console shows nothing.
+#[component]
+fn NotFoundOrHost() -> impl IntoView {
+    let location = use_location();
+    let base = use_base();
+    move || {
+        let path = location.pathname.get();
+        base.contains(&path).then(|| view! { <NotFoundPage/> })
+    }
+}
+
+/// The host's token source, also handing each token to the session (memory only),
+/// where the Bintu Token row shows it.
+fn remembering(host: TokenSource, session: Session) -> TokenSource {
+    TokenSource::refreshable(move || {
+        let host = host.clone();
+        Box::pin(async move {
+            let token = host.get().await;
+            session.host_token(token.clone());
+            token
+        })
+    })
 }

@@ -30,19 +30,21 @@ impl RuntimeConfig {
     /// file falls back to the default (`/api` on the page's own origin), with a warning
     /// in the browser console, so the console still starts where the API is co-hosted.
     pub async fn load(url: &str) -> Self {
+        Self::fetch(url).await.unwrap_or_else(|message| {
+            leptos::logging::warn!("org-console: {message}; using apiBaseUrl=/api");
+            Self::default()
+        })
+    }
+
+    /// Fetches `url`; the error says why there is no usable configuration there.
+    pub async fn fetch(url: &str) -> Result<Self, String> {
         let text = match gloo_net::http::Request::get(url).send().await {
             Ok(resp) if resp.ok() => resp.text().await.ok(),
             _ => None,
         };
-        match text.as_deref().and_then(Self::parse) {
-            Some(c) => c,
-            None => {
-                leptos::logging::warn!(
-                    "org-console: no usable runtime config at {url}; using apiBaseUrl=/api"
-                );
-                Self::default()
-            }
-        }
+        text.as_deref()
+            .and_then(Self::parse)
+            .ok_or_else(|| format!("no usable runtime configuration at {url}"))
     }
 }
 

@@ -80,6 +80,18 @@ impl Route {
         }
     }
 
+    /// A short title of the page, e.g. for a host page's breadcrumbs.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Self::Overview => "Overview",
+            Self::Users { .. } => "User Management",
+            Self::User(_) => "User",
+            Self::Invitation(_) => "Invitation",
+            Self::Login { .. } => "Log in",
+            Self::NotFound => "Page not found",
+        }
+    }
+
     /// The in-app path with its query, without the router base (for `navigate`).
     pub fn path(&self) -> String {
         use segment::*;
@@ -155,6 +167,15 @@ impl RouteBase {
             .and_then(|w| w.location().origin().ok())
             .unwrap_or_default();
         format!("{origin}{}", self.href(route))
+    }
+
+    /// Whether `path` (the browser's pathname) is the console's: under the base.
+    pub fn contains(&self, path: &str) -> bool {
+        let base = &*self.0;
+        base.is_empty()
+            || path
+                .strip_prefix(base)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
     }
 
     /// The in-app part of a browser path: `/embed/organisation` with base `/embed` is
@@ -281,6 +302,25 @@ mod tests {
             assert_eq!(Route::parse(p), Route::NotFound, "{p}");
         }
         assert_eq!(Route::parse("/"), Route::Overview);
+    }
+
+    #[test]
+    fn a_base_contains_only_its_own_paths() {
+        let base = RouteBase::new("/embed/org/");
+        for inside in ["/embed/org", "/embed/org/", "/embed/org/organisation/users"] {
+            assert!(base.contains(inside), "{inside}");
+        }
+        for outside in ["/embed/organisation", "/embed/streams", "/", "/embed/or"] {
+            assert!(!base.contains(outside), "{outside}");
+        }
+        assert!(RouteBase::new("").contains("/anything"));
+    }
+
+    #[test]
+    fn titles_name_the_pages() {
+        assert_eq!(Route::parse("/organisation/users?role=admin").title(), "User Management");
+        assert_eq!(Route::parse("/organisation/users/3").title(), "User");
+        assert_eq!(Route::parse("/organisation/overview").title(), "Overview");
     }
 
     #[test]

@@ -109,7 +109,9 @@ impl ApiClient {
     }
 
     /// The non-generic core: sends `method path` with an optional JSON body and the
-    /// token, and returns a 2xx answer's text or the [`ApiError`] of any other.
+    /// token, and returns a 2xx answer's text or the [`ApiError`] of any other. A
+    /// refused token is asked for again once, where the source may have a fresh one;
+    /// the token finally refused goes to [`OnUnauthorized`].
     async fn exchange(
         &self,
         method: Method,
@@ -117,42 +119,66 @@ impl ApiClient {
         json: Option<String>,
     ) -> Result<Answer, ApiError> {
         let url = format!("{}{}", self.base, path);
-        let token = self.token.get().await;
-        let mut builder = RequestBuilder::new(&url)
-            .method(method)
-            .header("Accept", "application/json");
-        if let Some(t) = &token {
-            builder = builder.header(HEADER_TOKEN, t);
+        let mut token = self.token.get().await;
+        let mut result = send_once(method.clone(), &url, json.as_deref(), token.as_deref()).await;
+        if self.token.asks_again() && refused(&result, &token) {
+            let fresh = self.token.get().await;
+            if fresh.is_some() && fresh != token {
+                token = fresh;
+                result = send_once(method, &url, json.as_deref(), token.as_deref()).await;
+            }
         }
-        let request = match json {
-            Some(body) => builder
-                .header("Content-Type", "application/json")
-                .body(body),
-            None => builder.build(),
-        }
-        .map_err(|e| unexpected(format!("could not build the request: {e}")))?;
-        let response = request
-            .send()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
-        let status = response.status();
-        let retry_after = response.headers().get("retry-after");
-        let text = response
-            .text()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
-        if (200..300).contains(&status) {
-            return Ok(Answer { status, text });
-        }
-        let err = decode_error(status, &text).with_retry_after(retry_after.as_deref());
-        if err.is_session_invalid() {
+        if refused(&result, &token) {
             if let Some(t) = token {
                 self.on_unauthorized.call(t);
             }
         }
-        leptos::logging::warn!("{path}: HTTP {status}: {err:?}");
-        Err(err)
+        if let Err(err) = &result {
+            leptos::logging::warn!("{path}: {err:?}");
+        }
+        result
     }
+}
+
+/// Whether the server refused the token a request carried.
+fn refused(result: &Result<Answer, ApiError>, token: &Option<String>) -> bool {
+    token.is_some() && matches!(result, Err(e) if e.is_session_invalid())
+}
+
+/// One request: built, sent and read.
+async fn send_once(
+    method: Method,
+    url: &str,
+    json: Option<&str>,
+    token: Option<&str>,
+) -> Result<Answer, ApiError> {
+    let mut builder = RequestBuilder::new(url)
+        .method(method)
+        .header("Accept", "application/json");
+    if let Some(t) = token {
+        builder = builder.header(HEADER_TOKEN, t);
+    }
+    let request = match json {
+        Some(body) => builder
+            .header("Content-Type", "application/json")
+            .body(body.to_string()),
+        None => builder.build(),
+    }
+    .map_err(|e| unexpected(format!("could not build the request: {e}")))?;
+    let response = request
+        .send()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    let status = response.status();
+    let retry_after = response.headers().get("retry-after");
+    let text = response
+        .text()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    if (200..300).contains(&status) {
+        return Ok(Answer { status, text });
+    }
+    Err(decode_error(status, &text).with_retry_after(retry_after.as_deref()))
 }
 
 fn decode<T: DeserializeOwned>(answer: Answer) -> Result<T, ApiError> {

@@ -11,12 +11,29 @@ pub type TokenFuture = Pin<Box<dyn Future<Output = Option<String>>>>;
 
 /// Gives the token for each request; may be asynchronous (a host page's `getToken`).
 #[derive(Clone)]
-pub struct TokenSource(Arc<dyn Fn() -> TokenFuture + Send + Sync>);
+pub struct TokenSource {
+    get: Arc<dyn Fn() -> TokenFuture + Send + Sync>,
+    /// Whether a refused token is worth asking for again (a host may have a fresh
+    /// one; the session's own token would only be refused again).
+    asks_again: bool,
+}
 
 impl TokenSource {
     /// An asynchronous source, asked once per request.
     pub fn new(get: impl Fn() -> TokenFuture + Send + Sync + 'static) -> Self {
-        Self(Arc::new(get))
+        Self {
+            get: Arc::new(get),
+            asks_again: false,
+        }
+    }
+
+    /// A source that may have a fresh token after one was refused (a host page's
+    /// `getToken`): the client asks it once more and repeats the request once.
+    pub fn refreshable(get: impl Fn() -> TokenFuture + Send + Sync + 'static) -> Self {
+        Self {
+            asks_again: true,
+            ..Self::new(get)
+        }
     }
 
     /// A source that knows the token at once (e.g. the session's signal).
@@ -29,7 +46,12 @@ impl TokenSource {
 
     /// The token for the next request.
     pub async fn get(&self) -> Option<String> {
-        (self.0)().await
+        (self.get)().await
+    }
+
+    /// Whether to ask again after the server refused a token (see [`Self::refreshable`]).
+    pub fn asks_again(&self) -> bool {
+        self.asks_again
     }
 }
 

@@ -51,7 +51,8 @@ pub fn Shell() -> impl IntoView {
     let state = Memo::new(move |_| session.state());
 
     Effect::new(move |_| {
-        if state.get() != SessionState::Anonymous {
+        // A host-kept session has no login page here: the host signs the user in.
+        if state.get() != SessionState::Anonymous || session.is_hosted() {
             return;
         }
         let notice = session.notice();
@@ -78,6 +79,12 @@ pub fn Shell() -> impl IntoView {
     });
 
     move || match state.get() {
+        SessionState::Anonymous if session.is_hosted() => view! {
+            <div class="oc-centered">
+                <p class="oc-logged-out">"You have logged out of the organisation console."</p>
+            </div>
+        }
+        .into_any(),
         SessionState::Anonymous => {
             view! { <Loading label="Redirecting to the login page…"/> }.into_any()
         }

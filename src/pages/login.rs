@@ -1,6 +1,7 @@
 //! `/login`: email and password, then back to where the user was.
 
 use leptos::prelude::*;
+use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
 
 use crate::api::error_text::user_message;
@@ -18,6 +19,10 @@ use crate::session::{flows, use_session, LoginNotice, SessionState};
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let session = use_session();
+    // Embedded with the host's session: the host signs the user in, never this page.
+    if session.is_hosted() {
+        return view! { <Redirect path=Route::Overview.path()/> }.into_any();
+    }
     let state = Memo::new(move |_| session.state());
     // Already logged in (e.g. the back button): go to the app.
     let go = use_go();
@@ -91,4 +96,5 @@ pub fn LoginPage() -> impl IntoView {
             </div>
         </MainRegion>
     }
+    .into_any()
 }

@@ -1,6 +1,7 @@
 //! The calls that change the session: log in, load `Me`, log out.
 
 use crate::api::{auth, use_api, ApiClient, ApiError};
+use crate::host_events::{ErrorKind, HostEvent};
 
 use super::{LoginNotice, Session, SessionState};
 
@@ -38,10 +39,12 @@ pub async fn start_with_token(
     load_me(session, api).await
 }
 
-/// `GET /user/me` for the stored token. A 401 expires the session (through the
-/// client); other failures leave it in [`SessionState::Failed`] for a retry.
+/// `GET /user/me` for the stored token (or the host's). A 401 expires the session
+/// (through the client); other failures, and any failure of a host-kept session (it
+/// has no login page to fall back to), leave it in [`SessionState::Failed`] for a
+/// retry.
 pub async fn load_me(session: Session, api: &ApiClient) -> Result<(), ApiError> {
-    if !session.has_token() {
+    if !session.has_token() && !session.is_hosted() {
         session.set_state(SessionState::Anonymous);
         return Ok(());
     }
@@ -51,12 +54,27 @@ pub async fn load_me(session: Session, api: &ApiClient) -> Result<(), ApiError> 
             session.ready(me);
             Ok(())
         }
-        Err(e) if e.is_session_invalid() => Err(e),
+        Err(e) if e.is_session_invalid() && !session.is_hosted() => Err(e),
         Err(e) => {
+            if matches!(e, ApiError::Network(_)) {
+                session.tell_host(HostEvent::Error {
+                    kind: ErrorKind::Network,
+                    message: e.to_string(),
+                });
+            }
             session.set_state(SessionState::Failed(e.clone()));
             Err(e)
         }
     }
+}
+
+/// After a host-kept session ended: asks the host for a token again (through the
+/// client) by loading `Me`; the page stays as it is.
+pub async fn resume_hosted(session: Session, api: &ApiClient) -> Result<(), ApiError> {
+    session.resume();
+    let me = auth::me(api).await?;
+    session.ready(me);
+    Ok(())
 }
 
 /// A "Log out" handler for menus: runs `before` (e.g. close the menu), then logs out.
@@ -71,11 +89,13 @@ pub fn use_logout(before: impl Fn() + Clone + 'static) -> impl Fn(web_sys::Mouse
 }
 
 /// Logs out: `POST /user/logout` (its failure does not keep anyone logged in),
-/// then forgets everything.
+/// then forgets everything and tells the host page, if any. A host-kept token is the
+/// host's to revoke: the console only forgets it and tells the host.
 pub async fn logout(session: Session, api: &ApiClient) {
-    if session.has_token() {
+    if session.has_token() && !session.is_hosted() {
         let _ = auth::logout(api).await;
     }
     session.clear();
     session.set_notice(Some(LoginNotice::LoggedOut));
+    session.tell_host(HostEvent::Logout);
 }

@@ -6,6 +6,11 @@
 //! `Me`, logout). The token lives in memory and in `sessionStorage` (a reload in the
 //! same tab keeps the user logged in, a new tab or a closed browser does not); it is
 //! never written to `localStorage` or put in a URL.
+//!
+//! Embedded with a host `getToken`, the host keeps the token ([`TokenKeeper::Host`]):
+//! the session holds it in memory only, never shows the login page, and when the
+//! host's token is refused for good it "ends" ([`Session::ended`]) without leaving
+//! the page, so nothing typed is lost, and tells the host (`org-console:unauthorized`).
 
 pub mod flows;
 pub mod storage;
@@ -15,6 +20,7 @@ use leptos::prelude::*;
 
 use crate::api::{ApiError, OnUnauthorized, TokenSource};
 use crate::domain::permissions::Capabilities;
+use crate::host_events::{HostEvent, HostEvents};
 use crate::routes::{sanitize, Route};
 
 /// Where the session is in its life.
@@ -50,13 +56,27 @@ impl LoginNotice {
     }
 }
 
+/// Who holds the session token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKeeper {
+    /// The console: its own login page, the token in `sessionStorage`.
+    Own,
+    /// The host page, through its `getToken`: the token in memory only.
+    Host,
+}
+
 /// The session, provided as context; `Copy` (it is a bundle of signals).
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct Session {
+    keeper: TokenKeeper,
     token: RwSignal<Option<String>>,
     me: RwSignal<Option<Me>>,
     state: RwSignal<SessionState>,
     notice: RwSignal<Option<LoginNotice>>,
+    /// The host's token was refused for good (host-kept sessions only).
+    ended: RwSignal<bool>,
+    /// Where `org-console:*` events go, when embedded.
+    host: StoredValue<Option<HostEvents>>,
 }
 
 /// The session provided by the app; panics outside it (a programming error).
@@ -65,21 +85,65 @@ pub fn use_session() -> Session {
 }
 
 impl Session {
-    /// A session restored from `sessionStorage` (in the `Loading` state if a token
-    /// was there: call [`flows::load_me`]).
-    pub fn restore() -> Self {
-        let token = storage::token();
-        let state = if token.is_some() {
+    /// A new session. [`TokenKeeper::Own`] restores it from `sessionStorage` (in the
+    /// `Loading` state if a token was there); [`TokenKeeper::Host`] starts `Loading`.
+    /// Either way, a `Loading` session wants [`flows::load_me`].
+    pub fn new(keeper: TokenKeeper, host: Option<HostEvents>) -> Self {
+        let token = match keeper {
+            TokenKeeper::Own => storage::token(),
+            TokenKeeper::Host => None,
+        };
+        let state = if token.is_some() || keeper == TokenKeeper::Host {
             SessionState::Loading
         } else {
             SessionState::Anonymous
         };
         Self {
+            keeper,
             token: RwSignal::new(token),
             me: RwSignal::new(None),
             state: RwSignal::new(state),
             notice: RwSignal::new(None),
+            ended: RwSignal::new(false),
+            host: StoredValue::new(host),
         }
+    }
+
+    /// Whether the host page keeps the token (no login page of the console's own).
+    pub fn is_hosted(&self) -> bool {
+        self.keeper == TokenKeeper::Host
+    }
+
+    /// Tells the host page, when embedded.
+    pub fn tell_host(&self, event: HostEvent) {
+        if let Some(host) = self.host.try_get_value().flatten() {
+            host.emit(event);
+        }
+    }
+
+    /// The host handed over `token` (kept in memory, e.g. for the Bintu Token row).
+    pub fn host_token(&self, token: Option<String>) {
+        if self.token.try_get_untracked().flatten() != token {
+            self.token.try_set(token);
+        }
+    }
+
+    /// Whether the host's token was refused for good (reactive).
+    pub fn ended(&self) -> bool {
+        self.ended.get()
+    }
+
+    /// The host's token was refused for good: say so once, keep the page.
+    fn end(&self) {
+        if self.ended.try_get_untracked() == Some(false) {
+            self.ended.set(true);
+            self.tell_host(HostEvent::Unauthorized);
+        }
+    }
+
+    /// Trying again after [`Self::end`] (the host may have a fresh token by now).
+    fn resume(&self) {
+        self.ended.try_set(false);
     }
 
     /// The API client's token source: this session's token.
@@ -88,10 +152,13 @@ impl Session {
     }
 
     /// The API client's answer to a refused token: expire the session, if the token
-    /// is still this session's (a late answer for an old token changes nothing).
+    /// is still this session's (a late answer for an old token changes nothing); a
+    /// host-kept session ends instead (the client has already asked the host again).
     pub fn on_unauthorized(self) -> OnUnauthorized {
         OnUnauthorized::new(move |refused| {
-            if self.token.try_get_untracked().flatten().as_ref() == Some(&refused) {
+            if self.is_hosted() {
+                self.end();
+            } else if self.token.try_get_untracked().flatten().as_ref() == Some(&refused) {
                 // Not synchronously: ending the session tears down the pages whose
                 // resources are still completing this very request.
                 set_timeout(move || self.expire(), std::time::Duration::ZERO);
@@ -167,9 +234,12 @@ impl Session {
             .filter(|r| *r != Route::NotFound)
     }
 
-    /// Keeps `token` (memory and `sessionStorage`); `Me` is still to load.
+    /// Keeps `token` (memory, and `sessionStorage` if the console keeps it); `Me` is
+    /// still to load.
     fn begin(&self, token: String) {
-        storage::set_token(&token);
+        if !self.is_hosted() {
+            storage::set_token(&token);
+        }
         self.token.set(Some(token));
     }
 
@@ -188,7 +258,9 @@ impl Session {
     }
 
     fn clear(&self) {
-        storage::clear_token();
+        if !self.is_hosted() {
+            storage::clear_token();
+        }
         self.token.set(None);
         self.me.set(None);
         self.state.set(SessionState::Anonymous);

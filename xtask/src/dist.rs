@@ -5,8 +5,9 @@
 //!   cache entry) linked where the first was;
 //! - minified JavaScript: trunk's own JS minifier fails on wasm-bindgen's output, so
 //!   esbuild (from .tools) minifies the hashed glue module in place;
-//! - stable names for host pages: `org-console.js` (an ES module that re-exports the
-//!   hashed glue and loads the hashed wasm) and `org-console.css`;
+//! - stable names for host pages: `org-console.js` (the embedding module of
+//!   `src/embed/org-console.js`, with this build's hashed glue and wasm names filled
+//!   in) and `org-console.css`;
 //! - precompressed copies: `.br` and `.gz` beside every text and wasm file, made
 //!   once here so the server never compresses per request.
 
@@ -31,7 +32,8 @@ pub fn finish(ctx: &Ctx, dist: &Path) -> Result<(), String> {
     write(&index_path, html.as_bytes())?;
     let glue = hashed_glue(dist)?;
     minify_js(ctx, &glue)?;
-    write_stable_entry(dist, &glue)?;
+    let entry = write_stable_entry(ctx, dist, &glue)?;
+    minify_js(ctx, &entry)?;
     precompress(dist)
 }
 
@@ -154,9 +156,15 @@ fn minify_js(ctx: &Ctx, file: &Path) -> Result<(), String> {
     run(c)
 }
 
-/// `org-console.js`: the stable URL a host page imports; its default export starts
-/// the console with the hashed wasm next to it, wherever the files are served from.
-fn write_stable_entry(dist: &Path, glue: &Path) -> Result<(), String> {
+/// The embedding module's source, with placeholders for this build's file names.
+const ENTRY_SOURCE: &str = "src/embed/org-console.js";
+const GLUE_PLACEHOLDER: &str = "__ORG_CONSOLE_GLUE__";
+const WASM_PLACEHOLDER: &str = "__ORG_CONSOLE_WASM__";
+
+/// `org-console.js`: the stable URL a host page imports (the `<org-console>` element
+/// and `mount()`); it names the hashed glue and wasm next to it, wherever the files
+/// are served from. Returns its path.
+fn write_stable_entry(ctx: &Ctx, dist: &Path, glue: &Path) -> Result<PathBuf, String> {
     let glue_name = glue
         .file_name()
         .and_then(|n| n.to_str())
@@ -165,14 +173,18 @@ fn write_stable_entry(dist: &Path, glue: &Path) -> Result<(), String> {
     if !dist.join(&wasm_name).is_file() {
         return Err(format!("{wasm_name} is missing next to {glue_name}"));
     }
-    let entry = format!(
-        "// Stable entry point for host pages: the files it names change with every build.\n\
-         import init from './{glue_name}';\n\
-         export * from './{glue_name}';\n\
-         export default (options = {{}}) =>\n  \
-           init({{ module_or_path: new URL('./{wasm_name}', import.meta.url), ...options }});\n"
-    );
-    write(&dist.join(format!("{APP}.js")), entry.as_bytes())
+    let source = read_text(&ctx.root.join(ENTRY_SOURCE))?;
+    for placeholder in [GLUE_PLACEHOLDER, WASM_PLACEHOLDER] {
+        if !source.contains(placeholder) {
+            return Err(format!("{ENTRY_SOURCE} no longer names {placeholder}"));
+        }
+    }
+    let entry = source
+        .replace(GLUE_PLACEHOLDER, glue_name)
+        .replace(WASM_PLACEHOLDER, &wasm_name);
+    let path = dist.join(format!("{APP}.js"));
+    write(&path, entry.as_bytes())?;
+    Ok(path)
 }
 
 /// Writes `.br` (quality 11) and `.gz` (level 9) beside every compressible file,

@@ -56,6 +56,7 @@ pub fn serve(ctx: &Ctx, args: &[String]) -> Result<(), String> {
     }
     println!();
     println!("  org console with its reference backend: http://127.0.0.1:{port}/");
+    println!("  example host dashboard embedding it:    http://127.0.0.1:{port}/embed/");
     println!("  database: {}", db.display());
     println!("{DEMO_LOGINS}");
     println!("  Ctrl-C stops it.");

@@ -1,0 +1,40 @@
+//! "Your session has ended": shown over an embedded console whose host token was
+//! refused twice. The page stays as it was underneath (nothing typed is lost); the
+//! notice floats at the bottom, so nothing moves when it comes or goes.
+
+use leptos::prelude::*;
+
+use crate::api::use_api;
+use crate::session::{flows, use_session};
+
+/// The notice, with a "Try again" that asks the host for a token once more.
+#[component]
+pub fn SessionEndedNotice() -> impl IntoView {
+    let session = use_session();
+    let api = use_api();
+    let busy = RwSignal::new(false);
+    let retry = move |_| {
+        busy.set(true);
+        let api = api.clone();
+        leptos::task::spawn_local(async move {
+            let _ = flows::resume_hosted(session, &api).await;
+            busy.try_set(false);
+        });
+    };
+    view! {
+        <div class="oc-session-ended" role="alert">
+            <p class="oc-session-ended__text">
+                <strong>"Your session has ended."</strong>
+                " Sign in again in your dashboard, then try again. Nothing on this page is lost."
+            </p>
+            <button
+                type="button"
+                class="oc-button oc-button--secondary oc-button--small"
+                on:click=retry
+                disabled=move || busy.get()
+            >
+                {move || if busy.get() { "Trying…" } else { "Try again" }}
+            </button>
+        </div>
+    }
+}
