@@ -20,6 +20,7 @@ use crate::pages::overview::OverviewPage;
 use crate::pages::user_detail::UserDetailPage;
 use crate::pages::users::UsersPage;
 use crate::routes::{segment as seg, use_base, Route as To, RouteBase};
+use crate::session::early::Early;
 use crate::session::{self, Session, SessionState, TokenKeeper};
 
 /// What an embedding host gives the console (see `crate::embed`).
@@ -43,6 +44,9 @@ pub fn App(
     /// change while mounted).
     base: ArcRwSignal<String>,
     #[prop(optional)] host: Option<HostSetup>,
+    /// The standalone page's early session check (`public/early-session.js`).
+    #[prop(optional_no_strip)]
+    early: Option<Early>,
 ) -> impl IntoView {
     let embedded = host.is_some();
     let events = host.as_ref().map(|h| h.events.clone());
@@ -68,7 +72,14 @@ pub fn App(
     if session.state_untracked() == SessionState::Loading {
         let api = api.clone();
         leptos::task::spawn_local(async move {
-            let _ = session::flows::load_me(session, &api).await;
+            let early_me = match early {
+                Some(early) => early.me().await,
+                None => None,
+            };
+            let _ = match early_me {
+                Some(answer) => session::flows::load_me_early(session, &api, answer).await,
+                None => session::flows::load_me(session, &api).await,
+            };
         });
     }
 

@@ -99,14 +99,49 @@ impl HostEvents {
             let _ = self.0.dispatch_event(&e);
         }
     }
-
-    /// Whether this is the target `element` (e.g. for the panic hook's registry).
-    pub fn is(&self, element: &web_sys::HtmlElement) -> bool {
-        *self.0 == *element
-    }
 }
 
 /// The host's event target, when the console is embedded.
 pub fn use_host_events() -> Option<HostEvents> {
     leptos::prelude::use_context::<HostEvents>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_carry_the_documented_names_and_fields() {
+        let navigate = HostEvent::Navigate {
+            path: "/organisation/users?role=admin".into(),
+            url: "/embed/org/organisation/users?role=admin".into(),
+            title: "User Management".into(),
+        };
+        assert_eq!(navigate.name(), "org-console:navigate");
+        assert_eq!(
+            navigate.detail(),
+            vec![
+                ("path", "/organisation/users?role=admin"),
+                ("url", "/embed/org/organisation/users?role=admin"),
+                ("title", "User Management"),
+            ]
+        );
+        let error = HostEvent::Error {
+            kind: ErrorKind::Authentication,
+            message: "getToken returned no token".into(),
+        };
+        assert_eq!(error.name(), "org-console:error");
+        assert_eq!(
+            error.detail(),
+            vec![("type", "authentication"), ("message", "getToken returned no token")]
+        );
+        assert_eq!(HostEvent::Unauthorized.name(), "org-console:unauthorized");
+        assert_eq!(HostEvent::Logout.name(), "org-console:logout");
+        assert!(HostEvent::Logout.detail().is_empty());
+        let ready = HostEvent::Ready {
+            base_path: "/embed/org".into(),
+        };
+        assert_eq!(ready.name(), "org-console:ready");
+        assert_eq!(ready.detail(), vec![("basePath", "/embed/org")]);
+    }
 }

@@ -25,6 +25,9 @@ pub mod session;
 /// `org-console.js`) the module only waits to be asked to mount.
 const STANDALONE_MARKER: &str = "data-org-console-page";
 
+/// The standalone page's runtime configuration, next to the page.
+const CONFIG_URL: &str = "config.json";
+
 /// Removes the static "Loading…" line `index.html` shows until the app mounts.
 fn remove_boot_placeholder(document: &web_sys::Document) {
     if let Some(el) = document.query_selector("[data-oc-boot]").ok().flatten() {
@@ -46,11 +49,21 @@ pub fn start() {
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
-        let config = config::RuntimeConfig::load("config.json").await;
+        // public/early-session.js read the configuration (and asked who the stored
+        // token belongs to) while the wasm loaded.
+        let early = session::early::Early::take();
+        let early_config = match &early {
+            Some(e) => e.config_text().await.and_then(|t| config::RuntimeConfig::parse(&t)),
+            None => None,
+        };
+        let config = match early_config {
+            Some(c) => c,
+            None => config::RuntimeConfig::load(CONFIG_URL).await,
+        };
         remove_boot_placeholder(&document);
         leptos::mount::mount_to_body(move || {
             let base = leptos::prelude::ArcRwSignal::new(String::new());
-            leptos::view! { <app::App config=config base=base/> }
+            leptos::view! { <app::App config=config base=base early=early/> }
         });
     });
 }

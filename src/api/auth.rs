@@ -4,6 +4,9 @@ use bintu_wire::{LoginRequest, LoginResponse, Me};
 
 use super::{ApiClient, ApiError};
 
+/// Who the token belongs to (also asked early by `public/early-session.js`).
+pub const ME_PATH: &str = "/user/me";
+
 /// Checks email and password; the answer carries the session token.
 pub async fn validate(
     api: &ApiClient,
@@ -16,7 +19,7 @@ pub async fn validate(
 
 /// Who the current token belongs to, with their role.
 pub async fn me(api: &ApiClient) -> Result<Me, ApiError> {
-    api.get("/user/me").await
+    api.get(ME_PATH).await
 }
 
 /// Ends the current token on the server.

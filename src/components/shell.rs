@@ -49,6 +49,17 @@ pub fn Shell() -> impl IntoView {
     let location = use_location();
     let base = use_base();
     let state = Memo::new(move |_| session.state());
+    // Asked for at once, beside `GET /user/me`, not after it: a known token is enough
+    // (a refused one is answered like `/user/me`'s). The frame's header and the
+    // Overview read it.
+    let org: OrgResource = {
+        let api = api.clone();
+        LocalResource::new(move || {
+            let api = api.clone();
+            async move { organisation::get(&api).await }
+        })
+    };
+    provide_context(org);
 
     Effect::new(move |_| {
         // A host-kept session has no login page here: the host signs the user in.
@@ -132,12 +143,7 @@ pub fn focus_frame_top() {
 #[component]
 fn Frame() -> impl IntoView {
     let session = use_session();
-    let api = use_api();
-    let org: OrgResource = LocalResource::new(move || {
-        let api = api.clone();
-        async move { organisation::get(&api).await }
-    });
-    provide_context(org);
+    let org = use_organisation();
     provide_context(UserListMemory {
         last_view: RwSignal::new(UsersView::default()),
         notice: RwSignal::new(None),

@@ -155,3 +155,18 @@ pub fn install_panic_hook() {
         });
     }));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::normalize_base;
+
+    #[test]
+    fn base_paths_are_absolute_without_a_trailing_slash() {
+        assert_eq!(normalize_base("/embed/org/"), "/embed/org");
+        assert_eq!(normalize_base(" embed/org "), "/embed/org");
+        assert_eq!(normalize_base("/organisation"), "/organisation");
+        // Never empty: an empty base would let the router take the host's links.
+        assert_eq!(normalize_base(""), "/");
+        assert_eq!(normalize_base("/"), "/");
+    }
+}

@@ -1,6 +1,6 @@
 //! The calls that change the session: log in, load `Me`, log out.
 
-use crate::api::{auth, use_api, ApiClient, ApiError};
+use crate::api::{auth, decode_answer, use_api, ApiClient, ApiError};
 use crate::host_events::{ErrorKind, HostEvent};
 
 use super::{LoginNotice, Session, SessionState};
@@ -63,6 +63,32 @@ pub async fn load_me(session: Session, api: &ApiClient) -> Result<(), ApiError> 
                 });
             }
             session.set_state(SessionState::Failed(e.clone()));
+            Err(e)
+        }
+    }
+}
+
+/// Like [`load_me`], with the answer `public/early-session.js` got while the wasm
+/// loaded, when it was for this session's token; otherwise asks.
+pub async fn load_me_early(
+    session: Session,
+    api: &ApiClient,
+    early: super::early::EarlyMe,
+) -> Result<(), ApiError> {
+    if !session.holds(&early.token) {
+        return load_me(session, api).await;
+    }
+    match decode_answer(early.status, &early.text) {
+        Ok(me) => {
+            session.ready(me);
+            Ok(())
+        }
+        Err(e) => {
+            if e.is_session_invalid() {
+                session.on_unauthorized().call(early.token);
+            } else {
+                session.set_state(SessionState::Failed(e.clone()));
+            }
             Err(e)
         }
     }

@@ -12,6 +12,7 @@
 //! host's token is refused for good it "ends" ([`Session::ended`]) without leaving
 //! the page, so nothing typed is lost, and tells the host (`org-console:unauthorized`).
 
+pub mod early;
 pub mod flows;
 pub mod storage;
 
@@ -169,6 +170,12 @@ impl Session {
     /// The session token (reactive), e.g. for the Bintu Token row.
     pub fn token(&self) -> Option<String> {
         self.token.get()
+    }
+
+    /// Whether `token` is this session's, without subscribing.
+    pub fn holds(&self, token: &str) -> bool {
+        self.token
+            .with_untracked(|t| t.as_deref() == Some(token))
     }
 
     /// Whether a token is known, without subscribing.

@@ -1,7 +1,7 @@
 //! What the session keeps in `sessionStorage`: the token and the path to return to
 //! after a login. Nothing goes to `localStorage`.
 
-const TOKEN_KEY: &str = "org-console.token";
+pub(super) const TOKEN_KEY: &str = "org-console.token";
 const RETURN_KEY: &str = "org-console.return-to";
 
 /// The stored token, if any.

@@ -1,0 +1,86 @@
+//! The standalone page's head start (`public/early-session.js`): the runtime
+//! configuration and `GET /user/me` were asked for while the wasm loaded; the app
+//! takes the answers over once, instead of asking again after start-up.
+
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+/// The global the script leaves on the standalone page.
+const GLOBAL: &str = "orgConsoleEarly";
+
+/// `GET /user/me` as the script got it.
+#[derive(Debug, Clone)]
+pub struct EarlyMe {
+    /// The token the request carried.
+    pub token: String,
+    pub status: u16,
+    pub text: String,
+}
+
+/// What the script started, taken off the page (once).
+pub struct Early {
+    config: JsValue,
+    me: JsValue,
+}
+
+impl Early {
+    /// The script's promises, if it ran on this page.
+    pub fn take() -> Option<Self> {
+        let window = web_sys::window()?;
+        let early = js_sys::Reflect::get(&window, &GLOBAL.into()).ok()?;
+        if early.is_undefined() || early.is_null() {
+            return None;
+        }
+        let _ = js_sys::Reflect::delete_property(&window, &GLOBAL.into());
+        let field = |name: &str| js_sys::Reflect::get(&early, &name.into()).unwrap_or_default();
+        Some(Self {
+            config: field("config"),
+            me: field("me"),
+        })
+    }
+
+    /// The text of `config.json`, if the script could read it.
+    pub async fn config_text(&self) -> Option<String> {
+        settle(&self.config).await?.as_string()
+    }
+
+    /// The answer to `GET /user/me`, if the script asked (a session was stored).
+    pub async fn me(self) -> Option<EarlyMe> {
+        let answer = settle(&self.me).await?;
+        let get = |name: &str| js_sys::Reflect::get(&answer, &name.into()).ok();
+        Some(EarlyMe {
+            token: get("token")?.as_string()?,
+            status: get("status")?.as_f64()? as u16,
+            text: get("text")?.as_string()?,
+        })
+    }
+}
+
+/// A promise's value; `None` for a rejection, `null` or `undefined`.
+async fn settle(value: &JsValue) -> Option<JsValue> {
+    let promise = js_sys::Promise::resolve(value);
+    JsFuture::from(promise)
+        .await
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+#[cfg(test)]
+mod tests {
+    /// The script cannot import the app's constants; this keeps them equal.
+    #[test]
+    fn the_early_script_uses_the_apps_names() {
+        let script = include_str!("../../public/early-session.js");
+        for (what, name) in [
+            ("the session storage key", super::super::storage::TOKEN_KEY),
+            ("the token header", bintu_wire::HEADER_TOKEN),
+            ("the me path", crate::api::auth::ME_PATH),
+            ("the global", super::GLOBAL),
+        ] {
+            assert!(
+                script.contains(&format!("'{name}'")) || script.contains(&format!("window.{name}")),
+                "public/early-session.js does not use {what} {name:?}"
+            );
+        }
+    }
+}
