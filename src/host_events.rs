@@ -133,7 +133,10 @@ mod tests {
         assert_eq!(error.name(), "org-console:error");
         assert_eq!(
             error.detail(),
-            vec![("type", "authentication"), ("message", "getToken returned no token")]
+            vec![
+                ("type", "authentication"),
+                ("message", "getToken returned no token")
+            ]
         );
         assert_eq!(HostEvent::Unauthorized.name(), "org-console:unauthorized");
         assert_eq!(HostEvent::Logout.name(), "org-console:logout");

@@ -53,7 +53,10 @@ pub fn start() {
         // token belongs to) while the wasm loaded.
         let early = session::early::Early::take();
         let early_config = match &early {
-            Some(e) => e.config_text().await.and_then(|t| config::RuntimeConfig::parse(&t)),
+            Some(e) => e
+                .config_text()
+                .await
+                .and_then(|t| config::RuntimeConfig::parse(&t)),
             None => None,
         };
         let config = match early_config {

@@ -318,7 +318,10 @@ mod tests {
 
     #[test]
     fn titles_name_the_pages() {
-        assert_eq!(Route::parse("/organisation/users?role=admin").title(), "User Management");
+        assert_eq!(
+            Route::parse("/organisation/users?role=admin").title(),
+            "User Management"
+        );
         assert_eq!(Route::parse("/organisation/users/3").title(), "User");
         assert_eq!(Route::parse("/organisation/overview").title(), "Overview");
     }

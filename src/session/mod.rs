@@ -174,8 +174,7 @@ impl Session {
 
     /// Whether `token` is this session's, without subscribing.
     pub fn holds(&self, token: &str) -> bool {
-        self.token
-            .with_untracked(|t| t.as_deref() == Some(token))
+        self.token.with_untracked(|t| t.as_deref() == Some(token))
     }
 
     /// Whether a token is known, without subscribing.
