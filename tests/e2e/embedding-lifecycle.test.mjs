@@ -139,11 +139,11 @@ describe('embedding: mount and unmount', () => {
     });
   });
 
-  test('mount() is idempotent; a dropped handle does not unmount; update() and navigate() act live', async (t) => {
+  test('mount() is idempotent, takes a nonce; a dropped handle does not unmount; update() and navigate() act live', async (t) => {
     await s.withPage(t, async (page) => {
       await preparePlayerPage(page, server.baseUrl);
       const cdp = await page.context().newCDPSession(page);
-      const options = { basePath: HOST.org, apiBase: '/api' };
+      const options = { basePath: HOST.org, apiBase: '/api', nonce: 'test-nonce' };
 
       // Mounted twice: one console.
       await page.evaluate(async ({ options, tokenKey }) => {
@@ -157,6 +157,8 @@ describe('embedding: mount and unmount', () => {
       }, { options, tokenKey: HOST_TOKEN_KEY });
       await orgHeading(page, org).waitFor();
       assert.equal(await page.locator('#cycle-mount .oc-root').count(), 1, 'mounting twice gives one console');
+      assert.equal(await page.locator('#cycle-mount > link[rel="stylesheet"]').evaluate((l) => l.nonce), 'test-nonce',
+        'the nonce is put on the stylesheet link');
       await page.locator('#cycle-mount .oc-root').evaluate((root) => { window.__root = root; });
 
       for (let i = 0; i < 3; i++) {

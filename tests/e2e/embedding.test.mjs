@@ -86,6 +86,7 @@ describe('embedding: the example host page', () => {
       assert.deepEqual(ready[0].detail, { basePath: HOST.org });
       const [nav] = await consoleEvents(page, 'org-console:navigate');
       assert.deepEqual(nav.detail, { path: '/organisation/overview', url: HOST.overview, title: 'Overview' });
+      assert.ok((await consoleEvents(page)).every((e) => e.bubbles && e.composed), 'events bubble and are composed');
       assert.equal(await breadcrumbCurrent(page).innerText(), 'Overview');
       assert.equal(await page.title(), 'Overview · Organisation · ACME Partner Portal');
       assert.equal(await hostSidebar(page).getByRole('link', { name: 'Organisation' }).getAttribute('aria-current'), 'page');
@@ -237,6 +238,23 @@ describe('embedding: the example host page', () => {
       await page.getByRole('button', { name: 'Log in' }).click();
       await usersTable(page).waitFor();
       assert.equal(new URL(page.url()).pathname, HOST.users);
+    });
+  });
+
+  test('a getToken that gives no token: org-console:error (authentication), and the portal says so', async (t) => {
+    await s.withPage(t, async (page) => {
+      await recordConsoleEvents(page);
+      await hostLogin(page, server.baseUrl);
+      await openOrganisation(page, org);
+      // A portal bug, simulated: its storage loses the token while the console is mounted.
+      await page.evaluate((key) => sessionStorage.removeItem(key), HOST_TOKEN_KEY);
+      await page.getByRole('navigation', { name: 'Organisation sections' })
+        .getByRole('link', { name: 'User Management' }).click();
+      await until(async () => (await consoleEvents(page, 'org-console:error')).length > 0, 'an error event');
+      const [error] = await consoleEvents(page, 'org-console:error');
+      assert.equal(error.detail.type, 'authentication');
+      assert.equal(typeof error.detail.message, 'string');
+      await hostNotices(page).getByRole('alert').filter({ hasText: 'The organisation console reported a problem (authentication)' }).waitFor();
     });
   });
 

@@ -35,14 +35,20 @@ export const EVENT_TYPES = Object.freeze([
 
 /**
  * Records every `org-console:*` event reaching the document in `window.__ocEvents`
- * (`{ type, detail }`), from the first document on. Call before the first goto.
+ * (`{ type, detail, bubbles, composed }`), from the first document on. Call before
+ * the first goto.
  */
 export async function recordConsoleEvents(page) {
   await page.addInitScript((types) => {
     window.__ocEvents = [];
     for (const type of types) {
       document.addEventListener(type, (ev) => {
-        window.__ocEvents.push({ type, detail: JSON.parse(JSON.stringify(ev.detail ?? null)) });
+        window.__ocEvents.push({
+          type,
+          detail: JSON.parse(JSON.stringify(ev.detail ?? null)),
+          bubbles: ev.bubbles,
+          composed: ev.composed,
+        });
       });
     }
   }, EVENT_TYPES);
