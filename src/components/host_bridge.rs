@@ -60,7 +60,10 @@ pub fn HostBridge(
 
     Effect::new(move |first_run: Option<()>| {
         token_changed.track();
-        let stuck = session.ended() || matches!(session.state_untracked(), SessionState::Failed(_));
+        // Untracked: only a new getToken may start another attempt, not the session
+        // ending again (that would ask the host in a loop).
+        let stuck = session.ended_untracked()
+            || matches!(session.state_untracked(), SessionState::Failed(_));
         if first_run.is_some() && stuck {
             let api = api.clone();
             leptos::task::spawn_local(async move {

@@ -54,9 +54,16 @@ pub fn Shell() -> impl IntoView {
     // Overview read it.
     let org: OrgResource = {
         let api = api.clone();
+        let anonymous = session.state_untracked() == SessionState::Anonymous;
         LocalResource::new(move || {
             let api = api.clone();
-            async move { organisation::get(&api).await }
+            async move {
+                if anonymous {
+                    // Nobody to ask for: the shell is on its way to the login page.
+                    std::future::pending::<()>().await;
+                }
+                organisation::get(&api).await
+            }
         })
     };
     provide_context(org);

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::api::error_text::user_message;
 use crate::api::ApiError;
+use crate::session::Session;
 
 /// A polite "Loading …" line with a spinner.
 #[component]
@@ -33,6 +34,17 @@ pub fn ErrorState(
     title: Option<String>,
 ) -> impl IntoView {
     let title = title.unwrap_or_else(|| "Something went wrong".to_string());
+    // A request that failed while the host's session had ended runs again by itself
+    // once the session works again.
+    if let Some(session) = use_context::<Session>() {
+        Effect::new(move |seen: Option<u32>| {
+            let now = session.resumed();
+            if seen.is_some_and(|seen| seen != now) {
+                on_retry.run(());
+            }
+            now
+        });
+    }
     view! {
         <div class="oc-error-state" role="alert">
             <div class="oc-error-state__text">

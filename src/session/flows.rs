@@ -100,6 +100,7 @@ pub async fn resume_hosted(session: Session, api: &ApiClient) -> Result<(), ApiE
     session.resume();
     let me = auth::me(api).await?;
     session.ready(me);
+    session.resumed_ok();
     Ok(())
 }
 

@@ -76,6 +76,8 @@ pub struct Session {
     notice: RwSignal<Option<LoginNotice>>,
     /// The host's token was refused for good (host-kept sessions only).
     ended: RwSignal<bool>,
+    /// How often an ended session resumed: failed requests run again on a change.
+    resumed: RwSignal<u32>,
     /// Where `org-console:*` events go, when embedded.
     host: StoredValue<Option<HostEvents>>,
 }
@@ -106,6 +108,7 @@ impl Session {
             state: RwSignal::new(state),
             notice: RwSignal::new(None),
             ended: RwSignal::new(false),
+            resumed: RwSignal::new(0),
             host: StoredValue::new(host),
         }
     }
@@ -134,6 +137,11 @@ impl Session {
         self.ended.get()
     }
 
+    /// Whether the host's token was refused for good, without subscribing.
+    pub fn ended_untracked(&self) -> bool {
+        self.ended.try_get_untracked().unwrap_or(false)
+    }
+
     /// The host's token was refused for good: say so once, keep the page.
     fn end(&self) {
         if self.ended.try_get_untracked() == Some(false) {
@@ -145,6 +153,17 @@ impl Session {
     /// Trying again after [`Self::end`] (the host may have a fresh token by now).
     fn resume(&self) {
         self.ended.try_set(false);
+    }
+
+    /// The session works again after it ended: requests that failed may retry.
+    fn resumed_ok(&self) {
+        self.resumed.try_update(|n| *n += 1);
+    }
+
+    /// Changes each time an ended session works again (reactive): an error state
+    /// retries its request on a change.
+    pub fn resumed(&self) -> u32 {
+        self.resumed.get()
     }
 
     /// The API client's token source: this session's token.
