@@ -364,6 +364,47 @@ describe(`main flows in ${ENGINE}`, () => {
   test('axe on the other screens and dialogs, desktop', (t) => s.withPage(t, (page) => otherScreens(page, 'on desktop', undefined)));
   test('axe on the other screens and dialogs, 375x812', (t) => s.withPage(t, (page) => otherScreens(page, 'on a phone', PHONE), { viewport: PHONE }));
 
+  test('embedded in the example host: its login only, host and console routes with back and forward, the dark theme', (t) => s.withPage(t, async (page) => {
+    const consoleRoot = 'org-console .oc-root';
+    await page.goto(`${s.server.baseUrl}/embed/login`);
+    await page.fill({ label: 'Email' }, DEMO.admin);
+    await page.fill({ label: 'Password' }, DEMO.password);
+    await page.click(button('Log in'));
+    await page.waitFor({ role: 'heading', name: 'Streams' });
+    await page.click({ within: { role: 'navigation', name: 'Portal' }, role: 'link', name: 'Organisation' });
+    // The host's session: the organisation, with no login form of the console's own.
+    await page.waitFor({ role: 'heading', name: s.org.name, level: 1 });
+    assert.equal(await page.evaluate(`document.querySelectorAll('org-console input[type=password]').length`), 0);
+    await axe(page, 'console embedded in the example host');
+
+    await page.click({ within: { role: 'navigation', name: 'Organisation sections' }, role: 'link', name: 'User Management' });
+    await page.waitFor({ role: 'table' });
+    assert.equal(await pathOf(page), '/embed/org/organisation/users');
+
+    // The theme changes live: the same console, now dark, and still axe-clean.
+    const before = await page.evaluate(`(window.__ocRoot = document.querySelector('${consoleRoot}'), 1)`);
+    assert.equal(before, 1);
+    await page.select({ css: 'select[name=console-theme]' }, 'dark');
+    await page.until(`getComputedStyle(document.querySelector('${consoleRoot}')).colorScheme === 'dark'`, 'the dark colour scheme');
+    assert.equal(await page.evaluate(`window.__ocRoot === document.querySelector('${consoleRoot}')`), true, 'no remount');
+    // The controls fade to their new colours (CSS transitions): check what they end at.
+    await page.until('document.getAnimations().length === 0', 'the colour transitions to end');
+    await axe(page, 'embedded console, dark theme');
+
+    // A host route unmounts the console; Back brings it back where it was.
+    await page.click({ within: { role: 'navigation', name: 'Portal' }, role: 'link', name: 'Player' });
+    await page.waitFor({ role: 'heading', name: 'Player' });
+    await page.until(`document.querySelector('org-console') === null`, 'the console unmounted');
+    await page.run('history.back()');
+    await page.waitFor({ role: 'table' });
+    assert.equal(await pathOf(page), '/embed/org/organisation/users');
+    await page.run('history.back()');
+    await page.waitFor({ role: 'heading', name: s.org.name, level: 1 });
+    assert.equal(await pathOf(page), '/embed/org/organisation/overview');
+    await page.run('history.forward()');
+    await page.waitFor({ role: 'table' });
+  }));
+
   test('an expired session sends the user to log in and back', (t) => s.withPage(t, async (page) => {
     await s.loginAs(page, DEMO.readonly, '/organisation/overview');
     await advanceClock(s.server, 9 * 3600);
