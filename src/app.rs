@@ -9,6 +9,7 @@ use crate::api::ApiClient;
 use crate::components::main_region::Embedded;
 use crate::components::shell::Shell;
 use crate::config::RuntimeConfig;
+use crate::pages::activity::ActivityPage;
 use crate::pages::invite_accept::InviteAcceptPage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
@@ -51,6 +52,7 @@ pub fn App(config: RuntimeConfig, base: String, embedded: bool) -> impl IntoView
                         <Route path=(StaticSegment(seg::OVERVIEW),) view=OverviewPage/>
                         <Route path=(StaticSegment(seg::USERS),) view=UsersPage/>
                         <Route path=(StaticSegment(seg::USERS), ParamSegment(seg::ID)) view=UserDetailPage/>
+                        <Route path=(StaticSegment(seg::ACTIVITY),) view=ActivityPage/>
                     </ParentRoute>
                 </Routes>
             </Router>
