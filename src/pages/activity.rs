@@ -102,7 +102,11 @@ fn ActivityLog() -> impl IntoView {
                 })}
             </div>
             <Transition fallback=|| view! { <Loading label="Loading activity…"/> } set_pending=reloading.write_only()>
-                {move || log.try_get().flatten().map(|result| match result {
+                {move || {
+                // Built again when the roles arrive (their display names are in the
+                // sentences), which can be after the entries.
+                roles.track();
+                log.try_get().flatten().map(|result| match result {
                     Err(e) => view! {
                         <ErrorState error=e title="Could not load the activity" on_retry=Callback::new(move |_| log.refetch())/>
                     }
@@ -138,7 +142,8 @@ fn ActivityLog() -> impl IntoView {
                         }
                         .into_any()
                     }
-                })}
+                })
+                }}
             </Transition>
         </Card>
     }

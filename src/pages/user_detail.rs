@@ -286,7 +286,9 @@ fn RecentActivity(id: i64, roles: Signal<Vec<Role>>, version: RwSignal<u32>) -> 
     view! {
         <Card title="Recent activity" subtitle="The latest changes by or to this user (UTC)." class="oc-user-activity-card">
             <Transition fallback=|| view! { <Loading label="Loading activity…"/> }>
-                {move || recent.try_get().flatten().map(|result| match result {
+                {move || {
+                roles.track();
+                recent.try_get().flatten().map(|result| match result {
                     Err(e) => view! {
                         <ErrorState error=e title="Could not load the activity" on_retry=Callback::new(move |_| recent.refetch())/>
                     }
@@ -296,7 +298,8 @@ fn RecentActivity(id: i64, roles: Signal<Vec<Role>>, version: RwSignal<u32>) -> 
                     }
                     .into_any(),
                     Ok(page) => view! { <ActivityList entries=page.items roles=roles base=ActivityView::default()/> }.into_any(),
-                })}
+                })
+                }}
             </Transition>
             <a href=all class="oc-activity__all">"All activity of this user"</a>
         </Card>
