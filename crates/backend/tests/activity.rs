@@ -187,6 +187,34 @@ async fn a_failed_or_empty_change_leaves_no_entry() {
 }
 
 #[tokio::test]
+async fn invites_that_die_with_their_creators_rights_are_logged_as_revoked() {
+    let s = start().await;
+    let admin = s.login(ADMIN).await;
+    let creator = s.sign_up("nanoAdmin", "creator@example.com").await;
+    let creator_id = s.user_id("creator@example.com").await;
+    let invite = s
+        .post("/invite", &creator, json!({ "role": "nanoUser" }))
+        .await;
+    let invite_id = invite.assert_ok()["invite"]["id"].as_i64().unwrap();
+    s.put(
+        "/user/permission",
+        &admin,
+        json!({ "userId": creator_id, "role": "nanoReadOnly" }),
+    )
+    .await
+    .assert_ok();
+    let log = entries(&s, "").await;
+    let kinds: Vec<&str> = log.iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(
+        &kinds[..3],
+        ["role_changed", "invite_revoked", "invite_created"]
+    );
+    assert_eq!(log[1]["target"], format!("invite #{invite_id}"));
+    assert_eq!(log[1]["actor"], ADMIN);
+    assert_eq!(log[2]["actor"], "creator@example.com");
+}
+
+#[tokio::test]
 async fn only_roles_with_activity_list_may_read_it() {
     let s = start().await;
     for who in [USER, READONLY] {

@@ -198,9 +198,11 @@ fn creator_may_still_invite(conn: &Connection, invite: &InviteRow) -> ApiResult<
 
 /// Revokes the open invites of user `user_id` that their role `now_role` (None
 /// once the user is deleted) could no longer issue; part of the transaction that
-/// deletes or demotes them.
+/// deletes or demotes them, and recorded in the activity log as revoked by `caller`,
+/// who made that change.
 pub fn revoke_orphaned(
     conn: &Connection,
+    caller: &Caller,
     user_id: i64,
     now_role: Option<&Role>,
     now: i64,
@@ -211,8 +213,19 @@ pub fn revoke_orphaned(
                 .is_some_and(|invited| guards::may_invite(creator, &invited)),
             None => false,
         };
-        if !still_allowed {
-            invites::revoke(conn, invite.id, now)?;
+        if !still_allowed && invites::revoke(conn, invite.id, now)? {
+            activity::record(
+                conn,
+                caller,
+                now,
+                Change {
+                    kind: ActivityKind::InviteRevoked,
+                    target: &invite_label(invite.id),
+                    target_user_id: None,
+                    from: Some(&invite.role),
+                    to: None,
+                },
+            )?;
         }
     }
     Ok(())

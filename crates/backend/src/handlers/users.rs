@@ -103,7 +103,7 @@ pub async fn delete(
             caller.require(Permission::UserDelete)?;
             let user = existing(&tx, id)?;
             guards::check_delete(target(&tx, &caller, &user)?)?;
-            invites::revoke_orphaned(&tx, id, None, now)?;
+            invites::revoke_orphaned(&tx, &caller, id, None, now)?;
             users::delete(&tx, id)?;
             activity::record(
                 &tx,
@@ -151,7 +151,7 @@ pub async fn set_permission(
             guards::check_set_role(target(&tx, &caller, &user)?, &role.name)?;
             guards::check_no_escalation(&caller.role.permissions, &role.permissions)?;
             users::set_role(&tx, user.id, &role.name)?;
-            invites::revoke_orphaned(&tx, user.id, Some(&role), now)?;
+            invites::revoke_orphaned(&tx, &caller, user.id, Some(&role), now)?;
             if user.role != role.name {
                 activity::record(
                     &tx,
