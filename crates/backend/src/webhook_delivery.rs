@@ -167,28 +167,36 @@ fn elapsed_ms(started: Instant) -> u64 {
 /// The kind of a failed exchange, and the whole chain of causes as one sentence.
 fn classify_error(e: &reqwest::Error) -> (DeliveryErrorKind, String) {
     let mut chain = Vec::new();
-    let mut refused = false;
+    let (mut refused, mut tls) = (false, false);
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(err) = source {
         chain.push(err.to_string());
         if let Some(io) = err.downcast_ref::<std::io::Error>() {
             refused |= io.kind() == std::io::ErrorKind::ConnectionRefused;
         }
+        tls |= is_tls(err);
         source = err.source();
     }
     let message = chain.join(": ");
-    let lower = message.to_ascii_lowercase();
     let kind = if e.is_timeout() {
         DeliveryErrorKind::Timeout
     } else if refused {
         DeliveryErrorKind::Refused
-    } else if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake")
-    {
+    } else if tls {
         DeliveryErrorKind::Tls
     } else {
         DeliveryErrorKind::Other
     };
     (kind, message)
+}
+
+/// Whether `err` is, or wraps in an io::Error, a rustls error.
+fn is_tls(err: &(dyn std::error::Error + 'static)) -> bool {
+    err.is::<rustls::Error>()
+        || err
+            .downcast_ref::<std::io::Error>()
+            .and_then(std::io::Error::get_ref)
+            .is_some_and(|inner| is_tls(inner))
 }
 
 #[cfg(test)]

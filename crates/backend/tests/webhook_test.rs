@@ -114,6 +114,16 @@ async fn no_answer_in_time_is_a_timeout_and_nobody_listening_is_refused() {
 }
 
 #[tokio::test]
+async fn https_to_a_server_that_speaks_no_tls_is_a_tls_error() {
+    let s = start_with(|c| c.allow_internal_webhooks = true).await;
+    let (url, _) = receiver(200, "plain http", Duration::ZERO).await;
+    let r = set_and_test(&s, &url.replace("http://", "https://")).await;
+    let body = r.assert_ok();
+    assert_eq!(body["verdict"], "fail");
+    assert_eq!(body["error"]["kind"], "tls", "{body}");
+}
+
+#[tokio::test]
 async fn without_the_flag_an_internal_target_is_refused_naming_the_flag() {
     let s = start().await;
     let admin = s.login(ADMIN).await;
