@@ -13,6 +13,7 @@ use crate::components::session_ended::SessionEndedNotice;
 use crate::components::shell::Shell;
 use crate::config::RuntimeConfig;
 use crate::host_events::HostEvents;
+use crate::pages::activity::ActivityPage;
 use crate::pages::invite_accept::InviteAcceptPage;
 use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
@@ -107,6 +108,7 @@ pub fn App(
                         <Route path=(StaticSegment(seg::OVERVIEW),) view=OverviewPage/>
                         <Route path=(StaticSegment(seg::USERS),) view=UsersPage/>
                         <Route path=(StaticSegment(seg::USERS), ParamSegment(seg::ID)) view=UserDetailPage/>
+                        <Route path=(StaticSegment(seg::ACTIVITY),) view=ActivityPage/>
                     </ParentRoute>
                 </Routes>
             </Router>

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
+use crate::domain::activity_view::ActivityView;
 use crate::domain::users_view::UsersView;
 
 /// The path segments the router matches; `app.rs` assembles the router from these.
@@ -25,6 +26,8 @@ pub mod segment {
     pub const OVERVIEW: &str = "overview";
     /// `/organisation/users` and `/organisation/users/:id`.
     pub const USERS: &str = "users";
+    /// `/organisation/activity`.
+    pub const ACTIVITY: &str = "activity";
     /// The parameter of `/invite/:token`.
     pub const TOKEN: &str = "token";
     /// The parameter of `/organisation/users/:id`.
@@ -50,6 +53,9 @@ pub enum Route {
     },
     /// `/organisation/users/:id`.
     User(i64),
+    /// `/organisation/activity?kind=&user=&page=`: the activity log, its filters and
+    /// page.
+    Activity(ActivityView),
     /// `/invite/:token`, the invitation link.
     Invitation(String),
     /// `/login`, or `/login?reason=expired` after the server refused the token.
@@ -80,12 +86,18 @@ impl Route {
         }
     }
 
+    /// The activity log as its query parameters describe it (`get` reads one).
+    pub fn activity_from_params(get: impl Fn(&str) -> Option<String>) -> Self {
+        Self::Activity(ActivityView::from_params(get))
+    }
+
     /// A short title of the page, e.g. for a host page's breadcrumbs.
     pub fn title(&self) -> &'static str {
         match self {
             Self::Overview => "Overview",
             Self::Users { .. } => "User Management",
             Self::User(_) => "User",
+            Self::Activity(_) => "Activity",
             Self::Invitation(_) => "Invitation",
             Self::Login { .. } => "Log in",
             Self::NotFound => "Page not found",
@@ -107,6 +119,7 @@ impl Route {
                 format!("/{ORGANISATION}/{USERS}{query}{flag}")
             }
             Self::User(id) => format!("/{ORGANISATION}/{USERS}/{id}"),
+            Self::Activity(view) => format!("/{ORGANISATION}/{ACTIVITY}{}", view.to_query()),
             Self::Invitation(token) => format!("/{INVITE}/{token}"),
             Self::Login { expired: false } => format!("/{LOGIN}"),
             Self::Login { expired: true } => format!("/{LOGIN}?{EXPIRED_QUERY}"),
@@ -130,6 +143,7 @@ impl Route {
             [""] | [ORGANISATION] | [ORGANISATION, OVERVIEW] => Self::Overview,
             [ORGANISATION, USERS] => Self::users_from_params(get),
             [ORGANISATION, USERS, id] => id.parse().map_or(Self::NotFound, Self::User),
+            [ORGANISATION, ACTIVITY] => Self::activity_from_params(get),
             [INVITE, token] if !token.is_empty() => Self::Invitation((*token).to_string()),
             [LOGIN] => Self::Login {
                 expired: get("reason").as_deref() == Some("expired"),
@@ -261,6 +275,13 @@ mod tests {
                 invite: true,
             },
             Route::User(42),
+            Route::Activity(ActivityView::default()),
+            Route::Activity(
+                ActivityView::default()
+                    .with_kind(Some(bintu_wire::ActivityKind::RoleChanged))
+                    .with_user(Some(7))
+                    .with_page(2),
+            ),
             Route::Invitation("abc-DEF_1".into()),
             Route::Login { expired: false },
             Route::Login { expired: true },
@@ -281,6 +302,10 @@ mod tests {
             "/organisation/users?invite=1"
         );
         assert_eq!(Route::User(7).path(), "/organisation/users/7");
+        assert_eq!(
+            Route::Activity(ActivityView::default().with_user(Some(7))).path(),
+            "/organisation/activity?user=7"
+        );
         assert_eq!(
             Route::Login { expired: true }.path(),
             "/login?reason=expired"

@@ -13,6 +13,7 @@
 //! Resource modules (`organisation`, `tags`, `users`, `invites`, `roles`, `auth`) are
 //! thin functions over [`ApiClient::get`] & co.
 
+pub mod activity;
 pub mod auth;
 mod error;
 pub mod error_text;

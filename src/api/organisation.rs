@@ -1,6 +1,7 @@
-//! `GET /organisation`, `PUT /organisation/webhook`, `GET|PUT /organisation/vod`.
+//! `GET /organisation`, `PUT /organisation/webhook`, `POST /organisation/webhook/test`,
+//! `GET|PUT /organisation/vod`.
 
-use bintu_wire::{Organisation, VodBody, WebhookBody};
+use bintu_wire::{Organisation, VodBody, WebhookBody, WebhookTestResult};
 
 use super::{ApiClient, ApiError, Method};
 
@@ -13,6 +14,13 @@ pub async fn get(api: &ApiClient) -> Result<Organisation, ApiError> {
 pub async fn set_webhook(api: &ApiClient, url: String) -> Result<WebhookBody, ApiError> {
     let body = WebhookBody { webhook: url };
     api.send(Method::PUT, "/organisation/webhook", &body).await
+}
+
+/// Sends a sample `publish` call to the saved webhook from the server; answers what
+/// happened (an internal target refused by the server is an error).
+pub async fn test_webhook(api: &ApiClient) -> Result<WebhookTestResult, ApiError> {
+    api.post("/organisation/webhook/test", &serde_json::Map::new())
+        .await
 }
 
 /// Whether VOD content is public.

@@ -1,5 +1,6 @@
 //! Widgets, one per file.
 
+pub mod activity_list;
 pub mod brand;
 pub mod card;
 pub mod clipboard;
@@ -23,7 +24,9 @@ pub mod shell;
 pub mod status;
 pub mod submit_button;
 pub mod user_dialogs;
+pub mod users_export;
 pub mod users_table;
+pub mod webhook_test;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

@@ -13,6 +13,7 @@ use crate::components::main_region::MainRegion;
 use crate::components::nav_drawer::NavDrawer;
 use crate::components::profile_menu::ProfileMenu;
 use crate::components::status::{ErrorState, Loading};
+use crate::domain::activity_view::ActivityView;
 use crate::domain::users_view::UsersView;
 use crate::routes::{use_base, use_go, Route};
 use crate::session::{flows, use_session, LoginNotice, SessionState};
@@ -216,6 +217,9 @@ fn Frame() -> impl IntoView {
                     <A href=Route::Overview.href() attr:class="oc-tab">"Overview"</A>
                     <Show when=move || caps.get().allows(Permission::UserList)>
                         <A href=Route::users(UsersView::default()).href() attr:class="oc-tab">"User Management"</A>
+                    </Show>
+                    <Show when=move || caps.get().allows(Permission::ActivityList)>
+                        <A href=Route::Activity(ActivityView::default()).href() attr:class="oc-tab">"Activity"</A>
                     </Show>
                 </nav>
                 <MainRegion id="oc-main" class="oc-main" label="Organisation">

@@ -1,6 +1,8 @@
 //! Pure logic of the console, with native unit tests (`cargo test -p org-console --lib`).
 //! Nothing here touches the browser.
 
+pub mod activity_view;
+pub mod csv;
 pub mod mask;
 pub mod paging;
 pub mod permissions;
@@ -8,4 +10,6 @@ pub mod query;
 pub mod roles;
 pub mod time;
 pub mod user_guards;
+pub mod users_export;
 pub mod users_view;
+pub mod webhook_outcome;

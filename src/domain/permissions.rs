@@ -52,6 +52,15 @@ mod tests {
         assert!(
             c.allows(P::UserSetPermission) && c.allows(P::UserResetTokenKey) && c.allows(P::TagGet)
         );
+        assert!(c.allows(P::ActivityList));
+    }
+
+    #[test]
+    fn only_admins_read_the_activity_log_by_default_and_any_role_may_be_given_it() {
+        assert!(!caps(ROLE_USER).allows(P::ActivityList));
+        assert!(!caps(ROLE_READONLY).allows(P::ActivityList));
+        let auditor = Capabilities::from_permissions(&[P::parse("Activity:List")]);
+        assert!(auditor.allows(P::ActivityList) && !auditor.allows(P::UserList));
     }
 
     #[test]

@@ -46,6 +46,7 @@ pub fn describe(permission: &str) -> &str {
         P::InviteCreate => "Invite new users",
         P::InviteList => "See pending invitations",
         P::InviteRevoke => "Revoke invitations",
+        P::ActivityList => "Read the activity log",
         P::PermissionList => "View roles and their permissions",
         P::TagGet => "View tags",
         P::TagCreate => "Create tags",

@@ -1,5 +1,6 @@
 //! One file per route.
 
+pub mod activity;
 pub mod invite_accept;
 pub mod login;
 pub mod not_found;

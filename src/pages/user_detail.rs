@@ -7,12 +7,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::roles::{self, RolesResource};
-use crate::api::{use_api, users, ApiError};
+use crate::api::{activity, use_api, users, ApiError};
+use crate::components::activity_list::ActivityList;
 use crate::components::card::Card;
 use crate::components::permission_overview::{Audiences, PermissionOverview};
 use crate::components::shell::use_user_list_memory;
 use crate::components::status::{ErrorState, Loading};
 use crate::components::user_dialogs::{DeleteUserDialog, ResetTokenDialog, UpdatePermissionDialog};
+use crate::domain::activity_view::{recent_for_user, ActivityView};
 use crate::domain::roles::{admin_count, display_name};
 use crate::domain::time::format_utc;
 use crate::domain::user_guards::{delete_refusal, role_change_refusal};
@@ -105,6 +107,8 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
         .unwrap_or_default();
     let current = RwSignal::new(Some(user.clone()));
     let status = RwSignal::new(String::new());
+    // Bumped after a change made here, so the recent activity shows it.
+    let activity_version = RwSignal::new(0u32);
     let (update_open, reset_open, delete_open) = (
         RwSignal::new(false),
         RwSignal::new(false),
@@ -134,6 +138,7 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
         ));
         current.set(Some(u));
         version.update(|v| *v += 1);
+        activity_version.update(|v| *v += 1);
     });
     let after_reset = Callback::new(move |u: User| {
         if u.id == me {
@@ -144,6 +149,7 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
         }
         status.set("Token reset. All bintu tokens of this user stopped working.".to_string());
         current.set(Some(u));
+        activity_version.update(|v| *v += 1);
     });
     let after_delete = Callback::new(move |u: User| {
         memory.notice.set(Some(format!("Deleted {}.", u.email)));
@@ -207,6 +213,9 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
                 },
             }}
         </Card>
+        <Show when=move || caps.get().allows(Permission::ActivityList)>
+            <RecentActivity id=u.id roles=roles version=activity_version/>
+        </Show>
         <UpdatePermissionDialog open=update_open user=current roles=roles on_done=after_update/>
         <ResetTokenDialog open=reset_open user=current on_done=after_reset/>
         <DeleteUserDialog open=delete_open user=current on_done=after_delete/>
@@ -260,5 +269,39 @@ fn ActionButton(
             </button>
             {move || refusal.get().map(|why| view! { <p class="oc-hint oc-readonly-reason" id=reason_id.get_value()>{why}</p> })}
         </div>
+    }
+}
+
+/// The user's most recent activity-log entries (as actor or target), with a link to
+/// all of them on the Activity tab.
+#[component]
+fn RecentActivity(id: i64, roles: Signal<Vec<Role>>, version: RwSignal<u32>) -> impl IntoView {
+    let api = use_api();
+    let recent = LocalResource::new(move || {
+        version.track();
+        let api = api.clone();
+        async move { activity::list(&api, &recent_for_user(id)).await }
+    });
+    let all = Route::Activity(ActivityView::default().with_user(Some(id))).href();
+    view! {
+        <Card title="Recent activity" subtitle="The latest changes by or to this user (UTC)." class="oc-user-activity-card">
+            <Transition fallback=|| view! { <Loading label="Loading activity…"/> }>
+                {move || {
+                roles.track();
+                recent.try_get().flatten().map(|result| match result {
+                    Err(e) => view! {
+                        <ErrorState error=e title="Could not load the activity" on_retry=Callback::new(move |_| recent.refetch())/>
+                    }
+                    .into_any(),
+                    Ok(page) if page.items.is_empty() => view! {
+                        <p class="oc-empty" role="status">"No activity yet."</p>
+                    }
+                    .into_any(),
+                    Ok(page) => view! { <ActivityList entries=page.items roles=roles base=ActivityView::default()/> }.into_any(),
+                })
+                }}
+            </Transition>
+            <a href=all class="oc-activity__all">"All activity of this user"</a>
+        </Card>
     }
 }

@@ -14,6 +14,8 @@ pub struct Facts<'a> {
     /// Whether this start seeded the demo data (and so the demo logins exist as seeded).
     pub seeded: bool,
     pub test_hooks: bool,
+    /// `--allow-internal-webhooks` is on.
+    pub internal_webhooks: bool,
     /// The console folder when it holds no built console.
     pub missing_console: Option<&'a str>,
     pub took: Duration,
@@ -42,6 +44,11 @@ pub fn banner(f: &Facts<'_>) -> String {
             "  TEST HOOKS ON: POST {prefix}/_test/advance-clock\n"
         ));
     }
+    if f.internal_webhooks {
+        out.push_str(
+            "  INTERNAL WEBHOOKS ALLOWED (--allow-internal-webhooks): local testing only\n",
+        );
+    }
     if let Some(dist) = f.missing_console {
         out.push_str(&format!(
             "  note: no console in {dist} (the API works; / answers 503)\n"
@@ -61,6 +68,7 @@ mod tests {
             db: "demo.sqlite",
             seeded,
             test_hooks: false,
+            internal_webhooks: false,
             missing_console: None,
             took: Duration::from_millis(5),
         }

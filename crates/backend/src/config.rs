@@ -26,6 +26,9 @@ pub struct Config {
     pub seed_users: u32,
     /// Enables `POST <prefix>/_test/advance-clock`.
     pub test_hooks: bool,
+    /// Lets webhooks (stored and test deliveries) reach loopback, private and other
+    /// internal addresses over http or https: for local testing only.
+    pub allow_internal_webhooks: bool,
     /// Largest accepted request body in bytes.
     pub body_limit: usize,
     /// Host names (with or without port) accepted besides the loopback ones.
@@ -82,6 +85,7 @@ impl Default for Config {
             token_ttl_secs: DEFAULT_TOKEN_TTL_SECS,
             seed_users: 0,
             test_hooks: false,
+            allow_internal_webhooks: false,
             body_limit: DEFAULT_BODY_LIMIT,
             public_hosts: Vec::new(),
             account_throttle: ACCOUNT_POLICY,

@@ -27,6 +27,7 @@ pub mod security;
 pub mod seed;
 pub mod state;
 pub mod throttle;
+pub mod webhook_delivery;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -112,6 +113,7 @@ pub fn app(config: &Config) -> Result<App, StartError> {
             config.address_throttle,
         )),
         hash_queue: HashQueue::new(config.hash_workers, config.hash_waiting),
+        allow_internal_webhooks: config.allow_internal_webhooks,
     };
 
     let script_hashes = console::index_html(&config.dist)
@@ -237,6 +239,7 @@ pub async fn serve(config: Config) -> Result<(), StartError> {
             db: &config.db,
             seeded: app.seeded,
             test_hooks: config.test_hooks,
+            internal_webhooks: config.allow_internal_webhooks,
             missing_console: console::index_html(&config.dist)
                 .is_none()
                 .then_some(dist.as_str()),

@@ -40,6 +40,14 @@ struct Cli {
     /// Enable POST <prefix>/_test/advance-clock (never in production).
     #[arg(long)]
     test_hooks: bool,
+    /// Let the webhook be an http(s) URL on loopback, private or other internal
+    /// addresses, and send test deliveries there (local testing only, never in
+    /// production: it lets admins reach the server's own network).
+    #[arg(
+        long = "allow-internal-webhooks",
+        env = "BINTU_ALLOW_INTERNAL_WEBHOOKS"
+    )]
+    allow_internal_webhooks: bool,
     /// A Host header to accept besides localhost, 127.0.0.1 and [::1] (with the
     /// port or without), e.g. console.example.com; repeat for more.
     #[arg(long = "public-host", value_name = "HOST")]
@@ -58,6 +66,7 @@ impl From<Cli> for Config {
             token_ttl_secs: c.token_ttl_secs,
             seed_users: c.seed_users,
             test_hooks: c.test_hooks,
+            allow_internal_webhooks: c.allow_internal_webhooks,
             public_hosts: c.public_hosts,
             ..Config::default()
         }
@@ -131,6 +140,7 @@ mod tests {
         );
         assert_eq!(cfg.token_ttl_secs, 8 * 3600);
         assert!(!cfg.test_hooks);
+        assert!(!cfg.allow_internal_webhooks);
         assert!(cfg.public_hosts.is_empty());
     }
 

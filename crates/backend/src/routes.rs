@@ -3,7 +3,7 @@
 
 use axum::routing::{delete, get, post, put, MethodRouter};
 
-use crate::handlers::{auth, invites, meta, organisation, roles, tags, users};
+use crate::handlers::{activity, auth, invites, meta, organisation, roles, tags, users};
 use crate::state::AppState;
 
 /// One API route: method, path below the prefix, handler.
@@ -48,6 +48,12 @@ pub fn api_routes(test_hooks: bool) -> Vec<Route> {
         r("DELETE", "/invite/{id}", delete(invites::revoke)),
         r("POST", "/invite/lookup", post(invites::lookup)),
         r("POST", "/invite/accept", post(invites::accept)),
+        r("GET", "/activity", get(activity::list)),
+        r(
+            "POST",
+            "/organisation/webhook/test",
+            post(organisation::test_webhook),
+        ),
         r("GET", "/openapi.json", get(meta::openapi)),
     ];
     if test_hooks {

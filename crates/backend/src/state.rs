@@ -21,4 +21,6 @@ pub struct AppState {
     pub login_throttle: Arc<LoginThrottle>,
     /// Where every password hash and verification runs.
     pub hash_queue: HashQueue,
+    /// `--allow-internal-webhooks`: webhooks may reach internal addresses.
+    pub allow_internal_webhooks: bool,
 }

@@ -119,6 +119,12 @@ async fn cases(s: &TestServer) -> Vec<Case> {
             None,
         ),
         c(
+            Method::GET,
+            "/activity?pageSize=5".into(),
+            Some(Permission::ActivityList),
+            None,
+        ),
+        c(
             Method::DELETE,
             format!("/user/{doomed}"),
             Some(Permission::UserDelete),

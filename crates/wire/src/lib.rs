@@ -9,6 +9,7 @@
 //! (`/organisation`), the `X-BINTU-TOKEN` / `X-BINTU-APIKEY` headers, and the error
 //! envelope `{"error":{"message","code","userinfo"}}` with numeric codes.
 
+pub mod activity;
 pub mod auth;
 pub mod error;
 pub mod internal_host;
@@ -20,7 +21,9 @@ pub mod role;
 pub mod tag;
 pub mod user;
 pub mod validate;
+pub mod webhook_test;
 
+pub use activity::*;
 pub use auth::*;
 pub use error::*;
 pub use invite::*;
@@ -30,6 +33,7 @@ pub use permission::Permission;
 pub use role::*;
 pub use tag::*;
 pub use user::*;
+pub use webhook_test::*;
 
 /// Header carrying the session token issued by `POST /user/validate`.
 pub const HEADER_TOKEN: &str = "X-BINTU-TOKEN";

@@ -36,6 +36,8 @@ pub enum Permission {
     InviteList,
     /// Revoke an invite token.
     InviteRevoke,
+    /// Read the activity log (who changed what, when).
+    ActivityList,
     /// List the organisation's roles and their permissions.
     PermissionList,
     /// Read tags.
@@ -72,6 +74,7 @@ pub const ALL: &[Permission] = &[
     Permission::InviteCreate,
     Permission::InviteList,
     Permission::InviteRevoke,
+    Permission::ActivityList,
     Permission::PermissionList,
     Permission::TagGet,
     Permission::TagCreate,
@@ -99,6 +102,7 @@ impl Permission {
             Self::InviteCreate => "InviteToken:Create",
             Self::InviteList => "InviteToken:List",
             Self::InviteRevoke => "InviteToken:Revoke",
+            Self::ActivityList => "Activity:List",
             Self::PermissionList => "Permission:List",
             Self::TagGet => "Tag:Get",
             Self::TagCreate => "Tag:Create",
@@ -263,6 +267,7 @@ mod tests {
             Permission::UserSetPermission,
             Permission::UserResetTokenKey,
             Permission::UserDelete,
+            Permission::ActivityList,
         ] {
             assert!(has(admin, &p) && !has(user, &p) && !has(ro, &p));
         }

@@ -42,6 +42,16 @@ pub const MAX_WEBHOOK_LEN: usize = 2048;
 /// internal address would let callers probe the server's own network). An empty
 /// string means "no webhook" and is accepted.
 pub fn webhook(url: &str) -> Result<(), WebhookError> {
+    check_webhook(url, false)
+}
+
+/// [`webhook`] as a backend started for local testing applies it
+/// (`--allow-internal-webhooks`): http, and internal hosts, are accepted too.
+pub fn webhook_allowing_internal(url: &str) -> Result<(), WebhookError> {
+    check_webhook(url, true)
+}
+
+fn check_webhook(url: &str, allow_internal: bool) -> Result<(), WebhookError> {
     if url.is_empty() {
         return Ok(());
     }
@@ -64,6 +74,7 @@ pub fn webhook(url: &str) -> Result<(), WebhookError> {
     let kind = internal_host::classify(&host);
     match scheme.as_str() {
         "https" | "http" if kind == HostKind::Malformed => Err(WebhookError::NotAbsolute),
+        "https" | "http" if allow_internal => Ok(()),
         "https" | "http" if kind == HostKind::Internal => Err(WebhookError::InternalHost),
         "https" => Ok(()),
         "http" => Err(WebhookError::NotHttps),
@@ -227,6 +238,25 @@ mod tests {
                 assert_eq!(webhook(&url), Err(WebhookError::InternalHost), "{url}");
             }
         }
+    }
+
+    #[test]
+    fn local_testing_accepts_http_and_internal_hosts_but_nothing_else() {
+        for ok in [
+            "http://127.0.0.1:8123/hook",
+            "https://localhost/x",
+            "http://example.com",
+        ] {
+            assert_eq!(webhook_allowing_internal(ok), Ok(()), "{ok}");
+        }
+        assert_eq!(
+            webhook_allowing_internal("ftp://127.0.0.1/x"),
+            Err(WebhookError::NotHttps)
+        );
+        assert_eq!(
+            webhook_allowing_internal("http://u:p@127.0.0.1/"),
+            Err(WebhookError::HasCredentials)
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::components::card::Card;
 use crate::components::icons::{IconCheck, IconLock};
 use crate::components::submit_button::SubmitButton;
 use crate::components::unique_id;
+use crate::components::webhook_test::WebhookTest;
 use crate::domain::permissions::WEBHOOK_READ_ONLY_REASON;
 use crate::session::use_session;
 
@@ -124,6 +125,9 @@ pub fn WebhookSection(initial: String) -> impl IntoView {
                     </div>
                 </Show>
             </form>
+            <Show when=move || can_edit.get()>
+                <WebhookTest saved=saved dirty=Signal::derive(dirty)/>
+            </Show>
         </Card>
     }
 }

@@ -17,6 +17,7 @@ use crate::components::card::Card;
 use crate::components::pending_invites::PendingInvites;
 use crate::components::role_filter::RoleFilter;
 use crate::components::shell::use_user_list_memory;
+use crate::components::users_export::UsersExport;
 use crate::domain::users_view::UsersView;
 use crate::routes::{use_go, Route};
 use crate::session::use_session;
@@ -90,6 +91,7 @@ fn UserManagement() -> impl IntoView {
                 <div class="oc-users-toolbar">
                     <SearchBox view=view_state on_search=go/>
                     <SortSelect view=view_state on_sort=go/>
+                    <UsersExport view=view_state roles=role_list/>
                     <Show when=move || may(Permission::InviteCreate)>
                         <button type="button" class="oc-button oc-button--primary oc-users-toolbar__invite" on:click=move |_| invite_open.set(true)>
                             "Invite New User"

@@ -80,6 +80,16 @@ pub fn insert(
     })
 }
 
+/// One invite by id.
+pub fn by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<InviteRow>> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM invite WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()
+}
+
 /// The invite whose token hashes to `token_hash`.
 pub fn by_token_hash(conn: &Connection, token_hash: &str) -> rusqlite::Result<Option<InviteRow>> {
     conn.query_row(

@@ -6,7 +6,7 @@
 use rusqlite::{params, Connection};
 
 /// `(version, SQL)` in the order they apply.
-pub const MIGRATIONS: &[(i64, &str)] = &[(1, V1_INITIAL), (2, V2_INVITE_CREATOR)];
+pub const MIGRATIONS: &[(i64, &str)] = &[(1, V1_INITIAL), (2, V2_INVITE_CREATOR), (3, V3_ACTIVITY)];
 
 const V1_INITIAL: &str = r#"
 CREATE TABLE organisation (
@@ -94,6 +94,29 @@ UPDATE invite SET revoked_at = CAST(strftime('%s','now') AS INTEGER)
    AND used_at IS NULL AND revoked_at IS NULL;
 "#;
 
+/// The activity log. No foreign keys: an entry outlives the user it names, and
+/// names them by the email they had (`actor`, `target`) besides their id. The admin
+/// role of an existing database gains `Activity:List`, which new databases seed.
+const V3_ACTIVITY: &str = r#"
+CREATE TABLE activity (
+    id             INTEGER PRIMARY KEY,
+    at             INTEGER NOT NULL,
+    kind           TEXT NOT NULL,
+    actor          TEXT NOT NULL,
+    actor_id       INTEGER,
+    target         TEXT NOT NULL,
+    target_user_id INTEGER,
+    from_value     TEXT,
+    to_value       TEXT
+);
+CREATE INDEX activity_kind ON activity(kind, id);
+CREATE INDEX activity_actor ON activity(actor_id, id);
+CREATE INDEX activity_target ON activity(target_user_id, id);
+UPDATE role SET permissions = json_insert(permissions, '$[#]', 'Activity:List')
+ WHERE name = 'nanoAdmin'
+   AND NOT EXISTS (SELECT 1 FROM json_each(role.permissions) WHERE value = 'Activity:List');
+"#;
+
 /// Applies every migration newer than the database's version, each in its own
 /// transaction together with its version row.
 pub fn apply(conn: &mut Connection) -> rusqlite::Result<()> {
@@ -128,6 +151,40 @@ mod tests {
     #[test]
     fn versions_are_strictly_increasing() {
         assert!(MIGRATIONS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn an_existing_admin_role_gains_activity_list_once() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT '');",
+        )
+        .unwrap();
+        for (version, sql) in &MIGRATIONS[..2] {
+            conn.execute_batch(sql).unwrap();
+            conn.execute(
+                "INSERT INTO schema_version (version) VALUES (?1)",
+                [version],
+            )
+            .unwrap();
+        }
+        conn.execute_batch(
+            r#"INSERT INTO role VALUES ('nanoAdmin', 'Admin', '', '[]', '["User:List"]', 1, 0);
+               INSERT INTO role VALUES ('nanoUser', 'User', '', '[]', '["User:List"]', 1, 1);"#,
+        )
+        .unwrap();
+        apply(&mut conn).unwrap();
+        apply(&mut conn).unwrap();
+        let perms = |name: &str| -> String {
+            conn.query_row(
+                "SELECT permissions FROM role WHERE name = ?1",
+                [name],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        assert_eq!(perms("nanoAdmin"), r#"["User:List","Activity:List"]"#);
+        assert_eq!(perms("nanoUser"), r#"["User:List"]"#);
     }
 
     #[test]

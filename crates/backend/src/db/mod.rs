@@ -4,6 +4,7 @@
 //! One connection is plenty for an admin console (requests are short) and it makes
 //! `:memory:` databases work without a shared cache.
 
+pub mod activity;
 pub mod invites;
 pub mod migrations;
 pub mod organisation;

@@ -5,11 +5,11 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use bintu_wire::invite::{DEFAULT_INVITE_HOURS, MAX_INVITE_HOURS};
-use bintu_wire::Permission;
 use bintu_wire::{
     validate, AcceptInviteRequest, CreateInviteRequest, CreatedInvite, InviteList,
     InviteLookupRequest, InviteOffer, LoginResponse, Role,
 };
+use bintu_wire::{ActivityKind, Permission};
 use rusqlite::Connection;
 
 use crate::caller::Caller;
@@ -20,6 +20,7 @@ use crate::db::{organisation, roles, users};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{IdPath, JsonBody, StrictJsonBody};
 use crate::guards;
+use crate::handlers::activity::{self, Change};
 use crate::handlers::auth::start_session;
 use crate::state::AppState;
 
@@ -60,6 +61,18 @@ pub async fn create(
                 id: caller.actor_id(),
             };
             let invite = invites::insert(&tx, &token_hash, &role.name, &creator, now, expires)?;
+            activity::record(
+                &tx,
+                &caller,
+                now,
+                Change {
+                    kind: ActivityKind::InviteCreated,
+                    target: &invite_label(invite.id),
+                    target_user_id: None,
+                    from: None,
+                    to: Some(&invite.role),
+                },
+            )?;
             tx.commit()?;
             Ok(invite)
         })
@@ -98,10 +111,28 @@ pub async fn revoke(
         .db
         .run(move |conn| {
             let tx = conn.transaction()?;
-            caller.current(&tx)?.require(Permission::InviteRevoke)?;
-            let revoked = invites::revoke(&tx, id, now)?;
+            let caller = caller.current(&tx)?;
+            caller.require(Permission::InviteRevoke)?;
+            let Some(invite) = invites::by_id(&tx, id)? else {
+                return Ok(false);
+            };
+            if !invites::revoke(&tx, id, now)? {
+                return Ok(false);
+            }
+            activity::record(
+                &tx,
+                &caller,
+                now,
+                Change {
+                    kind: ActivityKind::InviteRevoked,
+                    target: &invite_label(id),
+                    target_user_id: None,
+                    from: Some(&invite.role),
+                    to: None,
+                },
+            )?;
             tx.commit()?;
-            Ok(revoked)
+            Ok(true)
         })
         .await?;
     if revoked {
@@ -111,6 +142,11 @@ pub async fn revoke(
             "There is no open invite with id {id}."
         )))
     }
+}
+
+/// How the activity log names an invite (never by its token).
+fn invite_label(id: i64) -> String {
+    format!("invite #{id}")
 }
 
 /// Why an invite cannot be used, or the usable invite.
@@ -162,9 +198,11 @@ fn creator_may_still_invite(conn: &Connection, invite: &InviteRow) -> ApiResult<
 
 /// Revokes the open invites of user `user_id` that their role `now_role` (None
 /// once the user is deleted) could no longer issue; part of the transaction that
-/// deletes or demotes them.
+/// deletes or demotes them, and recorded in the activity log as revoked by `caller`,
+/// who made that change.
 pub fn revoke_orphaned(
     conn: &Connection,
+    caller: &Caller,
     user_id: i64,
     now_role: Option<&Role>,
     now: i64,
@@ -175,8 +213,19 @@ pub fn revoke_orphaned(
                 .is_some_and(|invited| guards::may_invite(creator, &invited)),
             None => false,
         };
-        if !still_allowed {
-            invites::revoke(conn, invite.id, now)?;
+        if !still_allowed && invites::revoke(conn, invite.id, now)? {
+            activity::record(
+                conn,
+                caller,
+                now,
+                Change {
+                    kind: ActivityKind::InviteRevoked,
+                    target: &invite_label(invite.id),
+                    target_user_id: None,
+                    from: Some(&invite.role),
+                    to: None,
+                },
+            )?;
         }
     }
     Ok(())
@@ -292,6 +341,20 @@ pub async fn accept(
             let user = users::by_id(&tx, id)?
                 .ok_or_else(|| ApiError::Internal("new user vanished".into()))?;
             let answer = start_session(&tx, &user, now, ttl)?;
+            // The new user acts: they accepted the invite.
+            activity::record_by(
+                &tx,
+                &user.email,
+                Some(user.id),
+                now,
+                Change {
+                    kind: ActivityKind::InviteAccepted,
+                    target: &user.email,
+                    target_user_id: Some(user.id),
+                    from: Some(&invite_label(invite.id)),
+                    to: Some(&invite.role),
+                },
+            )?;
             tx.commit()?;
             tracing::info!(user_id = id, role = %invite.role, "invite accepted");
             Ok(answer)

@@ -1,15 +1,21 @@
-//! `GET /organisation`, `PUT /organisation/webhook`, `GET|PUT /organisation/vod`.
+//! `GET /organisation`, `PUT /organisation/webhook`, `POST /organisation/webhook/test`,
+//! `GET|PUT /organisation/vod`.
 
 use axum::extract::State;
 use axum::Json;
-use bintu_wire::Permission;
-use bintu_wire::{validate, Organisation, VodBody, WebhookBody};
+use bintu_wire::{validate, Organisation, VodBody, WebhookBody, WebhookTestResult};
+use bintu_wire::{ActivityKind, Permission};
 
 use crate::caller::Caller;
 use crate::db::organisation;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::JsonBody;
+use crate::handlers::activity::{self, Change};
 use crate::state::AppState;
+use crate::webhook_delivery;
+
+/// How the activity log names the organisation as a target.
+const ORGANISATION_TARGET: &str = "organisation";
 
 fn missing_org() -> ApiError {
     ApiError::Internal("no organisation in the database".into())
@@ -50,15 +56,36 @@ pub async fn set_webhook(
 ) -> ApiResult<Json<WebhookBody>> {
     caller.require(Permission::OrganisationSetWebhook)?;
     let webhook = body.webhook.trim().to_owned();
-    validate::webhook(&webhook).map_err(|e| ApiError::invalid("webhook", e.message()))?;
+    let check = if state.allow_internal_webhooks {
+        validate::webhook_allowing_internal
+    } else {
+        validate::webhook
+    };
+    check(&webhook).map_err(|e| ApiError::invalid("webhook", e.message()))?;
     let stored = webhook.clone();
+    let now = state.clock.now();
     let actor = state
         .db
         .run(move |conn| {
             let tx = conn.transaction()?;
             let caller = caller.current(&tx)?;
             caller.require(Permission::OrganisationSetWebhook)?;
+            let old = organisation::get(&tx)?.ok_or_else(missing_org)?.webhook;
             organisation::set_webhook(&tx, &stored)?;
+            if old != stored {
+                activity::record(
+                    &tx,
+                    &caller,
+                    now,
+                    Change {
+                        kind: ActivityKind::WebhookChanged,
+                        target: ORGANISATION_TARGET,
+                        target_user_id: None,
+                        from: Some(&old),
+                        to: Some(&stored),
+                    },
+                )?;
+            }
             tx.commit()?;
             Ok(caller.label())
         })
@@ -87,17 +114,64 @@ pub async fn set_vod(
 ) -> ApiResult<Json<VodBody>> {
     caller.require(Permission::OrganisationSetVod)?;
     let public = body.public;
+    let now = state.clock.now();
     state
         .db
         .run(move |conn| {
             let tx = conn.transaction()?;
-            caller
-                .current(&tx)?
-                .require(Permission::OrganisationSetVod)?;
+            let caller = caller.current(&tx)?;
+            caller.require(Permission::OrganisationSetVod)?;
+            let old = organisation::get(&tx)?.ok_or_else(missing_org)?.vod_public;
             organisation::set_vod_public(&tx, public)?;
+            if old != public {
+                activity::record(
+                    &tx,
+                    &caller,
+                    now,
+                    Change {
+                        kind: ActivityKind::VodChanged,
+                        target: ORGANISATION_TARGET,
+                        target_user_id: None,
+                        from: Some(vod_word(old)),
+                        to: Some(vod_word(public)),
+                    },
+                )?;
+            }
             tx.commit()?;
             Ok(())
         })
         .await?;
     Ok(Json(VodBody { public }))
+}
+
+/// How the activity log spells the VOD flag.
+fn vod_word(public: bool) -> &'static str {
+    if public {
+        "public"
+    } else {
+        "private"
+    }
+}
+
+/// Sends a sample `publish` call to the stored webhook and reports what its answer
+/// would mean for a real publish. Only roles that may set the webhook may test it:
+/// the server makes an outbound request on their behalf.
+pub async fn test_webhook(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> ApiResult<Json<WebhookTestResult>> {
+    caller.require(Permission::OrganisationSetWebhook)?;
+    let url = state
+        .db
+        .run(|conn| Ok(organisation::get(conn)?.ok_or_else(missing_org)?.webhook))
+        .await?;
+    if url.is_empty() {
+        return Err(ApiError::invalid(
+            "webhook",
+            "No webhook is configured: save a webhook URL first.",
+        ));
+    }
+    let result = webhook_delivery::send_test(&url, state.allow_internal_webhooks).await?;
+    tracing::info!(actor = %caller.label(), verdict = ?result.verdict, status = ?result.status, "webhook test sent");
+    Ok(Json(result))
 }

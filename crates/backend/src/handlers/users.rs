@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use bintu_wire::permission::ROLE_ADMIN;
-use bintu_wire::Permission;
+use bintu_wire::{ActivityKind, Permission};
 use bintu_wire::{Page, ResetTokenKeyRequest, SetPermissionRequest, User, UserQuery};
 use rusqlite::Connection;
 
@@ -16,6 +16,7 @@ use crate::db::users::{self, ListQuery, UserRow};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{IdPath, JsonBody, QueryParams};
 use crate::guards::{self, Target};
+use crate::handlers::activity::{self, Change};
 use crate::handlers::invites;
 use crate::paging::Window;
 use crate::state::AppState;
@@ -102,8 +103,20 @@ pub async fn delete(
             caller.require(Permission::UserDelete)?;
             let user = existing(&tx, id)?;
             guards::check_delete(target(&tx, &caller, &user)?)?;
-            invites::revoke_orphaned(&tx, id, None, now)?;
+            invites::revoke_orphaned(&tx, &caller, id, None, now)?;
             users::delete(&tx, id)?;
+            activity::record(
+                &tx,
+                &caller,
+                now,
+                Change {
+                    kind: ActivityKind::UserDeleted,
+                    target: &user.email,
+                    target_user_id: Some(user.id),
+                    from: Some(&user.role),
+                    to: None,
+                },
+            )?;
             tx.commit()?;
             let actor = caller.label();
             tracing::info!(%actor, user_id = id, "user deleted");
@@ -138,7 +151,21 @@ pub async fn set_permission(
             guards::check_set_role(target(&tx, &caller, &user)?, &role.name)?;
             guards::check_no_escalation(&caller.role.permissions, &role.permissions)?;
             users::set_role(&tx, user.id, &role.name)?;
-            invites::revoke_orphaned(&tx, user.id, Some(&role), now)?;
+            invites::revoke_orphaned(&tx, &caller, user.id, Some(&role), now)?;
+            if user.role != role.name {
+                activity::record(
+                    &tx,
+                    &caller,
+                    now,
+                    Change {
+                        kind: ActivityKind::RoleChanged,
+                        target: &user.email,
+                        target_user_id: Some(user.id),
+                        from: Some(&user.role),
+                        to: Some(&role.name),
+                    },
+                )?;
+            }
             tx.commit()?;
             tracing::info!(actor = %caller.label(), user_id = user.id, role = %role.name, "role changed");
             user.role = role.name;
@@ -155,6 +182,7 @@ pub async fn reset_token_key(
     JsonBody(req): JsonBody<ResetTokenKeyRequest>,
 ) -> ApiResult<Json<User>> {
     caller.require(Permission::UserResetTokenKey)?;
+    let now = state.clock.now();
     let user = state
         .db
         .run(move |conn| {
@@ -167,6 +195,18 @@ pub async fn reset_token_key(
             // key comparison in `sessions::find_valid` rejects them all from now on
             // (the next login's housekeeping removes the rows).
             users::set_token_key(&tx, user.id, &user.token_key)?;
+            activity::record(
+                &tx,
+                &caller,
+                now,
+                Change {
+                    kind: ActivityKind::TokenKeyReset,
+                    target: &user.email,
+                    target_user_id: Some(user.id),
+                    from: None,
+                    to: None,
+                },
+            )?;
             tx.commit()?;
             tracing::info!(actor = %caller.label(), user_id = user.id, "token key reset");
             Ok(user)

@@ -30,6 +30,8 @@ pub struct TestServer {
     pub client: reqwest::Client,
     pub api_key: String,
     pub dist: Option<TempDir>,
+    /// The server's database, for tests that set up what the API cannot.
+    pub db: bintu_backend::db::Db,
 }
 
 /// How a request authenticates.
@@ -128,6 +130,7 @@ pub async fn start_with(tweak: impl FnOnce(&mut Config)) -> TestServer {
         client: reqwest::Client::builder().no_proxy().build().unwrap(),
         api_key,
         dist: keep_dist.then_some(dist),
+        db: app.state.db.clone(),
     }
 }
 
@@ -246,6 +249,15 @@ impl TestServer {
             .and_then(|items| items.iter().find(|u| u["email"] == email))
             .and_then(|u| u["id"].as_i64())
             .unwrap_or_else(|| panic!("no user {email}: {}", a.body))
+    }
+
+    /// Runs SQL on the server's database directly.
+    pub async fn db_exec(&self, sql: &str) {
+        let sql = sql.to_owned();
+        self.db
+            .run(move |conn| Ok(conn.execute_batch(&sql)?))
+            .await
+            .expect("SQL runs");
     }
 
     /// Moves the server clock forward.

@@ -1,0 +1,295 @@
+//! The activity log's view state (kind filter, user filter, page), its URL form, the
+//! wire query, and the words an entry is shown with.
+//!
+//! Like the user list, the state lives in the page URL (`?kind=&user=&page=`), so a
+//! reload and the back button keep it; anything unparsable falls back to the default.
+
+use bintu_wire::{ActivityEntry, ActivityKind, ActivityQuery, Role};
+
+use super::query::with_query;
+use super::roles::display_name;
+
+/// Entries per page of the Activity tab.
+pub const ACTIVITY_PAGE_SIZE: u32 = 25;
+/// Entries on a user's page.
+pub const RECENT_ON_USER_PAGE: u32 = 5;
+
+/// What the Activity tab shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActivityView {
+    /// Only entries of this kind; `None` for all.
+    pub kind: Option<ActivityKind>,
+    /// Only entries where this user acted or was acted on.
+    pub user: Option<i64>,
+    /// 1-based.
+    pub page: u32,
+}
+
+impl Default for ActivityView {
+    fn default() -> Self {
+        Self {
+            kind: None,
+            user: None,
+            page: 1,
+        }
+    }
+}
+
+impl ActivityView {
+    /// The view a URL's query describes; `get` reads one query parameter.
+    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Self {
+        let read = |k: &str| {
+            get(k)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        Self {
+            kind: read("kind").and_then(|k| ActivityKind::parse(&k)),
+            user: read("user")
+                .and_then(|u| u.parse::<i64>().ok())
+                .filter(|u| *u > 0),
+            page: read("page")
+                .and_then(|p| p.parse::<u32>().ok())
+                .filter(|p| *p >= 1)
+                .unwrap_or(1),
+        }
+    }
+
+    /// The query string for the page URL (`""` for the default view, else `?…`).
+    pub fn to_query(&self) -> String {
+        let user = self.user.map(|u| u.to_string()).unwrap_or_default();
+        let page = if self.page > 1 {
+            self.page.to_string()
+        } else {
+            String::new()
+        };
+        with_query(
+            "",
+            &[
+                ("kind", self.kind.map(ActivityKind::as_str).unwrap_or("")),
+                ("user", &user),
+                ("page", &page),
+            ],
+        )
+    }
+
+    /// The wire query of `GET /activity` for this view.
+    pub fn api_query(&self) -> ActivityQuery {
+        ActivityQuery {
+            kind: self.kind,
+            user: self.user,
+            page: Some(self.page),
+            page_size: Some(ACTIVITY_PAGE_SIZE),
+        }
+    }
+
+    /// Only entries of `kind` (or all), from the first page.
+    pub fn with_kind(&self, kind: Option<ActivityKind>) -> Self {
+        Self {
+            kind,
+            page: 1,
+            ..self.clone()
+        }
+    }
+
+    /// Only entries of `user` (or everyone's), from the first page.
+    pub fn with_user(&self, user: Option<i64>) -> Self {
+        Self {
+            user,
+            page: 1,
+            ..self.clone()
+        }
+    }
+
+    /// Another page of the same log.
+    pub fn with_page(&self, page: u32) -> Self {
+        Self {
+            page: page.max(1),
+            ..self.clone()
+        }
+    }
+
+    /// Whether a filter narrows the log.
+    pub fn is_filtered(&self) -> bool {
+        self.kind.is_some() || self.user.is_some()
+    }
+}
+
+/// The query of the recent entries on user `id`'s page.
+pub fn recent_for_user(id: i64) -> ActivityQuery {
+    ActivityQuery {
+        kind: None,
+        user: Some(id),
+        page: Some(1),
+        page_size: Some(RECENT_ON_USER_PAGE),
+    }
+}
+
+/// The filter's name for a kind.
+pub fn kind_label(kind: ActivityKind) -> &'static str {
+    match kind {
+        ActivityKind::InviteCreated => "Invite created",
+        ActivityKind::InviteRevoked => "Invite revoked",
+        ActivityKind::InviteAccepted => "Invite accepted",
+        ActivityKind::RoleChanged => "Role changed",
+        ActivityKind::TokenKeyReset => "Token reset",
+        ActivityKind::UserDeleted => "User deleted",
+        ActivityKind::WebhookChanged => "Webhook changed",
+        ActivityKind::VodChanged => "VOD access changed",
+    }
+}
+
+/// What happened, after the actor's name: "changed the role of x from User to Admin".
+/// Role names are shown by their display names where `roles` knows them.
+pub fn describe(e: &ActivityEntry, roles: &[Role]) -> String {
+    let role = |r: &Option<String>| display_name(roles, r.as_deref().unwrap_or(""));
+    let url = |u: &Option<String>| match u.as_deref() {
+        None | Some("") => "none".to_string(),
+        Some(u) => u.to_string(),
+    };
+    let value = |v: &Option<String>| v.clone().unwrap_or_default();
+    let t = &e.target;
+    match e.kind {
+        ActivityKind::InviteCreated => format!("created {t} for the role {}", role(&e.to)),
+        ActivityKind::InviteRevoked => format!("revoked {t} (role {})", role(&e.from)),
+        ActivityKind::InviteAccepted => format!("joined with the role {}", role(&e.to)),
+        ActivityKind::RoleChanged => format!(
+            "changed the role of {t} from {} to {}",
+            role(&e.from),
+            role(&e.to)
+        ),
+        ActivityKind::TokenKeyReset => format!("reset the token of {t}"),
+        ActivityKind::UserDeleted => format!("deleted {t} (role {})", role(&e.from)),
+        ActivityKind::WebhookChanged => {
+            format!(
+                "changed the webhook from {} to {}",
+                url(&e.from),
+                url(&e.to)
+            )
+        }
+        ActivityKind::VodChanged => format!(
+            "changed VOD access from {} to {}",
+            value(&e.from),
+            value(&e.to)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(query: &[(&str, &str)]) -> ActivityView {
+        ActivityView::from_params(|k| {
+            query
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        })
+    }
+
+    #[test]
+    fn the_default_view_has_no_query() {
+        assert_eq!(parse(&[]), ActivityView::default());
+        assert_eq!(ActivityView::default().to_query(), "");
+    }
+
+    #[test]
+    fn filters_and_page_round_trip_through_the_url() {
+        let v = ActivityView::default()
+            .with_kind(Some(ActivityKind::RoleChanged))
+            .with_user(Some(42))
+            .with_page(3);
+        assert_eq!(v.to_query(), "?kind=role_changed&user=42&page=3");
+        assert_eq!(
+            parse(&[("kind", "role_changed"), ("user", "42"), ("page", "3")]),
+            v
+        );
+    }
+
+    #[test]
+    fn garbage_falls_back_to_the_defaults() {
+        let v = parse(&[("kind", "password_read"), ("user", "-3"), ("page", "0")]);
+        assert_eq!(v, ActivityView::default());
+        assert_eq!(parse(&[("user", "abc")]).user, None);
+    }
+
+    #[test]
+    fn a_new_filter_goes_back_to_the_first_page() {
+        let v = ActivityView::default().with_page(5);
+        assert_eq!(v.with_kind(Some(ActivityKind::VodChanged)).page, 1);
+        assert_eq!(v.with_user(Some(1)).page, 1);
+        assert!(v.with_user(Some(1)).is_filtered());
+        assert!(!v.is_filtered());
+    }
+
+    #[test]
+    fn the_api_query_names_page_and_size() {
+        let q = ActivityView::default().with_user(Some(9)).api_query();
+        assert_eq!(
+            (q.user, q.page, q.page_size),
+            (Some(9), Some(1), Some(ACTIVITY_PAGE_SIZE))
+        );
+        assert_eq!(recent_for_user(9).page_size, Some(RECENT_ON_USER_PAGE));
+    }
+
+    fn entry(kind: ActivityKind, from: Option<&str>, to: Option<&str>) -> ActivityEntry {
+        ActivityEntry {
+            id: 1,
+            at: "2025-01-01T00:00:00Z".into(),
+            kind,
+            actor: "admin@x.test".into(),
+            actor_id: Some(1),
+            target: "anna@x.test".into(),
+            target_user_id: Some(2),
+            from: from.map(Into::into),
+            to: to.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn entries_read_as_sentences_with_role_display_names() {
+        let roles = vec![Role {
+            name: "nanoAdmin".into(),
+            display_name: "Admin".into(),
+            description: String::new(),
+            audiences: vec![],
+            permissions: vec![],
+            is_default: true,
+            user_count: 1,
+        }];
+        assert_eq!(
+            describe(
+                &entry(
+                    ActivityKind::RoleChanged,
+                    Some("nanoUser"),
+                    Some("nanoAdmin")
+                ),
+                &roles
+            ),
+            "changed the role of anna@x.test from nanoUser to Admin"
+        );
+        assert_eq!(
+            describe(
+                &entry(
+                    ActivityKind::WebhookChanged,
+                    Some(""),
+                    Some("https://h.example/x")
+                ),
+                &[]
+            ),
+            "changed the webhook from none to https://h.example/x"
+        );
+        assert_eq!(
+            describe(
+                &entry(ActivityKind::VodChanged, Some("private"), Some("public")),
+                &[]
+            ),
+            "changed VOD access from private to public"
+        );
+        for k in bintu_wire::ACTIVITY_KINDS {
+            assert!(!describe(&entry(*k, Some("a"), Some("b")), &[]).is_empty());
+            assert!(!kind_label(*k).is_empty());
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! `/organisation/activity`: the activity log, newest first, paged on the server,
+//! filtered by kind and by user; the filters and page live in the URL.
+
+use bintu_wire::{ActivityEntry, Permission, ACTIVITY_KINDS};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::{activity, roles, use_api};
+use crate::components::activity_list::ActivityList;
+use crate::components::card::Card;
+use crate::components::pager::Pager;
+use crate::components::status::{ErrorState, Loading};
+use crate::components::unique_id;
+use crate::domain::activity_view::{kind_label, ActivityView};
+use crate::routes::{use_go, Route};
+use crate::session::use_session;
+
+/// The Activity tab, for roles with `Activity:List`.
+#[component]
+pub fn ActivityPage() -> impl IntoView {
+    let session = use_session();
+    let can_read = Memo::new(move |_| session.allows(Permission::ActivityList));
+    view! {
+        <Show
+            when=move || can_read.get()
+            fallback=|| view! {
+                <div class="oc-card oc-no-access" role="alert">
+                    <h2>"No access to the activity log"</h2>
+                    <p>"Your role does not allow reading the activity log. Ask an admin if you need access."</p>
+                </div>
+            }
+        >
+            <ActivityLog/>
+        </Show>
+    }
+}
+
+#[component]
+fn ActivityLog() -> impl IntoView {
+    let api = use_api();
+    let session = use_session();
+    let query = use_query_map();
+    let view_state =
+        Memo::new(
+            move |_| match query.with(|q| Route::activity_from_params(|k| q.get(k))) {
+                Route::Activity(v) => v,
+                _ => ActivityView::default(),
+            },
+        );
+    let go = {
+        let navigate = use_go();
+        Callback::new(move |v: ActivityView| navigate(&Route::Activity(v), false))
+    };
+    let can_list_roles = Signal::derive(move || session.allows(Permission::PermissionList));
+    let roles = roles::loaded(roles::use_roles(RwSignal::new(0), can_list_roles));
+    let log = LocalResource::new(move || {
+        let v = view_state.get();
+        let api = api.clone();
+        async move { activity::list(&api, &v.api_query()).await }
+    });
+    let reloading = RwSignal::new(false);
+    let kind_id = unique_id("activity-kind");
+    let on_kind = move |ev: web_sys::Event| {
+        let kind = bintu_wire::ActivityKind::parse(&event_target_value(&ev));
+        go.run(view_state.get_untracked().with_kind(kind));
+    };
+    let kind_value = move || {
+        view_state
+            .get()
+            .kind
+            .map(|k| k.as_str().to_string())
+            .unwrap_or_default()
+    };
+
+    view! {
+        <Card title="Activity" subtitle="Changes made in this organisation, newest first. Times are UTC." class="oc-activity-card">
+            <div class="oc-activity-toolbar">
+                <div class="oc-field oc-field--inline">
+                    <label class="oc-label" for=kind_id.clone()>"Kind of change"</label>
+                    <select id=kind_id.clone() class="oc-input oc-select" prop:value=kind_value on:change=on_kind>
+                        <option value="" selected=move || kind_value().is_empty()>"All changes"</option>
+                        {ACTIVITY_KINDS.iter().map(|k| {
+                            let name = k.as_str();
+                            view! { <option value=name selected=move || kind_value() == name>{kind_label(*k)}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                {move || view_state.get().user.map(|id| {
+                    let all = Route::Activity(view_state.get_untracked().with_user(None)).href();
+                    let who = log
+                        .try_get()
+                        .flatten()
+                        .and_then(Result::ok)
+                        .and_then(|p| user_label(&p.items, id))
+                        .unwrap_or_else(|| format!("user #{id}"));
+                    view! {
+                        <p class="oc-activity-toolbar__user">
+                            <span>{format!("Only the activity of {who}")}</span>
+                            <a href=all class="oc-button oc-button--secondary oc-button--small">"Show everyone"</a>
+                        </p>
+                    }
+                })}
+            </div>
+            <Transition fallback=|| view! { <Loading label="Loading activity…"/> } set_pending=reloading.write_only()>
+                {move || {
+                // Built again when the roles arrive (their display names are in the
+                // sentences), which can be after the entries.
+                roles.track();
+                log.try_get().flatten().map(|result| match result {
+                    Err(e) => view! {
+                        <ErrorState error=e title="Could not load the activity" on_retry=Callback::new(move |_| log.refetch())/>
+                    }
+                    .into_any(),
+                    Ok(page) if page.items.is_empty() => {
+                        let v = view_state.get_untracked();
+                        let text = if v.page > 1 && page.total > 0 {
+                            format!("Page {} has no entries. The log has {}.", v.page, page.total)
+                        } else if v.is_filtered() {
+                            "No activity matches these filters.".to_string()
+                        } else {
+                            "No activity yet. Changes made by admins will show here.".to_string()
+                        };
+                        let reset = Route::Activity(ActivityView::default()).href();
+                        view! {
+                            <div class="oc-empty" role="status">
+                                <p>{text}</p>
+                                {(v.is_filtered() || v.page > 1).then(|| view! {
+                                    <a href=reset class="oc-button oc-button--secondary oc-button--small">"Show all activity"</a>
+                                })}
+                            </div>
+                        }
+                        .into_any()
+                    }
+                    Ok(page) => {
+                        let v = view_state.get_untracked();
+                        let next = v.clone();
+                        view! {
+                            <div aria-busy=move || reloading.get().then_some("true")>
+                                <ActivityList entries=page.items.clone() roles=roles base=v/>
+                            </div>
+                            <Pager label="Activity pages" page=page.page page_size=page.page_size total=page.total on_page=Callback::new(move |p| go.run(next.with_page(p)))/>
+                        }
+                        .into_any()
+                    }
+                })
+                }}
+            </Transition>
+        </Card>
+    }
+}
+
+/// The email of user `id` as the entries name them, if they appear.
+fn user_label(entries: &[ActivityEntry], id: i64) -> Option<String> {
+    entries.iter().find_map(|e| {
+        if e.actor_id == Some(id) {
+            Some(e.actor.clone())
+        } else if e.target_user_id == Some(id) {
+            Some(e.target.clone())
+        } else {
+            None
+        }
+    })
+}

@@ -1,0 +1,115 @@
+// The Activity tab: a role change made in the UI shows with from and to, on the tab
+// and on the user's page; the kind and user filters live in the URL (reload keeps
+// them); roles without Activity:List see no tab and get 403 from the API; axe on
+// every state, also at 375x812.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEMO, api, apiLogin } from './support/server.mjs';
+import { expectNoAxeViolations } from './support/browser.mjs';
+import { LIST, suite } from './support/fixture.mjs';
+
+const ACTIVITY = '/organisation/activity';
+const PHONE = { width: 375, height: 812 };
+const entries = (page) => page.locator('ol.oc-activity > li');
+
+describe('activity log', () => {
+  const s = suite();
+
+  test('a role change made in the UI is listed with from and to, newest first', async (t) => {
+    const user = await s.findUser('jonas.becker@demo-streaming.de');
+    const roles = await s.roles();
+    const name = (r) => roles.find((x) => x.name === r).displayName;
+    const to = user.role === 'nanoReadOnly' ? 'nanoUser' : 'nanoReadOnly';
+    await s.withPage(t, async (page) => {
+      await s.loginAs(page, DEMO.admin, `${LIST}/${user.id}`);
+      const recent = page.getByRole('region', { name: 'Recent activity' });
+      await recent.getByText('No activity yet.').waitFor();
+      await expectNoAxeViolations(page, 'user page, no activity');
+
+      await page.getByRole('button', { name: 'Update Permission', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Update permission' });
+      await dialog.getByLabel('New permission level').selectOption(to);
+      await dialog.getByRole('button', { name: 'Confirm' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const sentence = `${DEMO.admin} changed the role of ${user.email} from ${name(user.role)} to ${name(to)}`;
+      await recent.getByText(sentence).waitFor();
+
+      await page.getByRole('link', { name: 'Activity', exact: true }).click();
+      await page.waitForURL((u) => u.pathname === ACTIVITY);
+      const first = entries(page).first();
+      await first.getByText(sentence).waitFor();
+      assert.equal((await first.locator('.oc-activity__text').innerText()).trim(), sentence);
+      assert.match(await first.innerText(), /Role changed/);
+      assert.match(await first.locator('time').innerText(), /UTC$/);
+      await page.getByText('Changes made in this organisation, newest first').waitFor();
+      await expectNoAxeViolations(page, 'activity tab');
+    });
+  });
+
+  test('kind and user filters are in the URL and survive a reload', async (t) => {
+    await s.api('PUT', '/organisation/vod', { body: { public: true } });
+    await s.api('PUT', '/organisation/vod', { body: { public: false } });
+    const victim = await s.findUser('paul.klein@demo-streaming.de');
+    await s.api('PUT', '/user/tokenkey', { body: { userId: victim.id } });
+    await s.withPage(t, async (page) => {
+      await s.loginAs(page, DEMO.admin, ACTIVITY);
+      await entries(page).first().waitFor();
+      const kind = page.getByLabel('Kind of change');
+      await kind.selectOption('vod_changed');
+      await page.waitForURL((u) => u.searchParams.get('kind') === 'vod_changed');
+      await page.waitForFunction(() => [...document.querySelectorAll('ol.oc-activity > li')]
+        .every((li) => li.textContent.includes('VOD access changed')));
+      assert.equal(await entries(page).count(), 2);
+      assert.match(await entries(page).first().innerText(), /changed VOD access from public to private/);
+
+      await kind.selectOption('token_key_reset');
+      await page.waitForURL((u) => u.searchParams.get('kind') === 'token_key_reset');
+      await page.getByRole('link', { name: victim.email, exact: true }).first().click();
+      await page.waitForURL((u) => u.searchParams.get('user') === String(victim.id));
+      await page.getByText(`Only the activity of ${victim.email}`).waitFor();
+
+      await page.reload();
+      await page.getByText(`Only the activity of ${victim.email}`).waitFor();
+      assert.equal(await page.getByLabel('Kind of change').inputValue(), 'token_key_reset');
+      await page.waitForFunction(() => document.querySelectorAll('ol.oc-activity > li').length === 1);
+      assert.ok((await entries(page).first().innerText()).includes(`reset the token of ${victim.email}`));
+      await expectNoAxeViolations(page, 'activity tab, filtered');
+
+      await kind.selectOption('user_deleted');
+      await page.getByText('No activity matches these filters.').waitFor();
+      await expectNoAxeViolations(page, 'activity tab, nothing matches');
+      await page.getByRole('link', { name: 'Show all activity' }).click();
+      await page.waitForURL((u) => u.pathname === ACTIVITY && u.search === '');
+      await entries(page).first().waitFor();
+    });
+  });
+
+  test('roles without Activity:List see no tab and are refused by the API', async (t) => {
+    for (const email of [DEMO.user, DEMO.readonly]) {
+      const { token } = await apiLogin(s.server, email, DEMO.password);
+      await assert.rejects(api(s.server, 'GET', '/activity', { token }), (err) => err.status === 403);
+    }
+    await s.withPage(t, async (page) => {
+      await s.loginAs(page, DEMO.user, LIST);
+      await page.getByRole('link', { name: 'User Management' }).waitFor();
+      assert.equal(await page.getByRole('link', { name: 'Activity', exact: true }).count(), 0);
+      const someone = await s.findUser('jonas.becker@demo-streaming.de');
+      await page.goto(`${s.server.baseUrl}${LIST}/${someone.id}`);
+      await page.getByRole('heading', { name: someone.email, level: 2 }).waitFor();
+      assert.equal(await page.getByRole('region', { name: 'Recent activity' }).count(), 0);
+      await page.goto(`${s.server.baseUrl}${ACTIVITY}`);
+      await page.getByRole('heading', { name: 'No access to the activity log' }).waitFor();
+    });
+  });
+
+  test('on a 375x812 phone the tab and the log are usable and axe-clean', async (t) => {
+    await s.withPage(t, async (page) => {
+      await s.loginAs(page, DEMO.admin, ACTIVITY);
+      await entries(page).first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `no horizontal scrolling (${overflow}px)`);
+      await expectNoAxeViolations(page, 'activity tab at 375x812');
+    }, { viewport: PHONE });
+  });
+});
