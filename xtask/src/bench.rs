@@ -1,4 +1,4 @@
-//! `cargo xtask bench`: build, then run each tests/bench/*.mjs and print its figures.
+//! `cargo xtask bench`: build, then run each tests/bench/*.bench.mjs and print its figures.
 
 use std::path::PathBuf;
 
@@ -7,19 +7,27 @@ use crate::install;
 use crate::test_layers::node_with_env;
 use crate::util::{fmt_secs, run, say, Ctx, Timer};
 
+/// What a benchmark's file name ends with.
+const BENCH_SUFFIX: &str = ".bench.mjs";
+
 pub fn bench(ctx: &Ctx) -> Result<(), String> {
     let dir = ctx.root.join("tests/bench");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map(|rd| {
             rd.flatten()
                 .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "mjs"))
+                // Not support.mjs: a module the benchmarks share.
+                .filter(|p| {
+                    p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.ends_with(BENCH_SUFFIX))
+                })
                 .collect()
         })
         .unwrap_or_default();
     files.sort();
     if files.is_empty() {
-        say("no benchmarks: tests/bench/*.mjs does not exist yet");
+        say("no benchmarks: tests/bench/*.bench.mjs does not exist yet");
         return Ok(());
     }
     install::all(ctx)?;
