@@ -1,6 +1,7 @@
 //! Widgets, one per file.
 
 pub mod activity_list;
+pub mod activity_user_filter;
 pub mod brand;
 pub mod card;
 pub mod clipboard;

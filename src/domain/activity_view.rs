@@ -4,7 +4,7 @@
 //! Like the user list, the state lives in the page URL (`?kind=&user=&page=`), so a
 //! reload and the back button keep it; anything unparsable falls back to the default.
 
-use bintu_wire::{ActivityEntry, ActivityKind, ActivityQuery, Role};
+use bintu_wire::{ActivityEntry, ActivityKind, ActivityQuery, Role, User};
 
 use super::query::with_query;
 use super::roles::display_name;
@@ -175,6 +175,16 @@ pub fn describe(e: &ActivityEntry, roles: &[Role]) -> String {
     }
 }
 
+/// The id of the user whose email is `email` (case and surrounding spaces aside),
+/// among the users a search for it found.
+pub fn user_with_email(users: &[User], email: &str) -> Option<i64> {
+    let wanted = email.trim();
+    users
+        .iter()
+        .find(|u| u.email.eq_ignore_ascii_case(wanted))
+        .map(|u| u.id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,5 +301,20 @@ mod tests {
             assert!(!describe(&entry(*k, Some("a"), Some("b")), &[]).is_empty());
             assert!(!kind_label(*k).is_empty());
         }
+    }
+
+    #[test]
+    fn the_user_filter_takes_the_exact_email_only() {
+        let user = |id: i64, email: &str| User {
+            id,
+            email: email.to_string(),
+            role: "nanoUser".to_string(),
+            token_key: String::new(),
+            created_at: "2026-12-01T00:00:00Z".to_string(),
+        };
+        let found = [user(3, "anna.b@example.com"), user(4, "Anna@example.com")];
+        assert_eq!(user_with_email(&found, " anna@EXAMPLE.com "), Some(4));
+        assert_eq!(user_with_email(&found, "anna"), None);
+        assert_eq!(user_with_email(&[], "anna@example.com"), None);
     }
 }

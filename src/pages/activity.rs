@@ -7,6 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::{activity, roles, use_api};
 use crate::components::activity_list::ActivityList;
+use crate::components::activity_user_filter::ActivityUserFilter;
 use crate::components::card::Card;
 use crate::components::pager::Pager;
 use crate::components::status::{ErrorState, Loading};
@@ -85,6 +86,10 @@ fn ActivityLog() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
+                // Finding a user by email needs the user list.
+                <Show when=move || session.allows(Permission::UserList)>
+                    <ActivityUserFilter on_user=Callback::new(move |id| go.run(view_state.get_untracked().with_user(Some(id))))/>
+                </Show>
                 {move || view_state.get().user.map(|id| {
                     let all = Route::Activity(view_state.get_untracked().with_user(None)).href();
                     let who = log

@@ -85,6 +85,30 @@ describe('activity log', () => {
     });
   });
 
+  test('the user filter takes an email; an unknown one is told, not applied', async (t) => {
+    const who = await s.findUser('hannah.wolf@demo-streaming.de');
+    await s.api('PUT', '/user/tokenkey', { body: { userId: who.id } });
+    await s.withPage(t, async (page) => {
+      await s.loginAs(page, DEMO.admin, ACTIVITY);
+      await entries(page).first().waitFor();
+      const filter = page.getByRole('search', { name: 'Activity of one user' });
+      await filter.getByLabel('User').fill('nobody@nowhere.example');
+      await filter.getByRole('button', { name: 'Filter' }).click();
+      await filter.getByText('No user has the email nobody@nowhere.example.').waitFor();
+      assert.equal(new URL(page.url()).searchParams.get('user'), null);
+      await expectNoAxeViolations(page, 'activity user filter, unknown email');
+
+      // The search matches parts of emails; the filter takes the exact one, any case.
+      await filter.getByLabel('User').fill(` ${who.email.toUpperCase()} `);
+      await filter.getByLabel('User').press('Enter');
+      await page.waitForURL((u) => u.searchParams.get('user') === String(who.id));
+      await page.getByText(`Only the activity of ${who.email}`).waitFor();
+      await page.waitForFunction((email) => [...document.querySelectorAll('ol.oc-activity > li')]
+        .every((li) => li.textContent.includes(email)), who.email);
+      assert.ok((await entries(page).first().innerText()).includes(`reset the token of ${who.email}`));
+    });
+  });
+
   test('roles without Activity:List see no tab and are refused by the API', async (t) => {
     for (const email of [DEMO.user, DEMO.readonly]) {
       const { token } = await apiLogin(s.server, email, DEMO.password);

@@ -1,0 +1,79 @@
+//! The activity log's user filter: an email, looked up among the organisation's
+//! users, becomes the log's `user` filter (an id, as the API takes it).
+
+use bintu_wire::UserQuery;
+use leptos::prelude::*;
+
+use crate::api::error_text::user_message;
+use crate::api::{use_api, users};
+use crate::components::status::FormError;
+use crate::components::unique_id;
+use crate::domain::activity_view::user_with_email;
+
+/// How many users a search for the email may find before the exact one is picked
+/// (the search matches substrings: "anna@x" also finds "joanna@x").
+const CANDIDATES: u32 = 100;
+
+/// An email field and a "Filter" button; `on_user` gets the id of the user found.
+#[component]
+pub fn ActivityUserFilter(#[prop(into)] on_user: Callback<i64>) -> impl IntoView {
+    let api = use_api();
+    let email = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let input_id = unique_id("activity-user");
+    let on_submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        let wanted = email.get_untracked().trim().to_string();
+        if wanted.is_empty() {
+            error.set(Some("Enter the email of a user.".to_string()));
+            return;
+        }
+        error.set(None);
+        busy.set(true);
+        let api = api.clone();
+        leptos::task::spawn_local(async move {
+            let query = UserQuery {
+                q: Some(wanted.clone()),
+                page_size: Some(CANDIDATES),
+                ..Default::default()
+            };
+            let found = users::list(&api, &query).await;
+            busy.try_set(false);
+            match found.map(|page| user_with_email(&page.items, &wanted)) {
+                Ok(Some(id)) => {
+                    email.try_set(String::new());
+                    on_user.run(id);
+                }
+                Ok(None) => {
+                    error.try_set(Some(format!("No user has the email {wanted}.")));
+                }
+                Err(e) => {
+                    error.try_set(Some(user_message(&e)));
+                }
+            }
+        });
+    };
+    view! {
+        <form class="oc-activity-user" role="search" aria-label="Activity of one user" on:submit=on_submit novalidate>
+            <div class="oc-field">
+                <label class="oc-label" for=input_id.clone()>"User"</label>
+                <div class="oc-activity-user__row">
+                    <input
+                        id=input_id
+                        class="oc-input"
+                        type="email"
+                        placeholder="name@example.com"
+                        autocomplete="off"
+                        prop:value=move || email.get()
+                        on:input=move |ev| email.set(event_target_value(&ev))
+                    />
+                    <button type="submit" class="oc-button oc-button--secondary" disabled=move || busy.get()>
+                        "Filter"
+                    </button>
+                </div>
+            </div>
+            <FormError error=error/>
+        </form>
+    }
+}
