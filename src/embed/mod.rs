@@ -80,17 +80,17 @@ pub fn mount(element: web_sys::HtmlElement, options: &MountOptions) -> u32 {
                 }
             },
         };
-        let base_path = base.get_untracked();
-        let mounted = registry::with(id, move |i| {
-            let handle = leptos::mount::mount_to(i.element.clone(), move || {
-                view! { <App config=config base=base host=host/> }.into_any()
-            });
-            i.handle = Some(handle);
-        });
         // Not when the host unmounted it while the configuration loaded.
-        if mounted.is_some() {
-            events.emit(HostEvent::Ready { base_path });
-        }
+        let Some(element) = registry::with(id, |i| i.element.clone()) else {
+            return;
+        };
+        let base_path = base.get_untracked();
+        // Rendered outside the registry's borrow: a host listener may call back in.
+        let handle = leptos::mount::mount_to(element, move || {
+            view! { <App config=config base=base host=host/> }.into_any()
+        });
+        registry::with(id, |i| i.handle = Some(handle));
+        events.emit(HostEvent::Ready { base_path });
     });
     id
 }
