@@ -4,8 +4,9 @@
 //! change, so the entry commits with the change or not at all.
 
 use bintu_wire::{ActivityEntry, ActivityKind};
-use rusqlite::{params, params_from_iter, Connection, Row};
+use rusqlite::{params, Connection, Row};
 
+use super::filters::Filters;
 use crate::clock::rfc3339;
 
 /// One change to record.
@@ -76,37 +77,24 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<ActivityEntry> {
 /// The matching entries' total and the requested window, newest first (by id, which
 /// grows with time and breaks ties of the same second).
 pub fn list(conn: &Connection, q: &ListQuery) -> rusqlite::Result<(u64, Vec<ActivityEntry>)> {
-    let mut filters = Vec::new();
-    let mut args: Vec<rusqlite::types::Value> = Vec::new();
+    let mut filters = Filters::default();
     if let Some(kind) = q.kind {
-        args.push(kind.as_str().to_owned().into());
-        filters.push(format!("kind = ?{}", args.len()));
+        filters.add(kind.as_str().to_owned(), |n| format!("kind = ?{n}"));
     }
     if let Some(user) = q.user {
-        args.push(user.into());
-        let n = args.len();
-        filters.push(format!("(actor_id = ?{n} OR target_user_id = ?{n})"));
+        filters.add(user, |n| {
+            format!("(actor_id = ?{n} OR target_user_id = ?{n})")
+        });
     }
-    let where_clause = if filters.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", filters.join(" AND "))
-    };
-    let total: i64 = conn.query_row(
-        &format!("SELECT COUNT(*) FROM activity {where_clause}"),
-        params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
+    let total = filters.count(conn, "activity")?;
     let sql = format!(
         "SELECT id, at, kind, actor, actor_id, target, target_user_id, from_value, to_value
-         FROM activity {where_clause} ORDER BY id DESC LIMIT {} OFFSET {}",
-        q.limit, q.offset
+         FROM activity {} ORDER BY id DESC LIMIT {} OFFSET {}",
+        filters.where_clause(),
+        q.limit,
+        q.offset
     );
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt
-        .query_map(params_from_iter(args.iter()), from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok((total as u64, rows))
+    Ok((total, filters.rows(conn, &sql, from_row)?))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! `:memory:` databases work without a shared cache.
 
 pub mod activity;
+mod filters;
 pub mod invites;
 pub mod migrations;
 pub mod organisation;

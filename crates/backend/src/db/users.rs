@@ -1,8 +1,9 @@
 //! SQL for the `user` table.
 
 use bintu_wire::{SortOrder, User, UserSort};
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::filters::Filters;
 use crate::clock::rfc3339;
 
 /// A user row, password hash included (never sent to clients).
@@ -133,27 +134,15 @@ pub fn like_pattern(needle: &str) -> String {
 /// The matching users' total and the requested window of them. Ties are broken by
 /// id so paging is stable.
 pub fn list(conn: &Connection, query: &ListQuery) -> rusqlite::Result<(u64, Vec<UserRow>)> {
-    let mut filters = Vec::new();
-    let mut args: Vec<String> = Vec::new();
+    let mut filters = Filters::default();
     if let Some(role) = &query.role {
-        args.push(role.clone());
-        filters.push(format!("role = ?{}", args.len()));
+        filters.add(role.clone(), |n| format!("role = ?{n}"));
     }
     if let Some(q) = query.q.as_deref().filter(|q| !q.is_empty()) {
-        args.push(like_pattern(q));
         // LIKE is case-insensitive for ASCII in SQLite.
-        filters.push(format!("email LIKE ?{} ESCAPE '\\'", args.len()));
+        filters.add(like_pattern(q), |n| format!("email LIKE ?{n} ESCAPE '\\'"));
     }
-    let where_clause = if filters.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", filters.join(" AND "))
-    };
-    let total: i64 = conn.query_row(
-        &format!("SELECT COUNT(*) FROM user {where_clause}"),
-        params_from_iter(args.iter()),
-        |r| r.get(0),
-    )?;
+    let total = filters.count(conn, "user")?;
     // Column and direction come from enums, never from raw input.
     let column = match query.sort {
         UserSort::Email => "email COLLATE NOCASE",
@@ -165,14 +154,12 @@ pub fn list(conn: &Connection, query: &ListQuery) -> rusqlite::Result<(u64, Vec<
         SortOrder::Desc => "DESC",
     };
     let sql = format!(
-        "SELECT {COLUMNS} FROM user {where_clause} ORDER BY {column} {dir}, id {dir} LIMIT {} OFFSET {}",
-        query.limit, query.offset
+        "SELECT {COLUMNS} FROM user {} ORDER BY {column} {dir}, id {dir} LIMIT {} OFFSET {}",
+        filters.where_clause(),
+        query.limit,
+        query.offset
     );
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt
-        .query_map(params_from_iter(args.iter()), from_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok((total as u64, rows))
+    Ok((total, filters.rows(conn, &sql, from_row)?))
 }
 
 #[cfg(test)]
