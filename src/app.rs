@@ -85,19 +85,15 @@ pub fn App(
     }
 
     // The host's requests travel into the router (which alone can navigate).
-    let (navigate_to, token_changed) = match host {
-        Some(h) => (Some(h.navigate_to), Some(h.token_changed)),
-        None => (None, None),
-    };
+    let bridge = host.map(|h| (h.navigate_to, h.token_changed));
     let routed = move || {
         let base = base.get();
         provide_context(RouteBase::new(&base));
-        let navigate_to = navigate_to.clone();
-        let token_changed = token_changed.clone();
+        let bridge = bridge.clone();
         view! {
             <Router base=base>
-                {navigate_to.map(|n| view! {
-                    <HostBridge navigate_to=n token_changed=token_changed.unwrap_or_default()/>
+                {bridge.map(|(navigate_to, token_changed)| view! {
+                    <HostBridge navigate_to=navigate_to token_changed=token_changed/>
                 })}
                 <Routes fallback=NotFoundOrHost>
                     <Route path=() view=Home/>

@@ -58,6 +58,22 @@ pub fn ErrorState(
     }
 }
 
+/// A card that says why there is nothing here: no access, or nothing by that name.
+#[component]
+pub fn Unavailable(
+    /// The heading, e.g. "No access to User Management".
+    title: &'static str,
+    /// What happened and what to do.
+    text: &'static str,
+) -> impl IntoView {
+    view! {
+        <div class="oc-card oc-no-access" role="alert">
+            <h2>{title}</h2>
+            <p>{text}</p>
+        </div>
+    }
+}
+
 /// The alert line under a credentials form: `error`'s sentence, if any.
 #[component]
 pub fn FormError(error: RwSignal<Option<String>>) -> impl IntoView {

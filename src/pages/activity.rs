@@ -10,7 +10,7 @@ use crate::components::activity_list::ActivityList;
 use crate::components::activity_user_filter::ActivityUserFilter;
 use crate::components::card::Card;
 use crate::components::pager::Pager;
-use crate::components::status::{ErrorState, Loading};
+use crate::components::status::{ErrorState, Loading, Unavailable};
 use crate::components::unique_id;
 use crate::domain::activity_view::{kind_label, ActivityView};
 use crate::routes::{use_go, Route};
@@ -25,10 +25,7 @@ pub fn ActivityPage() -> impl IntoView {
         <Show
             when=move || can_read.get()
             fallback=|| view! {
-                <div class="oc-card oc-no-access" role="alert">
-                    <h2>"No access to the activity log"</h2>
-                    <p>"Your role does not allow reading the activity log. Ask an admin if you need access."</p>
-                </div>
+                <Unavailable title="No access to the activity log" text="Your role does not allow reading the activity log. Ask an admin if you need access."/>
             }
         >
             <ActivityLog/>

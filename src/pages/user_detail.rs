@@ -12,7 +12,7 @@ use crate::components::activity_list::ActivityList;
 use crate::components::card::Card;
 use crate::components::permission_overview::{Audiences, PermissionOverview};
 use crate::components::shell::use_user_list_memory;
-use crate::components::status::{ErrorState, Loading};
+use crate::components::status::{ErrorState, Loading, Unavailable};
 use crate::components::user_dialogs::{DeleteUserDialog, ResetTokenDialog, UpdatePermissionDialog};
 use crate::domain::activity_view::{recent_for_user, ActivityView};
 use crate::domain::roles::{admin_count, display_name};
@@ -38,10 +38,7 @@ pub fn UserDetailPage() -> impl IntoView {
             <a class="oc-back-link" href=back>"← All users"</a>
             {move || match id.get() {
                 None => view! {
-                    <div class="oc-card oc-no-access" role="alert">
-                        <h2>"User not found"</h2>
-                        <p>"This address does not name a user. Go back to the list and pick one."</p>
-                    </div>
+                    <Unavailable title="User not found" text="This address does not name a user. Go back to the list and pick one."/>
                 }
                 .into_any(),
                 Some(id) => view! { <UserDetail id=id/> }.into_any(),
@@ -82,10 +79,7 @@ fn UserDetail(id: i64) -> impl IntoView {
 fn UserLoadError(error: ApiError, on_retry: Callback<()>) -> impl IntoView {
     if error.status() == Some(404) {
         view! {
-            <div class="oc-card oc-no-access" role="alert">
-                <h2>"User not found"</h2>
-                <p>"This user does not exist (any more). They may have been deleted."</p>
-            </div>
+            <Unavailable title="User not found" text="This user does not exist (any more). They may have been deleted."/>
         }
         .into_any()
     } else {

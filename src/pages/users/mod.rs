@@ -17,6 +17,7 @@ use crate::components::card::Card;
 use crate::components::pending_invites::PendingInvites;
 use crate::components::role_filter::RoleFilter;
 use crate::components::shell::use_user_list_memory;
+use crate::components::status::Unavailable;
 use crate::components::users_export::UsersExport;
 use crate::domain::users_view::UsersView;
 use crate::routes::{use_go, Route};
@@ -35,10 +36,7 @@ pub fn UsersPage() -> impl IntoView {
         <Show
             when=move || can_list.get()
             fallback=|| view! {
-                <div class="oc-card oc-no-access" role="alert">
-                    <h2>"No access to User Management"</h2>
-                    <p>"Your role does not allow listing the organisation's users. Ask an admin if you need access."</p>
-                </div>
+                <Unavailable title="No access to User Management" text="Your role does not allow listing the organisation's users. Ask an admin if you need access."/>
             }
         >
             <UserManagement/>
