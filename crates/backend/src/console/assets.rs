@@ -1,18 +1,19 @@
 //! The built console held in memory: every file of `dist` with its precompressed
-//! variants (`.br`, `.gz`, made at build time by `cargo xtask build`), content type,
-//! cache policy and a strong ETag per representation. Read once at start-up, so a
-//! request costs a map lookup and never touches the disk.
+//! variants (`.br`, `.gz`: made at build time by `cargo xtask build`, checked by
+//! content and made anew where missing or stale, see [`super::precompressed`]),
+//! content type, cache policy and a strong ETag per representation. Read once at
+//! start-up, so a request costs a map lookup and never touches the disk.
 
 use std::collections::HashMap;
 use std::io;
 use std::path::Path;
-use std::time::SystemTime;
 
 use axum::body::Bytes;
 use axum::http::HeaderValue;
 use sha2::{Digest, Sha256};
 
 use super::encoding::Encoding;
+use super::precompressed;
 
 /// Files larger than this are not served from memory (a built console has none).
 const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
@@ -64,8 +65,7 @@ pub struct Assets {
 
 impl Assets {
     /// Reads `dist` recursively. A `.br`/`.gz` file is a variant of the file it
-    /// compresses and is used only if it is not older than that file (a stale one
-    /// would serve old content under a new name).
+    /// compresses, used only if it holds that file's content.
     pub fn load(dist: &Path) -> io::Result<Assets> {
         let mut files = HashMap::new();
         load_dir(dist, dist, &mut files)?;
@@ -106,16 +106,21 @@ fn load_dir(root: &Path, dir: &Path, files: &mut HashMap<String, Asset>) -> io::
             continue;
         };
         let identity = std::fs::read(&path)?;
-        let mut representations = vec![representation(Encoding::Identity, identity)];
-        for encoding in Encoding::PREFERENCE {
-            let Some(suffix) = encoding.file_suffix() else {
-                continue;
-            };
-            let variant = path.with_file_name(format!("{name}.{suffix}"));
-            if is_fresh(&variant, meta.modified().ok()) {
-                representations.push(representation(encoding, std::fs::read(&variant)?));
-            }
+        let variants = precompressed::variants(&path, &identity)?;
+        if !variants.remade.is_empty() {
+            tracing::warn!(
+                file = %url_path,
+                remade = ?variants.remade,
+                "precompressed variant missing or not matching the file: compressed at start-up"
+            );
         }
+        let mut representations = vec![representation(Encoding::Identity, identity)];
+        representations.extend(
+            variants
+                .bodies
+                .into_iter()
+                .map(|(encoding, body)| representation(encoding, body)),
+        );
         files.insert(
             url_path,
             Asset {
@@ -137,16 +142,6 @@ fn url_path(root: &Path, file: &Path) -> Option<String> {
         url.push_str(part.as_os_str().to_str()?);
     }
     Some(url)
-}
-
-fn is_fresh(variant: &Path, source_modified: Option<SystemTime>) -> bool {
-    let Ok(meta) = std::fs::metadata(variant) else {
-        return false;
-    };
-    match (meta.modified().ok(), source_modified) {
-        (Some(v), Some(s)) => v >= s,
-        _ => false,
-    }
 }
 
 fn representation(encoding: Encoding, body: Vec<u8>) -> Representation {
@@ -233,25 +228,25 @@ mod tests {
     }
 
     #[test]
-    fn stale_precompressed_files_are_ignored() {
+    fn variants_are_trusted_by_content_not_by_timestamp() {
         let dir = tempfile::tempdir().unwrap();
-        let js = dir.path().join("a.js");
-        std::fs::write(dir.path().join("a.js.gz"), b"old gzip").unwrap();
-        std::fs::write(dir.path().join("a.js.br"), b"old brotli").unwrap();
-        // The source is rewritten later: both variants are older.
-        let later = SystemTime::now() + std::time::Duration::from_secs(60);
-        std::fs::write(&js, b"console.log(1)").unwrap();
-        std::fs::File::options()
-            .write(true)
-            .open(&js)
-            .unwrap()
-            .set_modified(later)
-            .unwrap();
+        let js = "console.log('the console');\n".repeat(50);
+        let stale = precompressed::compress(Encoding::Gzip, b"an older build").unwrap();
+        std::fs::write(dir.path().join("a.js.gz"), stale).unwrap();
+        // Written after the source: a timestamp check would have trusted it.
+        std::fs::write(dir.path().join("a.js"), &js).unwrap();
+        std::fs::write(dir.path().join("a.js.br"), b"garbage").unwrap();
         let assets = Assets::load(dir.path()).unwrap();
+        let a = assets.get("/a.js").unwrap();
         assert_eq!(
-            assets.get("/a.js").unwrap().encodings(),
-            vec![Encoding::Identity]
+            a.encodings(),
+            vec![Encoding::Identity, Encoding::Brotli, Encoding::Gzip]
         );
+        let gz = &a.representation(Encoding::Gzip).body;
+        let mut unpacked = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&gz[..]), &mut unpacked)
+            .unwrap();
+        assert_eq!(unpacked, js);
         assert!(assets.get("/a.js.gz").is_none());
     }
 
@@ -259,11 +254,16 @@ mod tests {
     fn fresh_variants_nested_paths_and_distinct_etags() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("embed")).unwrap();
-        std::fs::write(dir.path().join("embed/host.js"), b"host").unwrap();
-        std::fs::write(dir.path().join("embed/host.js.br"), b"br!").unwrap();
+        let host = "document.title = 'host';\n".repeat(40);
+        let packed = precompressed::compress(Encoding::Brotli, host.as_bytes()).unwrap();
+        std::fs::write(dir.path().join("embed/host.js"), &host).unwrap();
+        std::fs::write(dir.path().join("embed/host.js.br"), packed).unwrap();
         let assets = Assets::load(dir.path()).unwrap();
         let host = assets.get("/embed/host.js").unwrap();
-        assert_eq!(host.encodings(), vec![Encoding::Identity, Encoding::Brotli]);
+        assert_eq!(
+            host.encodings(),
+            vec![Encoding::Identity, Encoding::Brotli, Encoding::Gzip]
+        );
         assert_ne!(
             host.representation(Encoding::Identity).etag,
             host.representation(Encoding::Brotli).etag

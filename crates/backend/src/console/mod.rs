@@ -6,6 +6,7 @@
 
 mod assets;
 mod encoding;
+mod precompressed;
 
 use std::path::Path;
 use std::sync::Arc;
