@@ -8,18 +8,14 @@ use leptos_router::{ParamSegment, StaticSegment};
 
 use crate::api::{ApiClient, TokenSource};
 use crate::components::host_bridge::HostBridge;
+use crate::components::lazy_page::{LazyPage, LazyPages, LazyView, RoutePrefetch};
 use crate::components::main_region::Embedded;
 use crate::components::session_ended::SessionEndedNotice;
 use crate::components::shell::Shell;
 use crate::config::RuntimeConfig;
 use crate::host_events::HostEvents;
-use crate::pages::activity::ActivityPage;
-use crate::pages::invite_accept::InviteAcceptPage;
-use crate::pages::login::LoginPage;
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::overview::OverviewPage;
-use crate::pages::user_detail::UserDetailPage;
-use crate::pages::users::UsersPage;
+use crate::pages::{activity, invite_accept, login, overview, user_detail, users};
 use crate::routes::{segment as seg, use_base, Route as To, RouteBase};
 use crate::session::early::Early;
 use crate::session::{self, Session, SessionState, TokenKeeper};
@@ -66,6 +62,8 @@ pub fn App(
     provide_context(session);
     provide_context(api.clone());
     provide_context(Embedded(embedded));
+    provide_context(LazyPages(&LAZY_PAGES));
+    provide_context(RoutePrefetch(page_of));
     if let Some(events) = events {
         provide_context(events);
     }
@@ -97,14 +95,14 @@ pub fn App(
                 })}
                 <Routes fallback=NotFoundOrHost>
                     <Route path=() view=Home/>
-                    <Route path=(StaticSegment(seg::LOGIN),) view=LoginPage/>
-                    <Route path=(StaticSegment(seg::INVITE), ParamSegment(seg::TOKEN)) view=InviteAcceptPage/>
+                    <Route path=(StaticSegment(seg::LOGIN),) view=|| lazy(&login::PAGE)/>
+                    <Route path=(StaticSegment(seg::INVITE), ParamSegment(seg::TOKEN)) view=|| lazy(&invite_accept::PAGE)/>
                     <ParentRoute path=(StaticSegment(seg::ORGANISATION),) view=Shell>
                         <Route path=() view=Home/>
-                        <Route path=(StaticSegment(seg::OVERVIEW),) view=OverviewPage/>
-                        <Route path=(StaticSegment(seg::USERS),) view=UsersPage/>
-                        <Route path=(StaticSegment(seg::USERS), ParamSegment(seg::ID)) view=UserDetailPage/>
-                        <Route path=(StaticSegment(seg::ACTIVITY),) view=ActivityPage/>
+                        <Route path=(StaticSegment(seg::OVERVIEW),) view=|| lazy(&overview::PAGE)/>
+                        <Route path=(StaticSegment(seg::USERS),) view=|| lazy(&users::PAGE)/>
+                        <Route path=(StaticSegment(seg::USERS), ParamSegment(seg::ID)) view=|| lazy(&user_detail::PAGE)/>
+                        <Route path=(StaticSegment(seg::ACTIVITY),) view=|| lazy(&activity::PAGE)/>
                     </ParentRoute>
                 </Routes>
             </Router>
@@ -118,6 +116,34 @@ pub fn App(
             </Show>
         </div>
     }
+}
+
+/// Every page in a chunk of its own, in the order the idle prefetch fetches them:
+/// the likeliest next page first.
+static LAZY_PAGES: [&LazyPage; 6] = [
+    &overview::PAGE,
+    &users::PAGE,
+    &user_detail::PAGE,
+    &activity::PAGE,
+    &login::PAGE,
+    &invite_accept::PAGE,
+];
+
+/// The page a route shows, for a prefetch when its link is hovered or focused.
+fn page_of(route: &To) -> Option<&'static LazyPage> {
+    Some(match route {
+        To::Overview => &overview::PAGE,
+        To::Users { .. } => &users::PAGE,
+        To::User(_) => &user_detail::PAGE,
+        To::Activity(_) => &activity::PAGE,
+        To::Invitation(_) => &invite_accept::PAGE,
+        To::Login { .. } => &login::PAGE,
+        To::NotFound => return None,
+    })
+}
+
+fn lazy(page: &'static LazyPage) -> impl IntoView {
+    view! { <LazyView page=page/> }
 }
 
 /// `/` and `/organisation` lead to the Overview.

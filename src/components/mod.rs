@@ -11,6 +11,7 @@ pub mod dialog;
 pub mod host_bridge;
 pub mod icons;
 pub mod invite_dialog;
+pub mod lazy_page;
 pub mod main_region;
 pub mod nav_drawer;
 pub mod pager;

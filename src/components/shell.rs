@@ -9,6 +9,7 @@ use leptos_router::hooks::use_location;
 
 use crate::api::{organisation, use_api, ApiError};
 use crate::components::brand::BrandName;
+use crate::components::lazy_page::use_link_prefetch;
 use crate::components::main_region::MainRegion;
 use crate::components::nav_drawer::NavDrawer;
 use crate::components::profile_menu::ProfileMenu;
@@ -157,6 +158,7 @@ fn Frame() -> impl IntoView {
         notice: RwSignal::new(None),
     });
     let caps = Memo::new(move |_| session.capabilities());
+    let prefetch = use_link_prefetch();
 
     view! {
         <div class="oc-app" tabindex="-1">
@@ -213,7 +215,15 @@ fn Frame() -> impl IntoView {
                         .into_any(),
                     }}
                 </section>
-                <nav class="oc-tabs" aria-label="Organisation sections">
+                <nav
+                    class="oc-tabs"
+                    aria-label="Organisation sections"
+                    on:mouseover={
+                        let prefetch = prefetch.clone();
+                        move |ev: web_sys::MouseEvent| prefetch(ev.into())
+                    }
+                    on:focusin=move |ev: web_sys::FocusEvent| prefetch(ev.into())
+                >
                     <A href=Route::Overview.href() attr:class="oc-tab">"Overview"</A>
                     <Show when=move || caps.get().allows(Permission::UserList)>
                         <A href=Route::users(UsersView::default()).href() attr:class="oc-tab">"User Management"</A>

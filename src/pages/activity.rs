@@ -16,6 +16,14 @@ use crate::domain::activity_view::{kind_label, ActivityView};
 use crate::routes::{use_go, Route};
 use crate::session::use_session;
 
+crate::lazy_page!(
+    /// The page in its own wasm chunk, loaded on the first visit.
+    PAGE,
+    activity,
+    ActivityPage,
+    "Loading the activity log…"
+);
+
 /// The Activity tab, for roles with `Activity:List`.
 #[component]
 pub fn ActivityPage() -> impl IntoView {

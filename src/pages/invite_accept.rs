@@ -22,6 +22,14 @@ fn is_gone(e: &ApiError) -> bool {
     e.code() == Some(code::INVITE_GONE)
 }
 
+crate::lazy_page!(
+    /// The page in its own wasm chunk, loaded on the first visit.
+    PAGE,
+    invite_accept,
+    InviteAcceptPage,
+    "Loading the invitation…"
+);
+
 /// The invitation page.
 #[component]
 pub fn InviteAcceptPage() -> impl IntoView {

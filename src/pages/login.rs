@@ -15,6 +15,14 @@ use crate::components::submit_button::SubmitButton;
 use crate::routes::{use_base, use_go, Route};
 use crate::session::{flows, use_session, LoginNotice, SessionState};
 
+crate::lazy_page!(
+    /// The page in its own wasm chunk, loaded on the first visit.
+    PAGE,
+    login,
+    LoginPage,
+    "Loading the login form…"
+);
+
 /// The login form.
 #[component]
 pub fn LoginPage() -> impl IntoView {

@@ -21,6 +21,14 @@ use crate::domain::user_guards::{delete_refusal, role_change_refusal};
 use crate::routes::{segment, use_go, Route};
 use crate::session::use_session;
 
+crate::lazy_page!(
+    /// The page in its own wasm chunk, loaded on the first visit.
+    PAGE,
+    user_detail,
+    UserDetailPage,
+    "Loading the user…"
+);
+
 /// The single-user page.
 #[component]
 pub fn UserDetailPage() -> impl IntoView {

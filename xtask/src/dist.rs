@@ -1,13 +1,15 @@
-//! What `cargo xtask build` does to dist/ after `trunk build`, which trunk cannot do:
+//! What `cargo xtask build` does to dist/ after `trunk build` (the page, the styles,
+//! `public/`) and [`crate::wasm`] (the split wasm in `wasm-<hash>/`), which trunk
+//! cannot do:
 //!
+//! - the page's start: a preload of the main module and its glue, and the inline
+//!   bootstrap that instantiates it (trunk's own is gone with its rust asset);
 //! - one stylesheet: trunk hashes and minifies each `style/*.css` link on its own;
 //!   they become one content-hashed `org-console-<hash>.css` (one request, one
 //!   cache entry) linked where the first was;
-//! - minified JavaScript: trunk's own JS minifier fails on wasm-bindgen's output, so
-//!   esbuild (from .tools) minifies the hashed glue module in place;
 //! - stable names for host pages: `org-console.js` (the embedding module of
-//!   `src/embed/org-console.js`, with this build's hashed glue and wasm names filled
-//!   in) and `org-console.css`;
+//!   `src/embed/org-console.js`, with this build's glue and wasm paths filled in,
+//!   minified by esbuild) and `org-console.css`;
 //! - precompressed copies: `.br` and `.gz` beside every text and wasm file, made
 //!   once here so the server never compresses per request.
 
@@ -15,9 +17,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::util::{run, Ctx};
-
-/// The crate's output name (trunk's `<name>-<hash>.js` and `<name>-<hash>_bg.wasm`).
-const APP: &str = "org-console";
+use crate::wasm::{WasmBuild, APP};
 /// Extensions worth compressing; images and fonts are compressed already.
 const COMPRESSIBLE: &[&str] = &[
     "html", "js", "mjs", "css", "wasm", "json", "svg", "txt", "map",
@@ -25,16 +25,34 @@ const COMPRESSIBLE: &[&str] = &[
 /// Below this, compression does not pay for the extra header bytes.
 const MIN_COMPRESS_BYTES: usize = 512;
 
-pub fn finish(ctx: &Ctx, dist: &Path) -> Result<(), String> {
+pub fn finish(ctx: &Ctx, dist: &Path, wasm: &WasmBuild) -> Result<(), String> {
     let index_path = dist.join("index.html");
     let html = read_text(&index_path)?;
     let html = bundle_css(dist, &html)?;
+    let html = add_bootstrap(&html, wasm)?;
     write(&index_path, html.as_bytes())?;
-    let glue = hashed_glue(dist)?;
-    minify_js(ctx, &glue)?;
-    let entry = write_stable_entry(ctx, dist, &glue)?;
+    let entry = write_stable_entry(ctx, dist, wasm)?;
     minify_js(ctx, &entry)?;
     precompress(dist)
+}
+
+/// The page's start, before `</head>`: the glue and the main module are fetched
+/// while the page parses, then one inline module instantiates them (its hash is in
+/// the backend's CSP). Paths are relative to the page's `<base>`.
+fn add_bootstrap(html: &str, wasm: &WasmBuild) -> Result<String, String> {
+    let glue = wasm.glue();
+    let main = wasm.main_wasm();
+    let loader = format!("{}/{}", wasm.folder, crate::wasm::LOADER);
+    let start = format!(
+        "<link rel=modulepreload href=\"{glue}\">\
+         <link rel=modulepreload href=\"{loader}\">\
+         <link rel=preload href=\"{main}\" as=fetch type=application/wasm crossorigin>\
+         <script type=module>import init from\"./{glue}\";init()</script>"
+    );
+    let Some(at) = html.find("</head>") else {
+        return Err("dist/index.html has no </head>: did trunk's output change?".into());
+    };
+    Ok(format!("{}{start}{}", &html[..at], &html[at..]))
 }
 
 /// Joins the stylesheets the page links, in cascade order, into one hashed file and
@@ -121,29 +139,7 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     None
 }
 
-/// trunk's hashed glue module, `org-console-<hash>.js`.
-fn hashed_glue(dist: &Path) -> Result<PathBuf, String> {
-    let entries =
-        std::fs::read_dir(dist).map_err(|e| format!("reading {}: {e}", dist.display()))?;
-    let mut found: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(&format!("{APP}-")) && n.ends_with(".js"))
-        })
-        .collect();
-    match found.len() {
-        1 => Ok(found.remove(0)),
-        n => Err(format!(
-            "expected one {APP}-<hash>.js in {}, found {n}",
-            dist.display()
-        )),
-    }
-}
-
-fn minify_js(ctx: &Ctx, file: &Path) -> Result<(), String> {
+pub fn minify_js(ctx: &Ctx, file: &Path) -> Result<(), String> {
     let mut c = ctx.cmd(ctx.tools_dir.join("node_modules/.bin/esbuild"));
     c.arg(file)
         .args([
@@ -151,6 +147,9 @@ fn minify_js(ctx: &Ctx, file: &Path) -> Result<(), String> {
             "--format=esm",
             "--log-level=warning",
             "--allow-overwrite",
+            // wasm-bindgen's imports object names `./__wasm_split.js` once per import
+            // from it (the same module each time).
+            "--log-override:duplicate-object-key=silent",
         ])
         .arg(format!("--outfile={}", file.display()));
     run(c)
@@ -162,16 +161,14 @@ const GLUE_PLACEHOLDER: &str = "__ORG_CONSOLE_GLUE__";
 const WASM_PLACEHOLDER: &str = "__ORG_CONSOLE_WASM__";
 
 /// `org-console.js`: the stable URL a host page imports (the `<org-console>` element
-/// and `mount()`); it names the hashed glue and wasm next to it, wherever the files
-/// are served from. Returns its path.
-fn write_stable_entry(ctx: &Ctx, dist: &Path, glue: &Path) -> Result<PathBuf, String> {
-    let glue_name = glue
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or_default();
-    let wasm_name = glue_name.replace(".js", "_bg.wasm");
-    if !dist.join(&wasm_name).is_file() {
-        return Err(format!("{wasm_name} is missing next to {glue_name}"));
+/// and `mount()`); it names this build's glue and main module relative to itself, so
+/// it works wherever the files are served from. Returns its path.
+fn write_stable_entry(ctx: &Ctx, dist: &Path, wasm: &WasmBuild) -> Result<PathBuf, String> {
+    let (glue_name, wasm_name) = (wasm.glue(), wasm.main_wasm());
+    for name in [&glue_name, &wasm_name] {
+        if !dist.join(name).is_file() {
+            return Err(format!("{name} is missing from {}", dist.display()));
+        }
     }
     let source = read_text(&ctx.root.join(ENTRY_SOURCE))?;
     for placeholder in [GLUE_PLACEHOLDER, WASM_PLACEHOLDER] {
@@ -180,7 +177,7 @@ fn write_stable_entry(ctx: &Ctx, dist: &Path, glue: &Path) -> Result<PathBuf, St
         }
     }
     let entry = source
-        .replace(GLUE_PLACEHOLDER, glue_name)
+        .replace(GLUE_PLACEHOLDER, &glue_name)
         .replace(WASM_PLACEHOLDER, &wasm_name);
     let path = dist.join(format!("{APP}.js"));
     write(&path, entry.as_bytes())?;
@@ -237,7 +234,7 @@ fn gzip_bytes(raw: &[u8]) -> Result<Vec<u8>, String> {
 }
 
 /// FNV-1a, 64 bits: a content hash for a file name (cache busting, not security).
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
     })

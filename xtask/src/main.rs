@@ -7,6 +7,7 @@
 //!   cargo xtask bench            build, then run tests/bench/*.mjs
 
 mod bench;
+mod budget;
 mod build;
 mod dist;
 mod engines;
@@ -15,6 +16,7 @@ mod serve;
 mod tally;
 mod test_layers;
 mod util;
+mod wasm;
 
 use std::process::ExitCode;
 use util::Ctx;

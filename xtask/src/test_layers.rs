@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use crate::build::{build_backend, build_dist};
 use crate::tally::Counts;
 use crate::util::{fmt_secs, run, run_tee, say, Ctx, Timer};
-use crate::{engines, install};
+use crate::{budget, engines, install};
 
 enum Outcome {
     Ok,
@@ -157,20 +157,42 @@ pub fn test(ctx: &Ctx, only: &[String]) -> ExitCode {
 
     // (d): build what `cargo xtask serve` serves, then drive it with a real browser.
     if wanted("e2e") {
-        banner("build (trunk build --release, backend --release)");
+        banner("build (trunk, the split wasm, backend --release)");
         let t = Timer::start();
         let built = if installed.is_err() {
             Err("tools missing (install failed)".to_string())
         } else {
-            build_dist(ctx).and_then(|()| build_backend(ctx))
+            build_dist(ctx).and_then(|wasm| build_backend(ctx).map(|()| wasm))
         };
         let built_ok = built.is_ok();
-        layers.push(Layer {
-            name: "build",
-            outcome: to_outcome(built),
-            counts: Counts::default(),
-            secs: t.secs(),
-        });
+        let wasm = match built {
+            Ok(wasm) => {
+                layers.push(layer_ok("build", t.secs()));
+                Some(wasm)
+            }
+            Err(e) => {
+                layers.push(Layer {
+                    name: "build",
+                    outcome: Outcome::Failed(e),
+                    counts: Counts::default(),
+                    secs: t.secs(),
+                });
+                None
+            }
+        };
+
+        // The first load of every route, as served with brotli, within the budget.
+        if let Some(wasm) = &wasm {
+            banner("first-load budget (every route, wasm + JS + CSS, brotli)");
+            let t = Timer::start();
+            let r = budget::first_loads(&ctx.dist_dir(), wasm).and_then(|r| budget::report(&r));
+            layers.push(Layer {
+                name: "budget",
+                outcome: to_outcome(r),
+                counts: Counts::default(),
+                secs: t.secs(),
+            });
+        }
 
         banner("browser tests: tests/e2e/ in chromium; the main flows in firefox and webkit");
         if !built_ok || installed.is_err() {
@@ -228,6 +250,15 @@ pub fn test(ctx: &Ctx, only: &[String]) -> ExitCode {
     } else {
         println!("xtask test: failed layers: {}", failed.join(", "));
         ExitCode::FAILURE
+    }
+}
+
+fn layer_ok(name: &'static str, secs: f64) -> Layer {
+    Layer {
+        name,
+        outcome: Outcome::Ok,
+        counts: Counts::default(),
+        secs,
     }
 }
 

@@ -19,6 +19,14 @@ use tags::TagsSection;
 use vod::VodSection;
 use webhook::WebhookSection;
 
+crate::lazy_page!(
+    /// The page in its own wasm chunk, loaded on the first visit.
+    PAGE,
+    overview,
+    OverviewPage,
+    "Loading the overview…"
+);
+
 /// The Overview tab.
 #[component]
 pub fn OverviewPage() -> impl IntoView {

@@ -27,6 +27,14 @@ use list::UserList;
 use quick_actions::{QuickActionDialogs, QuickActions};
 use toolbar::{SearchBox, SortSelect};
 
+crate::lazy_page!(
+    /// The page in its own wasm chunk, loaded on the first visit.
+    PAGE,
+    users,
+    UsersPage,
+    "Loading User Management…"
+);
+
 /// The User Management tab.
 #[component]
 pub fn UsersPage() -> impl IntoView {

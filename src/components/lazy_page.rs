@@ -1,0 +1,204 @@
+//! Pages whose code lives in a wasm chunk of its own, loaded on the first visit.
+//!
+//! Each page module declares its split point with [`lazy_page!`]; `cargo xtask build`
+//! cuts the wasm there (xtask/src/wasm.rs). [`LazyView`] shows a page: at once when
+//! its chunk is in, else a loading line while it loads, and when the chunk cannot be
+//! fetched (a dropped connection, a deploy that replaced the files) a calm message
+//! with Retry, never a dead page. Once the first page is on screen, every other
+//! page's chunk is fetched while the browser is idle, and a tab's chunk as soon as
+//! its link is hovered or focused, so switching tabs stays instant.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::OnceLock;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use crate::components::status::Loading;
+use crate::routes::{use_base, Route};
+
+/// Builds a page's view; the function itself is in the page's chunk.
+pub type PageView = fn() -> AnyView;
+/// The failure of a chunk load (logged to the browser console by the loader).
+pub use leptos::wasm_split::SplitLoaderError as ChunkError;
+type PageLoad = Pin<Box<dyn Future<Output = Result<PageView, ChunkError>>>>;
+
+/// A page in a chunk of its own: what the loading line says, and how to load it.
+pub struct LazyPage {
+    label: &'static str,
+    load: fn() -> PageLoad,
+    loaded: OnceLock<PageView>,
+}
+
+impl LazyPage {
+    /// Used by [`lazy_page!`].
+    pub const fn new(label: &'static str, load: fn() -> PageLoad) -> LazyPage {
+        LazyPage {
+            label,
+            load,
+            loaded: OnceLock::new(),
+        }
+    }
+
+    /// The page's view function, loading its chunk first if needed. A failure is
+    /// not remembered: the next call tries again.
+    async fn view_fn(&'static self) -> Result<PageView, ChunkError> {
+        if let Some(view) = self.loaded.get() {
+            return Ok(*view);
+        }
+        let view = (self.load)().await?;
+        Ok(*self.loaded.get_or_init(|| view))
+    }
+
+    /// Fetches the chunk in the background unless it is in already.
+    pub fn prefetch(&'static self) {
+        if self.loaded.get().is_none() {
+            leptos::task::spawn_local(async move {
+                let _ = self.view_fn().await;
+            });
+        }
+    }
+}
+
+/// Declares a page's split point: `static $name: LazyPage` whose view, the component
+/// `$page`, and everything only it uses go into the chunk `$chunk`.
+#[macro_export]
+macro_rules! lazy_page {
+    ($(#[$meta:meta])* $name:ident, $chunk:ident, $page:ident, $label:literal) => {
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $chunk() -> ::core::result::Result<
+            $crate::components::lazy_page::PageView,
+            $crate::components::lazy_page::ChunkError,
+        > {
+            ::core::result::Result::Ok(|| ::leptos::prelude::IntoAny::into_any(::leptos::view! { <$page/> }))
+        }
+        $(#[$meta])*
+        pub static $name: $crate::components::lazy_page::LazyPage =
+            $crate::components::lazy_page::LazyPage::new($label, || ::std::boxed::Box::pin($chunk()));
+    };
+}
+
+/// Every lazily loaded page, for the idle prefetch (provided by the app).
+#[derive(Clone, Copy)]
+pub struct LazyPages(pub &'static [&'static LazyPage]);
+
+/// The page a route shows, if it is lazily loaded (provided by the app).
+#[derive(Clone, Copy)]
+pub struct RoutePrefetch(pub fn(&Route) -> Option<&'static LazyPage>);
+
+/// An event handler for a group of links (`mouseover`, `focusin`): fetches the
+/// chunk of the page the link under the pointer or in focus leads to.
+pub fn use_link_prefetch() -> impl Fn(web_sys::Event) + Clone + 'static {
+    let page_of = use_context::<RoutePrefetch>();
+    let base = use_base();
+    move |ev: web_sys::Event| {
+        let Some(RoutePrefetch(page_of)) = page_of else {
+            return;
+        };
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href]").ok().flatten())
+            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+        if let Some(link) = link {
+            let path = format!("{}{}", link.pathname(), link.search());
+            if let Some(page) = page_of(&Route::parse(base.strip(&path))) {
+                page.prefetch();
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Phase {
+    Loading,
+    Ready(PageView),
+    Failed,
+}
+
+/// Shows `page`, loading its chunk on the first visit.
+#[component]
+pub fn LazyView(page: &'static LazyPage) -> impl IntoView {
+    let phase = RwSignal::new(match page.loaded.get() {
+        Some(view) => Phase::Ready(*view),
+        None => Phase::Loading,
+    });
+    let load = move || {
+        phase.set(Phase::Loading);
+        leptos::task::spawn_local(async move {
+            let next = match page.view_fn().await {
+                Ok(view) => Phase::Ready(view),
+                Err(_) => Phase::Failed,
+            };
+            // The page may have been left meanwhile.
+            let _ = phase.try_set(next);
+        });
+    };
+    if matches!(phase.get_untracked(), Phase::Loading) {
+        load();
+    }
+    let all = use_context::<LazyPages>();
+    move || match phase.get() {
+        Phase::Loading => view! { <Loading label=page.label/> }.into_any(),
+        Phase::Ready(view) => {
+            if let Some(all) = all {
+                prefetch_when_idle(all);
+            }
+            view()
+        }
+        Phase::Failed => view! { <ChunkFailed on_retry=move || load()/> }.into_any(),
+    }
+}
+
+/// "This part of the console could not be loaded", with Retry.
+#[component]
+fn ChunkFailed(on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
+    view! {
+        <div class="oc-card oc-chunk-failed" role="alert">
+            <h2>"This part of the console could not be loaded"</h2>
+            <p>
+                "Check your connection and try again. If the console was updated "
+                "meanwhile, reloading the page brings the new version."
+            </p>
+            <button type="button" class="oc-button oc-button--primary" on:click=move |_| on_retry()>
+                "Retry"
+            </button>
+        </div>
+    }
+}
+
+/// After the first page is on screen: every other page's chunk, one after the other,
+/// while the browser is idle. Once per document.
+fn prefetch_when_idle(all: LazyPages) {
+    static STARTED: AtomicBool = AtomicBool::new(false);
+    if STARTED.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    when_idle(move || {
+        leptos::task::spawn_local(async move {
+            for page in all.0 {
+                let _ = page.view_fn().await;
+            }
+        })
+    });
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `requestIdleCallback`, which WebKit lacks.
+    #[wasm_bindgen(js_name = requestIdleCallback, catch)]
+    fn request_idle_callback(callback: &js_sys::Function) -> Result<JsValue, JsValue>;
+}
+
+/// Runs `f` when the browser is idle, or after a short delay where it cannot say.
+fn when_idle(f: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(f);
+    let callback: &js_sys::Function = callback.unchecked_ref();
+    if request_idle_callback(callback).is_err() {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback, 300);
+        }
+    }
+}

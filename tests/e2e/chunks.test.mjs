@@ -1,0 +1,63 @@
+// The wasm split by route: a first visit fetches only its own page's chunk, the other
+// pages' chunks follow while the browser is idle (or when a tab is hovered), and a
+// chunk that cannot be fetched shows a calm message with Retry, never a dead page.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEMO } from './support/server.mjs';
+import { expectNoAxeViolations } from './support/browser.mjs';
+import { LIST, suite } from './support/fixture.mjs';
+
+/** The split module of a page (`split_<name>.wasm` in the build's wasm folder). */
+const split = (name) => new RegExp(`/wasm-[0-9a-f]{16}/split_${name}\\.wasm$`);
+const FAILED = 'This part of the console could not be loaded';
+
+describe('the wasm split by route', () => {
+  const s = suite();
+
+  test('a first visit needs only its own page; the others follow once it is shown', (t) =>
+    s.withPage(t, async (page) => {
+      const fetched = [];
+      page.on('request', (r) => {
+        const m = /\/split_([a-z_]+)\.wasm$/.exec(new URL(r.url()).pathname);
+        if (m) fetched.push(m[1]);
+      });
+      // Every other page's chunk is held back: the login page and the Overview must
+      // come up without them.
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route(/\/split_(?!overview|login)[a-z_]+\.wasm$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await s.loginAs(page, DEMO.admin, '/organisation/overview');
+      await page.getByRole('heading', { name: 'API Access' }).waitFor();
+      assert.deepEqual(fetched.slice(0, 2), ['login', 'overview']);
+      release();
+      // The idle prefetch: User Management opens from the cache, no loading line.
+      await page.waitForResponse(split('users'));
+      await page.getByRole('link', { name: 'User Management' }).click();
+      await page.locator('table tbody tr').first().waitFor();
+      assert.equal(fetched.filter((n) => n === 'users').length, 1, 'fetched once');
+    }));
+
+  test('a chunk that fails shows a calm message; Retry loads it', (t) =>
+    s.withPage(t, async (page) => {
+      let failing = true;
+      await page.route(split('users'), (route) => (failing ? route.abort('connectionfailed') : route.continue()));
+      await s.loginAs(page, DEMO.admin, LIST);
+      const alert = page.getByRole('alert').filter({ hasText: FAILED });
+      await alert.waitFor();
+      // The frame around it still works: the tabs, the header, the menu.
+      await page.getByRole('heading', { level: 1, name: s.org.name }).waitFor();
+      await expectNoAxeViolations(page, 'chunk failed');
+
+      failing = false;
+      await alert.getByRole('button', { name: 'Retry' }).click();
+      await page.locator('table tbody tr').first().waitFor();
+      assert.equal(await page.getByText(FAILED).count(), 0);
+      // The failure was not remembered: another page works as well.
+      await page.getByRole('link', { name: 'Overview' }).click();
+      await page.getByRole('heading', { name: 'API Access' }).waitFor();
+    }));
+});

@@ -1,0 +1,168 @@
+//! The console's wasm, built and split by route here rather than by trunk: trunk runs
+//! wasm-bindgen straight after cargo, and splitting needs the linker's relocations,
+//! which only the raw cargo output still has (trunk-rs/trunk issue 1022). The steps,
+//! as cargo-leptos' `--split` takes them:
+//!
+//! 1. `cargo rustc --release` for wasm32 with `--emit-relocs` (and unmerged data
+//!    segments, so a page's constant data can leave the main module with its code);
+//! 2. `wasm_split_cli_support::transform`: the main module, one wasm per
+//!    `#[wasm_split]` point (each page of `src/pages`), chunks that several points
+//!    share, and the loader `__wasm_split.js`;
+//! 3. `wasm-bindgen --target web --keep-lld-exports` on the main module only (the
+//!    chunks import what they need from it by name);
+//! 4. `wasm-opt -Oz` on every module, esbuild on the glue and the loader;
+//! 5. everything into one content-addressed folder `dist/wasm-<hash>/`: the modules
+//!    find each other by relative names (`./org-console.js`, `./split_users.wasm`), so
+//!    none is renamed, and a new build is a new folder that browsers may cache for a
+//!    year (see the backend's `console/assets.rs`).
+
+use std::path::{Path, PathBuf};
+
+use crate::util::{run, say, Ctx};
+
+/// The binary's name: `org-console.js` and `org-console_bg.wasm` in the folder.
+pub const APP: &str = "org-console";
+/// The folder's name is this prefix and 16 hex digits of the contents' hash.
+pub const FOLDER_PREFIX: &str = "wasm-";
+/// The loader wasm-split writes; the main module imports it by this name.
+pub const LOADER: &str = "__wasm_split.js";
+const TARGET: &str = "wasm32-unknown-unknown";
+
+/// What the build put into `dist`.
+pub struct WasmBuild {
+    /// `wasm-<hash>`, relative to dist.
+    pub folder: String,
+    /// The split points (one per lazily loaded page) and the files each loads, for
+    /// the size report.
+    pub splits: Vec<(String, Vec<String>)>,
+}
+
+impl WasmBuild {
+    /// `wasm-<hash>/org-console.js`: what the page and the embedding entry import.
+    pub fn glue(&self) -> String {
+        format!("{}/{APP}.js", self.folder)
+    }
+    /// `wasm-<hash>/org-console_bg.wasm`: the main module.
+    pub fn main_wasm(&self) -> String {
+        format!("{}/{APP}_bg.wasm", self.folder)
+    }
+}
+
+pub fn build(ctx: &Ctx, dist: &Path) -> Result<WasmBuild, String> {
+    let raw = cargo_build(ctx)?;
+    let work = ctx.target_dir().join("wasm-split-out");
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work).map_err(|e| format!("creating {}: {e}", work.display()))?;
+
+    let input = std::fs::read(&raw).map_err(|e| format!("reading {}: {e}", raw.display()))?;
+    let main_split = work.join(format!("{APP}_split.wasm"));
+    let main_module = format!("./{APP}.js");
+    let link_name = format!("./{LOADER}");
+    say(format!("wasm-split: splitting {}", raw.display()));
+    let split = wasm_split_cli_support::transform({
+        let mut opts = wasm_split_cli_support::Options::new(&input);
+        opts.output_dir = &work;
+        opts.main_out_path = &main_split;
+        opts.main_module = &main_module;
+        opts.link_name = &link_name;
+        opts
+    })
+    .map_err(|e| format!("wasm-split: {e:#}"))?;
+
+    let mut c = ctx.cmd("wasm-bindgen");
+    c.args(["--target", "web", "--keep-lld-exports", "--no-typescript"])
+        .args(["--out-name", APP, "--out-dir"])
+        .arg(&work)
+        .arg(&main_split);
+    run(c)?;
+    std::fs::remove_file(&main_split).map_err(|e| format!("removing the split input: {e}"))?;
+
+    for wasm in files_with(&work, ".wasm")? {
+        wasm_opt(ctx, &wasm)?;
+    }
+    for js in files_with(&work, ".js")? {
+        crate::dist::minify_js(ctx, &js)?;
+    }
+
+    let folder = format!("{FOLDER_PREFIX}{:016x}", folder_hash(&work)?);
+    let dest = dist.join(&folder);
+    std::fs::create_dir_all(&dest).map_err(|e| format!("creating {}: {e}", dest.display()))?;
+    for file in std::fs::read_dir(&work).map_err(|e| format!("reading {}: {e}", work.display()))? {
+        let file = file.map_err(|e| e.to_string())?.path();
+        let to = dest.join(file.file_name().unwrap_or_default());
+        std::fs::copy(&file, &to).map_err(|e| format!("copying {}: {e}", file.display()))?;
+    }
+    let mut splits: Vec<(String, Vec<String>)> = split.prefetch_map.into_iter().collect();
+    splits.sort();
+    say(format!(
+        "wasm-split: {} lazily loaded parts into {folder}/ ({})",
+        splits.len(),
+        splits
+            .iter()
+            .map(|(name, _)| name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    Ok(WasmBuild { folder, splits })
+}
+
+/// `cargo rustc` for the console's binary with the link arguments the splitter needs;
+/// returns the raw wasm. Only the final link sees them, so the dependencies built for
+/// clippy or the wasm tests are reused.
+fn cargo_build(ctx: &Ctx) -> Result<PathBuf, String> {
+    let mut c = ctx.cargo();
+    c.args(["rustc", "--release", "--target", TARGET, "--bin", APP, "--"])
+        .args(["-C", "link-arg=--emit-relocs"])
+        .args(["-C", "link-arg=--no-merge-data-segments"]);
+    run(c)?;
+    let raw = ctx
+        .target_dir()
+        .join(TARGET)
+        .join("release")
+        .join(format!("{APP}.wasm"));
+    if raw.is_file() {
+        Ok(raw)
+    } else {
+        Err(format!("cargo finished but {} is missing", raw.display()))
+    }
+}
+
+/// `wasm-opt -Oz` in place, with the features current Rust emits for wasm32.
+fn wasm_opt(ctx: &Ctx, file: &Path) -> Result<(), String> {
+    let mut c = ctx.cmd("wasm-opt");
+    c.arg("-Oz")
+        .args([
+            "--enable-bulk-memory",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-reference-types",
+            "--enable-multivalue",
+        ])
+        .arg(file)
+        .arg("-o")
+        .arg(file);
+    run(c)
+}
+
+fn files_with(dir: &Path, suffix: &str) -> Result<Vec<PathBuf>, String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("reading {}: {e}", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_str().is_some_and(|s| s.ends_with(suffix)))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// One hash over every file's name and content, in name order.
+fn folder_hash(dir: &Path) -> Result<u64, String> {
+    let mut all = Vec::new();
+    for file in files_with(dir, "")? {
+        all.extend_from_slice(file.file_name().unwrap_or_default().as_encoded_bytes());
+        all.push(0);
+        all.extend(std::fs::read(&file).map_err(|e| format!("reading {}: {e}", file.display()))?);
+    }
+    Ok(crate::dist::fnv1a(&all))
+}
