@@ -121,14 +121,12 @@ fn load_dir(root: &Path, dir: &Path, files: &mut HashMap<String, Asset>) -> io::
                 .into_iter()
                 .map(|(encoding, body)| representation(encoding, body)),
         );
-        files.insert(
-            url_path,
-            Asset {
-                content_type: content_type(&name),
-                cache_control: cache_control(&name),
-                representations,
-            },
-        );
+        let asset = Asset {
+            content_type: content_type(&name),
+            cache_control: cache_control(&url_path),
+            representations,
+        };
+        files.insert(url_path, asset);
     }
     Ok(())
 }
@@ -177,14 +175,28 @@ pub fn content_type(name: &str) -> &'static str {
     }
 }
 
-/// Content-hashed names never change content: a year, immutable. Everything else
+/// Content-hashed names never change content: a year, immutable. So does everything
+/// in a content-addressed folder (`/wasm-<hash>/…`, where `cargo xtask build` puts the
+/// split wasm, whose modules find each other by fixed names). Everything else
 /// (index.html, the stable embedding entry points) is revalidated on every use.
-pub fn cache_control(name: &str) -> &'static str {
-    if is_content_hashed(name) {
+pub fn cache_control(url_path: &str) -> &'static str {
+    let mut parts = url_path.trim_start_matches('/').split('/');
+    let name = parts.next_back().unwrap_or_default();
+    if is_content_hashed(name) || parts.any(is_content_addressed_folder) {
         "public, max-age=31536000, immutable"
     } else {
         "no-cache"
     }
+}
+
+/// `wasm-<16 hex digits>`, the folder of one build's wasm.
+fn is_content_addressed_folder(name: &str) -> bool {
+    name.strip_prefix("wasm-").is_some_and(|hash| {
+        hash.len() == 16
+            && hash
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+    })
 }
 
 /// trunk's hashed names: `stem-<hex>.ext` or `stem-<hex>_bg.wasm`, where the hash is
@@ -221,10 +233,24 @@ mod tests {
     #[test]
     fn only_hashed_names_are_immutable() {
         assert_eq!(
-            cache_control("users-5525627e8c8ce83b.css"),
+            cache_control("/users-5525627e8c8ce83b.css"),
             "public, max-age=31536000, immutable"
         );
-        assert_eq!(cache_control("index.html"), "no-cache");
+        assert_eq!(cache_control("/index.html"), "no-cache");
+        for path in [
+            "/wasm-0123456789abcdef/org-console_bg.wasm",
+            "/wasm-0123456789abcdef/__wasm_split.js",
+            "/wasm-0123456789abcdef/chunk_7.wasm",
+        ] {
+            assert_eq!(cache_control(path), "public, max-age=31536000, immutable");
+        }
+        for path in [
+            "/wasm-latest/chunk_7.wasm",
+            "/embed/wasm-0123.js",
+            "/org-console.js",
+        ] {
+            assert_eq!(cache_control(path), "no-cache", "{path}");
+        }
     }
 
     #[test]
