@@ -169,19 +169,19 @@ fn ChunkFailed(on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     }
 }
 
-/// After the first page is on screen: every other page's chunk, one after the other,
-/// while the browser is idle. Once per document.
+/// After the first page is on screen: every other page's chunk, one at a time, each
+/// in an idle period of its own (compiling a chunk takes the main thread a moment:
+/// never while the user is typing). Once per document.
 fn prefetch_when_idle(all: LazyPages) {
     static STARTED: AtomicBool = AtomicBool::new(false);
     if STARTED.swap(true, Ordering::Relaxed) {
         return;
     }
-    when_idle(move || {
-        leptos::task::spawn_local(async move {
-            for page in all.0 {
-                let _ = page.view_fn().await;
-            }
-        })
+    leptos::task::spawn_local(async move {
+        for page in all.0 {
+            idle().await;
+            let _ = page.view_fn().await;
+        }
     });
 }
 
@@ -192,13 +192,20 @@ extern "C" {
     fn request_idle_callback(callback: &js_sys::Function) -> Result<JsValue, JsValue>;
 }
 
-/// Runs `f` when the browser is idle, or after a short delay where it cannot say.
-fn when_idle(f: impl FnOnce() + 'static) {
-    let callback = Closure::once_into_js(f);
-    let callback: &js_sys::Function = callback.unchecked_ref();
-    if request_idle_callback(callback).is_err() {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback, 300);
+/// Where the browser cannot say when it is idle: a pause between two chunks.
+const IDLE_FALLBACK_MS: i32 = 500;
+
+/// Resolves in the browser's next idle period, or after a pause where it cannot say.
+async fn idle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if request_idle_callback(&resolve).is_err() {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    &resolve,
+                    IDLE_FALLBACK_MS,
+                );
+            }
         }
-    }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

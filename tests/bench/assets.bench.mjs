@@ -1,9 +1,12 @@
 // Benchmark: what a first visit downloads, as the reference backend serves it.
 //
-// For each file the console's page loads (index.html, config.json, the stylesheet,
-// the JS glue, the wasm) and the stable embedding entry points, prints the bytes on
-// the wire with no Accept-Encoding, with gzip and with brotli, the cache policy, and
-// the first-load total. Run it with `cargo xtask bench`.
+// For each file the console's page names (index.html, config.json, the stylesheet,
+// early-session.js, the JS glue, the split loader, the main wasm module) and the
+// stable embedding entry points, prints the bytes on the wire with no
+// Accept-Encoding, with gzip and with brotli, the cache policy, and the total: what
+// every route loads before its own page's chunk. The first load of each route,
+// chunks included, is the table `cargo xtask build` prints (xtask/src/budget.rs).
+// Run it with `cargo xtask bench`.
 
 import { startServer } from '../e2e/support/server.mjs';
 import { kb } from './support.mjs';
@@ -25,7 +28,8 @@ try {
   };
 
   const html = await (await fetch(`${server.baseUrl}/`)).text();
-  const linked = [...html.matchAll(/(?:href|module_or_path:\s*)=?\s*['"]?(\/[^'"\s>]+\.(?:css|js|wasm))/g)].map((m) => m[1]);
+  // Paths are relative to the page's <base href=/>: make them absolute.
+  const linked = [...html.matchAll(/(?:href=|src=|from)"?(?:\.?\/)?([^"\s>]+\.(?:css|js|wasm))(?=["\s>])/g)].map((m) => `/${m[1]}`);
   const firstLoad = ['/', '/config.json', ...new Set(linked)];
   const stable = ['/org-console.js', '/org-console.css'];
 
@@ -43,9 +47,9 @@ try {
     console.log(`${file.padEnd(42)} ${cell(plain)} ${cell(gzip)} ${cell(br)}   ${plain.cache}`);
   }
   console.log('(* = sent compressed; stable names are for host pages and not part of the first load)');
-  console.log(`first load (${firstLoad.length} files)`.padEnd(42),
+  console.log(`every route's start (${firstLoad.length} files)`.padEnd(42),
     kb(totals.identity).padStart(12), kb(totals.gzip).padStart(12), kb(totals.br).padStart(12));
-  console.log(`first load in bytes: identity ${totals.identity}, gzip ${totals.gzip}, brotli ${totals.br}`);
+  console.log(`every route's start in bytes: identity ${totals.identity}, gzip ${totals.gzip}, brotli ${totals.br}`);
 } finally {
   await server.stop();
 }

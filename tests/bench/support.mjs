@@ -35,8 +35,9 @@ export function line(label, xs, unit = ms) {
 export function distWithBaseline() {
   const source = process.env.DIST_DIR ?? path.join(repoRoot, 'dist');
   const copy = mkdtempSync(path.join(tmpdir(), 'org-console-bench-'));
-  // Timestamps kept: the server uses a .br/.gz copy only if it is not older than its file.
-  cpSync(source, copy, { recursive: true, preserveTimestamps: true });
+  // Fresh timestamps, as a deploy's copy gives them (`cp -r`, a container's COPY): the
+  // server trusts a .br/.gz copy by its content, not by its age.
+  cpSync(source, copy, { recursive: true, preserveTimestamps: false });
   cpSync(path.join(here, 'baseline'), path.join(copy, 'baseline'), { recursive: true });
   process.env.DIST_DIR = copy;
   return () => rmSync(copy, { recursive: true, force: true });
