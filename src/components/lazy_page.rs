@@ -169,15 +169,17 @@ fn ChunkFailed(on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     }
 }
 
-/// After the first page is on screen: every other page's chunk, one at a time, each
-/// in an idle period of its own (compiling a chunk takes the main thread a moment:
-/// never while the user is typing). Once per document.
+/// After the first page is on screen and its data has had time to arrive: every
+/// other page's chunk, one at a time, each in an idle period of its own (compiling a
+/// chunk takes the main thread a moment: never while the user is typing, and never
+/// competing with the first screen's requests). Once per document.
 fn prefetch_when_idle(all: LazyPages) {
     static STARTED: AtomicBool = AtomicBool::new(false);
     if STARTED.swap(true, Ordering::Relaxed) {
         return;
     }
     leptos::task::spawn_local(async move {
+        sleep(PREFETCH_AFTER_MS).await;
         for page in all.0 {
             idle().await;
             let _ = page.view_fn().await;
@@ -192,6 +194,9 @@ extern "C" {
     fn request_idle_callback(callback: &js_sys::Function) -> Result<JsValue, JsValue>;
 }
 
+/// How long after the first page is shown the idle prefetch begins; a tab's link,
+/// hovered or focused, fetches its page at once meanwhile.
+const PREFETCH_AFTER_MS: i32 = 3_000;
 /// Where the browser cannot say when it is idle: a pause between two chunks.
 const IDLE_FALLBACK_MS: i32 = 500;
 
@@ -199,13 +204,19 @@ const IDLE_FALLBACK_MS: i32 = 500;
 async fn idle() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if request_idle_callback(&resolve).is_err() {
-            if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    &resolve,
-                    IDLE_FALLBACK_MS,
-                );
-            }
+            set_timeout_ms(&resolve, IDLE_FALLBACK_MS);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| set_timeout_ms(&resolve, ms));
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn set_timeout_ms(callback: &js_sys::Function, ms: i32) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback, ms);
+    }
 }
