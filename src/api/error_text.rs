@@ -55,7 +55,9 @@ fn with_full_stop(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 1);
     let mut chars = s.chars();
     if let Some(first) = chars.next() {
-        out.extend(first.to_uppercase());
+        // ASCII only: `char::to_uppercase` links Unicode's case table (12 KB of wasm)
+        // for the first letter of the server's English messages.
+        out.push(first.to_ascii_uppercase());
         out.push_str(chars.as_str());
     }
     if !out.ends_with(['.', '!', '?']) {

@@ -24,13 +24,22 @@ const removeCopy = distWithBaseline();
 const server = await startServer({ extraArgs: ['--seed-users', String(USERS)], timeoutMs: 120_000 });
 const browser = await launchBrowser();
 
-/** A tab with a session token, that records the wasm memory when the console starts. */
+/**
+ * A tab with a session token, that records the wasm memory when the console starts:
+ * the main module is the one instance that exports its memory (the page chunks
+ * import it).
+ */
 async function loggedInPage() {
   const token = await adminToken(server);
   const page = await newPage(browser);
   await page.addInitScript(({ key, token }) => {
     sessionStorage.setItem(key, token);
-    addEventListener('TrunkApplicationStarted', (e) => { window.__wasmMemory = e.detail?.wasm?.memory; });
+    const streaming = WebAssembly.instantiateStreaming;
+    WebAssembly.instantiateStreaming = async (...args) => {
+      const result = await streaming.apply(WebAssembly, args);
+      window.__wasmMemory ??= result.instance.exports.memory;
+      return result;
+    };
   }, { key: TOKEN_KEY, token });
   return page;
 }

@@ -1,11 +1,12 @@
-//! `cargo xtask bench`: build, then run each tests/bench/*.bench.mjs and print its figures.
+//! `cargo xtask bench`: build (which prints each route's first load), print where the
+//! wasm's bytes go, then run each tests/bench/*.bench.mjs and print its figures.
 
 use std::path::PathBuf;
 
 use crate::build::build;
-use crate::install;
 use crate::test_layers::node_with_env;
 use crate::util::{fmt_secs, run, say, Ctx, Timer};
+use crate::{install, sizes};
 
 /// What a benchmark's file name ends with.
 const BENCH_SUFFIX: &str = ".bench.mjs";
@@ -31,9 +32,14 @@ pub fn bench(ctx: &Ctx) -> Result<(), String> {
         return Ok(());
     }
     install::all(ctx)?;
+    let mut failed = Vec::new();
     install::bench_tools(ctx)?;
     build(ctx)?;
-    let mut failed = Vec::new();
+    println!("\n==== xtask bench: where the wasm's bytes go ====");
+    if let Err(e) = sizes::breakdown(ctx) {
+        eprintln!("xtask: {e}");
+        failed.push("the size breakdown".to_string());
+    }
     for f in &files {
         let name = f.strip_prefix(&ctx.root).unwrap_or(f).display().to_string();
         println!("\n==== xtask bench: {name} ====");

@@ -13,6 +13,8 @@ const ESBUILD_VERSION: &str = "0.28.2";
 /// Finds dependencies no code uses (the lint layer of `cargo xtask test`); stable
 /// Rust, unlike cargo-udeps.
 const CARGO_MACHETE_VERSION: &str = "0.9.2";
+/// Where the wasm's bytes go, by crate and by function (`cargo xtask bench`).
+const TWIGGY_VERSION: &str = "0.8.0";
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
@@ -29,7 +31,8 @@ pub fn build_tools(ctx: &Ctx) -> Result<(), String> {
 /// What `cargo xtask bench` needs on top of the tests: tests/bench's npm packages
 /// (Lighthouse).
 pub fn bench_tools(ctx: &Ctx) -> Result<(), String> {
-    npm_packages(ctx, "tests/bench")
+    npm_packages(ctx, "tests/bench")?;
+    cargo_tool(ctx, "twiggy", TWIGGY_VERSION)
 }
 
 /// What the tests need on top of the build: the e2e npm packages and the three

@@ -1,10 +1,12 @@
-//! Project automation (the `cargo xtask` pattern): std plus two compression crates.
+//! Project automation (the `cargo xtask` pattern): std, two compression crates and
+//! the wasm splitter.
 //!
 //!   cargo xtask install          install whatever is missing (idempotent)
-//!   cargo xtask build            install the build tools, trunk build --release, backend release build
+//!   cargo xtask build            install the build tools, build dist/ (trunk, the split
+//!                                wasm), print each route's first load, backend release build
 //!   cargo xtask serve [--port N] build, then run the reference backend serving dist/
 //!   cargo xtask test             install everything, run every test layer, summarise
-//!   cargo xtask bench            build, then run tests/bench/*.mjs
+//!   cargo xtask bench            build, print where the wasm's bytes go, run tests/bench/*.bench.mjs
 
 mod bench;
 mod budget;
@@ -13,6 +15,7 @@ mod dist;
 mod engines;
 mod install;
 mod serve;
+mod sizes;
 mod tally;
 mod test_layers;
 mod util;
@@ -28,18 +31,22 @@ commands:
   install            install what is missing: wasm32 target, trunk, wasm-bindgen-cli,
                      wasm-opt (npm binaryen) and esbuild (into .tools/), tests/e2e npm
                      packages, Chromium, Firefox ESR, WebKitGTK's WebDriver and xvfb
-  build              install the build tools, then `trunk build --release` and the dist/
-                     finishing (one CSS file, minified JS, stable embedding entry points,
-                     .br/.gz copies), and `cargo build --release -p bintu-backend`
+  build              install the build tools, then `trunk build --release` (page, styles,
+                     assets), the wasm split by route (cargo, wasm-split, wasm-bindgen,
+                     wasm-opt), the dist/ finishing (one CSS file, the bootstrap, stable
+                     embedding entry points, .br/.gz copies) and the first load per
+                     route, and `cargo build --release -p bintu-backend`
   serve [--port N] [--db FILE]
                      build, then run the reference backend with the console on
                      http://127.0.0.1:N (default 8080); Ctrl-C stops it
   test [LAYER...]    install everything, then run every test layer (lint, native, wasm browser,
                      end-to-end browser: Chromium, and the main flows in Firefox and WebKit)
                      and print a summary; exits 1 if any layer failed.
-                     Name layers (lint, native, wasm, e2e) to run only those.
-  bench              build (and install tests/bench's npm packages), then run each
-                     tests/bench/*.mjs with node and print its figures
+                     Name layers (lint, native, wasm, e2e) to run only those; e2e
+                     includes the build and the first-load budget.
+  bench              build (and install tests/bench's npm packages and twiggy), print
+                     where the wasm's bytes go, then run each tests/bench/*.bench.mjs
+                     with node and print its figures
 ";
 
 fn main() -> ExitCode {

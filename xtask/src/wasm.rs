@@ -77,8 +77,14 @@ pub fn build(ctx: &Ctx, dist: &Path) -> Result<WasmBuild, String> {
     run(c)?;
     std::fs::remove_file(&main_split).map_err(|e| format!("removing the split input: {e}"))?;
 
+    // With their names, for the size breakdown of `cargo xtask bench` (sizes.rs).
+    let named = named_dir(ctx);
+    let _ = std::fs::remove_dir_all(&named);
+    std::fs::create_dir_all(&named).map_err(|e| format!("creating {}: {e}", named.display()))?;
     for wasm in files_with(&work, ".wasm")? {
-        wasm_opt(ctx, &wasm)?;
+        let to = named.join(wasm.file_name().unwrap_or_default());
+        std::fs::copy(&wasm, &to).map_err(|e| format!("copying {}: {e}", wasm.display()))?;
+        wasm_opt(ctx, &wasm, false)?;
     }
     for js in files_with(&work, ".js")? {
         crate::dist::minify_js(ctx, &js)?;
@@ -127,10 +133,17 @@ fn cargo_build(ctx: &Ctx) -> Result<PathBuf, String> {
     }
 }
 
-/// `wasm-opt -Oz` in place, with the features current Rust emits for wasm32.
-fn wasm_opt(ctx: &Ctx, file: &Path) -> Result<(), String> {
+/// The last build's modules before wasm-opt, with their function names.
+pub fn named_dir(ctx: &Ctx) -> PathBuf {
+    ctx.target_dir().join("wasm-split-named")
+}
+
+/// `wasm-opt -Oz` in place, with the features current Rust emits for wasm32;
+/// `keep_names` keeps the name section (for the size breakdown).
+pub fn wasm_opt(ctx: &Ctx, file: &Path, keep_names: bool) -> Result<(), String> {
     let mut c = ctx.cmd("wasm-opt");
     c.arg("-Oz")
+        .args(keep_names.then_some("--debuginfo"))
         .args([
             "--enable-bulk-memory",
             "--enable-nontrapping-float-to-int",
