@@ -64,7 +64,7 @@ fn twiggy_items(ctx: &Ctx, wasm: &Path) -> Result<Vec<(String, u64)>, String> {
     let text = String::from_utf8_lossy(&out.stdout);
     let mut items: Vec<(String, u64)> = text.lines().skip(1).filter_map(csv_item).collect();
     items.retain(|(name, _)| !name.contains("subsection"));
-    items.sort_by(|a, b| b.1.cmp(&a.1));
+    items.sort_by_key(|(_, bytes)| std::cmp::Reverse(*bytes));
     Ok(items)
 }
 
