@@ -1,15 +1,23 @@
 //! The user table: Permission Level, Email, Token Key, Created At (UTC) and the quick
 //! actions. On a phone each row becomes a card (see `style/users.css`).
+//!
+//! A page of rows never changes once shown (a new page, sort or filter builds a new
+//! table), so the body is written as one HTML string, every API value escaped, with
+//! one click listener for all rows: no reactive node, no framework marker and no
+//! listener per cell, which is what made the list slower and heavier than the same
+//! table written by hand (`tests/bench/baseline`). The header, which does change
+//! (the sort), stays reactive.
 
 use bintu_wire::{Role, SortOrder, User, UserSort};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::domain::html::escape;
 use crate::domain::roles::{admin_count, display_name};
 use crate::domain::time::format_utc;
 use crate::domain::user_guards::delete_refusal;
 use crate::domain::users_view::UsersView;
-use crate::routes::{use_base, use_go, Route};
+use crate::routes::{use_base, use_go, Route, RouteBase};
 
 /// Which quick action a row asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,9 +42,56 @@ pub fn UsersTable(
     #[prop(into)] on_action: Callback<RowAction>,
 ) -> impl IntoView {
     let go = use_go();
-    let base = use_base();
-    let admins = admin_count(&roles);
+    let body = RowsHtml {
+        roles: &roles,
+        me,
+        admins: admin_count(&roles),
+        can_reset,
+        can_delete,
+        base: &use_base(),
+    }
+    .rows(&users);
     let has_actions = can_reset || can_delete;
+    keep_focus_across_rewrite();
+    let users = StoredValue::new(users);
+    // Row actions and row clicks, for every row at once. A link is the router's; a
+    // click anywhere else on a row opens the user.
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let user_of = |el: &web_sys::Element| {
+            let id: Option<i64> = el.get_attribute(USER_ATTR).and_then(|id| id.parse().ok());
+            users.with_value(|users| users.iter().find(|u| Some(u.id) == id).cloned())
+        };
+        if let Some(button) = target
+            .closest(&format!("button[{ACTION_ATTR}]"))
+            .ok()
+            .flatten()
+        {
+            let action = button.get_attribute(ACTION_ATTR);
+            match (action.as_deref(), user_of(&button)) {
+                (Some(RESET), Some(u)) => on_action.run(RowAction::ResetToken(u)),
+                (Some(DELETE), Some(u)) => on_action.run(RowAction::Delete(u)),
+                _ => {}
+            }
+            return;
+        }
+        if target.closest("a, button").ok().flatten().is_some() {
+            return;
+        }
+        if let Some(user) = target
+            .closest(&format!("tr[{USER_ATTR}]"))
+            .ok()
+            .flatten()
+            .and_then(|row| user_of(&row))
+        {
+            go(&Route::User(user.id), false);
+        }
+    };
     let header = move |sort: UserSort, label: &'static str| {
         // The column's direction, when the list is sorted by it.
         let direction = move || view.with(|v| (v.sort == sort).then_some(v.order));
@@ -72,64 +127,177 @@ pub fn UsersTable(
                     {has_actions.then(|| view! { <th scope="col"><span class="oc-visually-hidden">"Actions"</span></th> })}
                 </tr>
             </thead>
-            <tbody>
-                {users.into_iter().map(|u| {
-                    let is_me = u.id == me;
-                    let route = Route::User(u.id);
-                    let href = base.href(&route);
-                    let go = go.clone();
-                    // A click anywhere on the row opens the user, except on its controls.
-                    let open_row = move |ev: web_sys::MouseEvent| {
-                        let on_control = ev
-                            .target()
-                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            .and_then(|el| el.closest("a, button").ok().flatten())
-                            .is_some();
-                        if !on_control {
-                            go(&route, false);
-                        }
-                    };
-                    let refusal = delete_refusal(me, &u, admins);
-                    let (reset_user, delete_user) = (u.clone(), u.clone());
-                    view! {
-                        <tr class="oc-users__row" class:oc-users__row--me=is_me on:click=open_row>
-                            <td data-label="Permission Level"><span class="oc-role-badge">{display_name(&roles, &u.role)}</span></td>
-                            <td data-label="Email" class="oc-users__email">
-                                <a href=href>{u.email.clone()}</a>
-                                {is_me.then(|| view! { <span class="oc-you">" (you)"</span> })}
-                            </td>
-                            <td data-label="Token Key"><code class="oc-token-key" title=u.token_key.clone()>{u.token_key.clone()}</code></td>
-                            <td data-label="Created At (UTC)"><time datetime=u.created_at.clone()>{format_utc(&u.created_at)}</time></td>
-                            {has_actions.then(|| view! {
-                                <td class="oc-table__actions">
-                                    {can_reset.then(|| view! {
-                                        <button
-                                            type="button"
-                                            class="oc-button oc-button--secondary oc-button--small"
-                                            aria-label=format!("Reset User Token of {}", u.email)
-                                            on:click=move |_| on_action.run(RowAction::ResetToken(reset_user.clone()))
-                                        >
-                                            "Reset User Token"
-                                        </button>
-                                    })}
-                                    {can_delete.then(|| view! {
-                                        <button
-                                            type="button"
-                                            class="oc-button oc-button--secondary oc-button--small oc-button--danger-text"
-                                            aria-label=format!("Delete User {}", u.email)
-                                            disabled=refusal.is_some()
-                                            title=refusal
-                                            on:click=move |_| on_action.run(RowAction::Delete(delete_user.clone()))
-                                        >
-                                            "Delete User"
-                                        </button>
-                                    })}
-                                </td>
-                            })}
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
+            <tbody on:click=on_click inner_html=body></tbody>
         </table>
+    }
+}
+
+/// A reload writes new rows: a row's control that had the focus (the button that
+/// opened a dialog, a user's link) is replaced by its twin, which gets the focus back
+/// unless the focus has moved elsewhere meanwhile.
+fn keep_focus_across_rewrite() {
+    let document = web_sys::window().and_then(|w| w.document());
+    let Some(focused) = document.as_ref().and_then(|d| d.active_element()) else {
+        return;
+    };
+    let Some(user) = focused
+        .closest(&format!("tr[{USER_ATTR}]"))
+        .ok()
+        .flatten()
+        .and_then(|row| row.get_attribute(USER_ATTR))
+    else {
+        return;
+    };
+    let control = match focused.get_attribute(ACTION_ATTR) {
+        Some(action) => format!("button[{ACTION_ATTR}=\"{action}\"]"),
+        None => "a".to_string(),
+    };
+    let twin = format!("table.oc-users tr[{USER_ATTR}=\"{user}\"] {control}");
+    request_animation_frame(move || {
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let lost = document
+            .active_element()
+            .is_none_or(|el| document.body().is_some_and(|b| *b == el));
+        if let (true, Ok(Some(el))) = (lost, document.query_selector(&twin)) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// The attributes the rows carry for the one click listener.
+const USER_ATTR: &str = "data-user";
+const ACTION_ATTR: &str = "data-action";
+const RESET: &str = "reset";
+const DELETE: &str = "delete";
+
+/// What the rows' markup depends on besides the users.
+struct RowsHtml<'a> {
+    roles: &'a [Role],
+    me: i64,
+    admins: Option<u64>,
+    can_reset: bool,
+    can_delete: bool,
+    base: &'a RouteBase,
+}
+
+impl RowsHtml<'_> {
+    /// The `<tr>` of every user, as the table body's HTML.
+    fn rows(&self, users: &[User]) -> String {
+        let mut html = String::with_capacity(users.len() * 900);
+        for u in users {
+            self.row(u, &mut html);
+        }
+        html
+    }
+
+    fn row(&self, u: &User, html: &mut String) {
+        let is_me = u.id == self.me;
+        let id = u.id;
+        let email = escape(&u.email);
+        let token_key = escape(&u.token_key);
+        let created = escape(&u.created_at);
+        let href = escape(&self.base.href(&Route::User(id)));
+        let role = escape(&display_name(self.roles, &u.role));
+        let when = escape(&format_utc(&u.created_at));
+        let (me_class, you) = if is_me {
+            (
+                " oc-users__row--me",
+                r#"<span class="oc-you"> (you)</span>"#,
+            )
+        } else {
+            ("", "")
+        };
+        html.push_str(&format!(
+            r#"<tr class="oc-users__row{me_class}" {USER_ATTR}="{id}"><td data-label="Permission Level"><span class="oc-role-badge">{role}</span></td><td data-label="Email" class="oc-users__email"><a href="{href}">{email}</a>{you}</td><td data-label="Token Key"><code class="oc-token-key" title="{token_key}">{token_key}</code></td><td data-label="Created At (UTC)"><time datetime="{created}">{when}</time></td>"#
+        ));
+        if self.can_reset || self.can_delete {
+            html.push_str(r#"<td class="oc-table__actions">"#);
+            if self.can_reset {
+                html.push_str(&format!(
+                    r#"<button type="button" class="oc-button oc-button--secondary oc-button--small" aria-label="Reset User Token of {email}" {ACTION_ATTR}="{RESET}" {USER_ATTR}="{id}">Reset User Token</button>"#
+                ));
+            }
+            if self.can_delete {
+                let refusal = match delete_refusal(self.me, u, self.admins) {
+                    Some(why) => format!(r#" disabled title="{}""#, escape(why)),
+                    None => String::new(),
+                };
+                html.push_str(&format!(
+                    r#"<button type="button" class="oc-button oc-button--secondary oc-button--small oc-button--danger-text" aria-label="Delete User {email}" {ACTION_ATTR}="{DELETE}" {USER_ATTR}="{id}"{refusal}>Delete User</button>"#
+                ));
+            }
+            html.push_str("</td>");
+        }
+        html.push_str("</tr>");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(id: i64, email: &str, role: &str) -> User {
+        User {
+            id,
+            email: email.into(),
+            role: role.into(),
+            token_key: "0123abcd".into(),
+            created_at: "2026-12-03T06:59:00Z".into(),
+        }
+    }
+
+    fn rows(me: i64, can_reset: bool, can_delete: bool, users: &[User]) -> String {
+        RowsHtml {
+            roles: &[],
+            me,
+            admins: Some(2),
+            can_reset,
+            can_delete,
+            base: &RouteBase::new("/embed"),
+        }
+        .rows(users)
+    }
+
+    #[test]
+    fn api_values_are_escaped_in_text_and_attributes() {
+        let html = rows(
+            1,
+            true,
+            true,
+            &[user(
+                7,
+                r#"a"><img src=x onerror=alert(1)>@x.io"#,
+                "nanoUser",
+            )],
+        );
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("a&quot;&gt;&lt;img src=x onerror=alert(1)&gt;@x.io"));
+        assert!(html.contains(r#"<a href="/embed/organisation/users/7">"#));
+        assert!(
+            html.contains(r#"<time datetime="2026-12-03T06:59:00Z">3 Dec 2026, 06:59 UTC</time>"#)
+        );
+    }
+
+    #[test]
+    fn own_row_is_marked_and_cannot_be_deleted() {
+        let html = rows(7, true, true, &[user(7, "me@x.io", "nanoUser")]);
+        assert!(html.contains(r#"class="oc-users__row oc-users__row--me" data-user="7""#));
+        assert!(html.contains(r#"<span class="oc-you"> (you)</span>"#));
+        assert!(html.contains(r#"data-action="delete" data-user="7" disabled title=""#));
+        assert!(html.contains(r#"data-action="reset" data-user="7">"#));
+    }
+
+    #[test]
+    fn actions_follow_the_rights() {
+        let none = rows(1, false, false, &[user(7, "a@x.io", "nanoUser")]);
+        assert!(!none.contains("oc-table__actions"));
+        let reset_only = rows(1, true, false, &[user(7, "a@x.io", "nanoUser")]);
+        assert!(reset_only.contains("Reset User Token") && !reset_only.contains("Delete User"));
+        let delete = rows(1, false, true, &[user(7, "a@x.io", "nanoUser")]);
+        assert!(delete.contains(r#"data-action="delete" data-user="7">Delete User"#));
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod activity_view;
 pub mod csv;
+pub mod html;
 pub mod mask;
 pub mod paging;
 pub mod permissions;
