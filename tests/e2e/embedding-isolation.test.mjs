@@ -171,6 +171,8 @@ describe('embedding: styles, themes and the phone layout', () => {
       assert.equal(await consoleElement(page).getAttribute('theme'), 'dark');
       await until(async () => (await consoleElement(page).getAttribute('data-oc-theme')) === 'dark', 'data-oc-theme');
       await until(async () => luminance(await style(card, 'backgroundColor')) < 0.2, 'a dark surface');
+      // The buttons' colours fade (0.15 s transitions): axe reads them once they end.
+      await until(() => page.evaluate(() => document.getAnimations().length === 0), 'the theme\'s transitions');
       assert.ok(luminance(await style(page.locator('org-console .oc-root'), 'color')) > 0.6, 'light text');
       assert.equal(await page.evaluate(() => document.querySelector('org-console .oc-root') === window.__ocRoot), true,
         'the same console, not a remount');

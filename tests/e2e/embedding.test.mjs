@@ -160,6 +160,9 @@ describe('embedding: the example host page', () => {
       await recordConsoleEvents(page);
       await hostLogin(page, server.baseUrl);
       await openOrganisation(page, org);
+      // The Overview's own requests done (its code arrives after the frame's heading):
+      // only the requests of User Management below meet the revoked token.
+      await page.waitForLoadState('networkidle');
 
       // The portal's session is revoked behind its back; when the console is refused,
       // the portal has a fresh token by the time the console asks again.

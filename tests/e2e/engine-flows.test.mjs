@@ -407,8 +407,12 @@ describe(`main flows in ${ENGINE}`, () => {
 
   test('an expired session sends the user to log in and back', (t) => s.withPage(t, async (page) => {
     await s.loginAs(page, DEMO.readonly, '/organisation/overview');
+    // The Overview's own requests done (its code arrives after the frame's heading):
+    // the next request is the first to meet the expired session.
+    const nextTags = { within: { role: 'region', name: 'Tags' }, role: 'button', name: 'Next page' };
+    await page.waitFor(nextTags);
     await advanceClock(s.server, 9 * 3600);
-    await page.click({ within: { role: 'region', name: 'Tags' }, role: 'button', name: 'Next page' });
+    await page.click(nextTags);
     // The failed request's own error box says the same sentence a moment before the
     // session ends: wait for the login page, then for its notice.
     await page.until(`location.pathname === '/login'`, 'the login page');
