@@ -95,8 +95,8 @@ pub fn App(
                 })}
                 <Routes fallback=NotFoundOrHost>
                     <Route path=() view=Home/>
-                    <Route path=(StaticSegment(seg::LOGIN),) view=|| lazy(&login::PAGE)/>
-                    <Route path=(StaticSegment(seg::INVITE), ParamSegment(seg::TOKEN)) view=|| lazy(&invite_accept::PAGE)/>
+                    <Route path=(StaticSegment(seg::LOGIN),) view=|| unframed(&login::PAGE)/>
+                    <Route path=(StaticSegment(seg::INVITE), ParamSegment(seg::TOKEN)) view=|| unframed(&invite_accept::PAGE)/>
                     <ParentRoute path=(StaticSegment(seg::ORGANISATION),) view=Shell>
                         <Route path=() view=Home/>
                         <Route path=(StaticSegment(seg::OVERVIEW),) view=|| lazy(&overview::PAGE)/>
@@ -142,8 +142,14 @@ fn page_of(route: &To) -> Option<&'static LazyPage> {
     })
 }
 
+/// A page inside the frame (`Shell`), which holds the main landmark.
 fn lazy(page: &'static LazyPage) -> impl IntoView {
     view! { <LazyView page=page/> }
+}
+
+/// A page with no frame around it.
+fn unframed(page: &'static LazyPage) -> impl IntoView {
+    view! { <LazyView page=page framed_by_self=true/> }
 }
 
 /// `/` and `/organisation` lead to the Overview.

@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
+use crate::components::main_region::MainRegion;
 use crate::components::status::Loading;
 use crate::routes::{use_base, Route};
 
@@ -120,7 +121,13 @@ enum Phase {
 
 /// Shows `page`, loading its chunk on the first visit.
 #[component]
-pub fn LazyView(page: &'static LazyPage) -> impl IntoView {
+pub fn LazyView(
+    page: &'static LazyPage,
+    /// The route has no frame around it (login, an invitation): the loading line and
+    /// the failure stand in a main landmark of their own.
+    #[prop(optional)]
+    framed_by_self: bool,
+) -> impl IntoView {
     let phase = RwSignal::new(match page.loaded.get() {
         Some(view) => Phase::Ready(*view),
         None => Phase::Loading,
@@ -140,15 +147,23 @@ pub fn LazyView(page: &'static LazyPage) -> impl IntoView {
         load();
     }
     let all = use_context::<LazyPages>();
+    let in_landmark = move |inner: AnyView| {
+        if framed_by_self {
+            view! { <MainRegion class="oc-centered" label=page.label>{inner}</MainRegion> }
+                .into_any()
+        } else {
+            inner
+        }
+    };
     move || match phase.get() {
-        Phase::Loading => view! { <Loading label=page.label/> }.into_any(),
+        Phase::Loading => in_landmark(view! { <Loading label=page.label/> }.into_any()),
         Phase::Ready(view) => {
             if let Some(all) = all {
                 prefetch_when_idle(all);
             }
             view()
         }
-        Phase::Failed => view! { <ChunkFailed on_retry=move || load()/> }.into_any(),
+        Phase::Failed => in_landmark(view! { <ChunkFailed on_retry=move || load()/> }.into_any()),
     }
 }
 
