@@ -33,6 +33,9 @@ pub struct Config {
     pub body_limit: usize,
     /// Host names (with or without port) accepted besides the loopback ones.
     pub public_hosts: Vec<String>,
+    /// Origins (`https://console.example.com`) whose pages may call the API and load
+    /// the console's files (CORS); none: same origin only.
+    pub cors_origins: Vec<String>,
     /// Failed-login throttle per account.
     pub account_throttle: ThrottlePolicy,
     /// Failed-login throttle per client address.
@@ -88,6 +91,7 @@ impl Default for Config {
             allow_internal_webhooks: false,
             body_limit: DEFAULT_BODY_LIMIT,
             public_hosts: Vec::new(),
+            cors_origins: Vec::new(),
             account_throttle: ACCOUNT_POLICY,
             address_throttle: ADDRESS_POLICY,
             hash_workers: default_hash_workers(),

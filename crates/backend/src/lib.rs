@@ -12,6 +12,7 @@ pub mod clock;
 pub mod config;
 pub mod connections;
 pub mod console;
+pub mod cors;
 pub mod crypto;
 pub mod db;
 pub mod error;
@@ -116,6 +117,14 @@ pub fn app(config: &Config) -> Result<App, StartError> {
         allow_internal_webhooks: config.allow_internal_webhooks,
     };
 
+    let cors_origins = config
+        .cors_origins
+        .iter()
+        .map(|o| cors::parse_origin(o))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(StartError::Config)?;
+    let cors_origins = cors::AllowedOrigins::new(cors_origins);
+
     let script_hashes = console::index_html(&config.dist)
         .map(|html| security::inline_script_hashes(&html))
         .unwrap_or_default();
@@ -123,10 +132,18 @@ pub fn app(config: &Config) -> Result<App, StartError> {
     let csp_value = HeaderValue::from_str(&csp)
         .map_err(|_| StartError::Config("the CSP is not a valid header value".into()))?;
 
-    let router = Router::new()
+    let mut router = Router::new()
         .route("/config.json", config_json(prefix.clone()))
         .nest(&prefix, api_router(state.clone(), config))
-        .merge(console::router(&config.dist))
+        .merge(console::router(&config.dist));
+    // The API and the console's files alike: a host page on a listed origin imports
+    // `/org-console.js` and fetches the wasm with CORS.
+    if !cors_origins.is_empty() {
+        router = router.layer(axum::middleware::from_fn(move |req, next| {
+            cors::middleware(cors_origins.clone(), req, next)
+        }));
+    }
+    let router = router
         .layer(SetResponseHeaderLayer::overriding(
             CONTENT_SECURITY_POLICY,
             csp_value,

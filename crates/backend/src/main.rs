@@ -52,6 +52,11 @@ struct Cli {
     /// port or without), e.g. console.example.com; repeat for more.
     #[arg(long = "public-host", value_name = "HOST")]
     public_hosts: Vec<String>,
+    /// An origin whose pages may call the API and load the console's files (CORS),
+    /// e.g. https://console.example.com when the console is served from there or a
+    /// host dashboard embeds it; exact origins only; repeat for more.
+    #[arg(long = "cors-origin", value_name = "ORIGIN")]
+    cors_origins: Vec<String>,
 }
 
 impl From<Cli> for Config {
@@ -68,6 +73,7 @@ impl From<Cli> for Config {
             test_hooks: c.test_hooks,
             allow_internal_webhooks: c.allow_internal_webhooks,
             public_hosts: c.public_hosts,
+            cors_origins: c.cors_origins,
             ..Config::default()
         }
     }
@@ -142,6 +148,7 @@ mod tests {
         assert!(!cfg.test_hooks);
         assert!(!cfg.allow_internal_webhooks);
         assert!(cfg.public_hosts.is_empty());
+        assert!(cfg.cors_origins.is_empty());
     }
 
     #[test]
@@ -155,6 +162,19 @@ mod tests {
         ])
         .into();
         assert_eq!(cfg.public_hosts, ["a.example", "b.example:8443"]);
+    }
+
+    #[test]
+    fn cors_origins_repeat() {
+        let cfg: Config = Cli::parse_from([
+            "bintu-backend",
+            "--cors-origin",
+            "https://console.example",
+            "--cors-origin",
+            "http://127.0.0.1:8081",
+        ])
+        .into();
+        assert_eq!(cfg.cors_origins, ["https://console.example", "http://127.0.0.1:8081"]);
     }
 
     #[test]
