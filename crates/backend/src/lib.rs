@@ -34,9 +34,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::extract::{DefaultBodyLimit, Request};
-use axum::http::header::{
-    CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
-};
+use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY};
 use axum::http::{HeaderValue, StatusCode};
 use axum::{Extension, Router};
 use tokio::net::TcpListener;
@@ -128,7 +126,7 @@ pub fn app(config: &Config) -> Result<App, StartError> {
     let script_hashes = console::index_html(&config.dist)
         .map(|html| security::inline_script_hashes(&html))
         .unwrap_or_default();
-    let csp = security::content_security_policy(&script_hashes, &config.frame_ancestors);
+    let csp = security::content_security_policy(&script_hashes, None, &config.frame_ancestors);
     let csp_value = HeaderValue::from_str(&csp)
         .map_err(|_| StartError::Config("the CSP is not a valid header value".into()))?;
 
@@ -143,19 +141,19 @@ pub fn app(config: &Config) -> Result<App, StartError> {
             cors::middleware(cors_origins.clone(), req, next)
         }));
     }
+    let mut router = router.layer(SetResponseHeaderLayer::overriding(
+        CONTENT_SECURITY_POLICY,
+        csp_value,
+    ));
+    for (name, value) in org_console_serving::headers::HARDENING {
+        let name = axum::http::HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| StartError::Config(format!("{name} is not a header name")))?;
+        router = router.layer(SetResponseHeaderLayer::overriding(
+            name,
+            HeaderValue::from_static(value),
+        ));
+    }
     let router = router
-        .layer(SetResponseHeaderLayer::overriding(
-            CONTENT_SECURITY_POLICY,
-            csp_value,
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            REFERRER_POLICY,
-            HeaderValue::from_static("no-referrer"),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
-            X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
         // Inside the trace layer, so timed-out requests are logged with their 408.
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

@@ -33,26 +33,6 @@ const EMBED_PAGE: &str = "/embed/index.html";
 /// Longer paths or segments are no file and no client route: 404 at once.
 const MAX_PATH_BYTES: usize = 4096;
 const MAX_SEGMENT_BYTES: usize = 255;
-/// A last path segment with one of these extensions asks for a file, so a miss is a
-/// 404 rather than the app (a missing script must not be answered with HTML).
-const FILE_EXTENSIONS: &[&str] = &[
-    "js",
-    "mjs",
-    "css",
-    "wasm",
-    "json",
-    "map",
-    "html",
-    "png",
-    "ico",
-    "svg",
-    "txt",
-    "woff2",
-    "webmanifest",
-    "br",
-    "gz",
-];
-
 /// A router answering everything not matched before with the built console (see the
 /// module documentation). The files are read once, here.
 pub fn router<S: Clone + Send + Sync + 'static>(dist: &Path) -> Router<S> {
@@ -162,11 +142,7 @@ fn resolve<'a>(assets: &'a Assets, path: &str) -> Option<&'a Asset> {
             return Some(index);
         }
     }
-    let last = path.rsplit('/').next().unwrap_or("");
-    let asks_for_file = last
-        .rsplit_once('.')
-        .is_some_and(|(_, ext)| FILE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()));
-    if asks_for_file {
+    if org_console_serving::fallback::asks_for_file(path) {
         return None;
     }
     let under_embed = path
