@@ -5,6 +5,8 @@
 //!   cargo xtask build            install the build tools, build dist/ (trunk, the split
 //!                                wasm), print each route's first load, backend release build
 //!   cargo xtask serve [--port N] build, then run the reference backend serving dist/
+//!   cargo xtask package          dist/ as a tarball with its CSP, immutable list and
+//!                                server configurations (docs/deploy.md)
 //!   cargo xtask test             install everything, run every test layer, summarise
 //!   cargo xtask bench            build, print where the wasm's bytes go, run tests/bench/*.bench.mjs
 
@@ -14,6 +16,7 @@ mod build;
 mod dist;
 mod engines;
 mod install;
+mod package;
 mod serve;
 mod sizes;
 mod tally;
@@ -39,6 +42,11 @@ commands:
   serve [--port N] [--db FILE]
                      build, then run the reference backend with the console on
                      http://127.0.0.1:N (default 8080); Ctrl-C stops it
+  package [--api URL] [--frame-ancestors VALUE] [--no-build]
+                     build dist/, then write target/package/org-console/ and its
+                     .tar.gz: dist/ (config.json naming the API at URL), csp.txt,
+                     immutable.txt, headers.nginx, headers.caddy, nginx.conf,
+                     Caddyfile; see docs/deploy.md
   test [LAYER...]    install everything, then run every test layer (lint, native, wasm browser,
                      end-to-end browser: Chromium, and the main flows in Firefox and WebKit)
                      and print a summary; exits 1 if any layer failed.
@@ -56,6 +64,7 @@ fn main() -> ExitCode {
         Some("install") => install::all(&ctx),
         Some("build") => build::build(&ctx),
         Some("serve") => serve::serve(&ctx, &args[1..]),
+        Some("package") => package::package(&ctx, &args[1..]),
         Some("test") => {
             return match test_layers::parse_layers(&args[1..]) {
                 Ok(only) => test_layers::test(&ctx, &only),

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::build::build;
-use crate::util::{run, Ctx};
+use crate::util::{flag_value, run, Ctx};
 
 const DEMO_LOGINS: &str = concat!(
     "  demo logins (DEMO ONLY - never use these on a real deployment):\n",
@@ -11,23 +11,6 @@ const DEMO_LOGINS: &str = concat!(
     "    user@demo.local      demo-password   (nanoUser)\n",
     "    readonly@demo.local  demo-password   (nanoReadOnly)",
 );
-
-fn flag_value(args: &[String], name: &str) -> Result<Option<String>, String> {
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        if a == name {
-            return it
-                .next()
-                .cloned()
-                .map(Some)
-                .ok_or(format!("{name} needs a value"));
-        }
-        if let Some(v) = a.strip_prefix(&format!("{name}=")) {
-            return Ok(Some(v.to_string()));
-        }
-    }
-    Ok(None)
-}
 
 pub fn serve(ctx: &Ctx, args: &[String]) -> Result<(), String> {
     for a in args {

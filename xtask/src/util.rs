@@ -218,3 +218,21 @@ pub fn fmt_secs(s: f64) -> String {
         format!("{s:.1}s")
     }
 }
+
+/// The value of `--name VALUE` or `--name=VALUE` in `args`.
+pub fn flag_value(args: &[String], name: &str) -> Result<Option<String>, String> {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == name {
+            return it
+                .next()
+                .cloned()
+                .map(Some)
+                .ok_or(format!("{name} needs a value"));
+        }
+        if let Some(v) = a.strip_prefix(&format!("{name}=")) {
+            return Ok(Some(v.to_string()));
+        }
+    }
+    Ok(None)
+}
