@@ -36,7 +36,8 @@ fn remove_boot_placeholder(document: &web_sys::Document) {
 }
 
 /// Entry point, run when the wasm module is instantiated: installs the panic hook,
-/// and on the standalone page reads `config.json` and mounts the app.
+/// and on the standalone page reads `config.json` (saying what is wrong with it, if
+/// anything) and mounts the app.
 pub fn start() {
     embed::install_panic_hook();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -56,12 +57,20 @@ pub fn start() {
             Some(e) => e
                 .config_text()
                 .await
-                .and_then(|t| config::RuntimeConfig::parse(&t)),
+                .and_then(|t| config::RuntimeConfig::parse(&t).ok()),
             None => None,
         };
-        let config = match early_config {
-            Some(c) => c,
-            None => config::RuntimeConfig::load(CONFIG_URL).await,
+        let config = match (early_config, document.body()) {
+            (Some(c), _) => c,
+            // Read again: the answer says what is wrong, on a screen of its own.
+            (None, Some(body)) => {
+                components::config_problem::read_config(CONFIG_URL, body, false, |problem| {
+                    remove_boot_placeholder(&document);
+                    leptos::logging::warn!("org-console: {CONFIG_URL}: {}", problem.explain());
+                })
+                .await
+            }
+            (None, None) => return,
         };
         remove_boot_placeholder(&document);
         leptos::mount::mount_to_body(move || {

@@ -19,6 +19,7 @@ mod error;
 pub mod error_text;
 pub mod invites;
 pub mod organisation;
+pub mod reach;
 pub mod roles;
 pub mod tags;
 mod token;
@@ -63,6 +64,11 @@ impl ApiClient {
             token,
             on_unauthorized,
         }
+    }
+
+    /// The API's base URL as configured (`/api`, `https://host/api`).
+    pub fn base_url(&self) -> &str {
+        &self.base
     }
 
     /// `GET path`.

@@ -1,10 +1,12 @@
 //! Widgets, one per file.
 
 pub mod activity_list;
+pub mod api_problem;
 pub mod activity_user_filter;
 pub mod brand;
 pub mod card;
 pub mod clipboard;
+pub mod config_problem;
 pub mod credential_fields;
 pub mod debounce;
 pub mod dialog;
@@ -17,6 +19,7 @@ pub mod nav_drawer;
 pub mod pager;
 pub mod pending_invites;
 pub mod permission_overview;
+pub mod problem_screen;
 pub mod profile_menu;
 pub mod role_filter;
 pub mod search_field;

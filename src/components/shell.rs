@@ -8,6 +8,7 @@ use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_location;
 
 use crate::api::{organisation, use_api, ApiError};
+use crate::components::problem_screen::{Problem, ProblemScreen};
 use crate::components::brand::BrandName;
 use crate::components::lazy_page::use_link_prefetch;
 use crate::components::main_region::MainRegion;
@@ -112,6 +113,10 @@ pub fn Shell() -> impl IntoView {
             <div class="oc-centered"><Loading label="Loading your session…"/></div>
         }
         .into_any(),
+        // No answer at all: the address, the likely cause and what to check.
+        SessionState::Failed(ApiError::Network(_)) => {
+            view! { <ProblemScreen problem=Problem::Api on_retry=retry/> }.into_any()
+        }
         SessionState::Failed(e) => view! {
             <div class="oc-centered">
                 <ErrorState error=e on_retry=retry title="Could not load your session"/>

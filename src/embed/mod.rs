@@ -10,7 +10,8 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::app::{App, HostSetup};
-use crate::config::RuntimeConfig;
+use crate::components::config_problem::read_config;
+use crate::config::{ConfigProblem, RuntimeConfig};
 use crate::host_events::{ErrorKind, HostEvent, HostEvents};
 use host_token::HostTokenGetter;
 use registry::Instance;
@@ -69,16 +70,15 @@ pub fn mount(element: web_sys::HtmlElement, options: &MountOptions) -> u32 {
     wasm_bindgen_futures::spawn_local(async move {
         let config = match api_base {
             Some(api_base_url) => RuntimeConfig { api_base_url },
-            None => match RuntimeConfig::fetch(&config_url).await {
-                Ok(c) => c,
-                Err(message) => {
+            None => {
+                let on_problem = |problem: &ConfigProblem| {
                     events.emit(HostEvent::Error {
                         kind: ErrorKind::Network,
-                        message,
-                    });
-                    RuntimeConfig::default()
-                }
-            },
+                        message: format!("{config_url}: {}", problem.explain()),
+                    })
+                };
+                read_config(&config_url, element.clone(), true, on_problem).await
+            }
         };
         // Not when the host unmounted it while the configuration loaded.
         let Some(element) = registry::with(id, |i| i.element.clone()) else {

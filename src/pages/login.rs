@@ -5,7 +5,8 @@ use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
 
 use crate::api::error_text::user_message;
-use crate::api::use_api;
+use crate::api::{use_api, ApiError};
+use crate::components::problem_screen::{Problem, ProblemScreen};
 use crate::components::brand::BrandName;
 use crate::components::credential_fields::{CredentialFields, CredentialsFor};
 use crate::components::main_region::MainRegion;
@@ -45,6 +46,8 @@ pub fn LoginPage() -> impl IntoView {
 
     let (email, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let error = RwSignal::new(None::<String>);
+    // The API gave no answer at all: a screen of its own says where it looked.
+    let unreachable = RwSignal::new(false);
     let api = use_api();
     let login = Action::new_local(move |(e, p): &(String, String)| {
         let api = api.clone();
@@ -54,13 +57,15 @@ pub fn LoginPage() -> impl IntoView {
     let pending = login.pending();
 
     Effect::new(move |_| {
-        if let Some(Err(e)) = login.value().get() {
-            error.set(Some(user_message(&e)));
+        match login.value().get() {
+            Some(Err(ApiError::Network(_))) => unreachable.set(true),
+            Some(Err(e)) => error.set(Some(user_message(&e))),
+            _ => {}
         }
     });
 
     let (location, base) = (use_location(), use_base());
-    let notice = move || {
+    let notice = Signal::derive(move || {
         session.notice().map(LoginNotice::text).or_else(|| {
             let path = format!("{}?{}", location.pathname.get(), location.search.get());
             matches!(
@@ -69,7 +74,7 @@ pub fn LoginPage() -> impl IntoView {
             )
             .then(|| LoginNotice::Expired.text())
         })
-    };
+    });
 
     let on_submit = move |ev: web_sys::SubmitEvent| {
         ev.prevent_default();
@@ -85,7 +90,13 @@ pub fn LoginPage() -> impl IntoView {
         login.dispatch((e.trim().to_string(), p));
     };
 
-    view! {
+    // Retry sends the same login again (the form keeps what was typed).
+    let retry = Callback::new(move |_| {
+        unreachable.set(false);
+        login.dispatch((email.get_untracked().trim().to_string(), password.get_untracked()));
+    });
+
+    let form = move || view! {
         <MainRegion class="oc-login" label="Log in">
             <div class="oc-login__card oc-card">
                 <div class="oc-login__brand"><BrandName/></div>
@@ -94,7 +105,7 @@ pub fn LoginPage() -> impl IntoView {
                     <Loading label="Restoring your session…"/>
                 </Show>
                 <div role="status" class="oc-login__notice">
-                    {move || notice().map(|n| view! { <p class="oc-alert oc-alert--info">{n}</p> })}
+                    {move || notice.get().map(|n| view! { <p class="oc-alert oc-alert--info">{n}</p> })}
                 </div>
                 <form class="oc-form" on:submit=on_submit novalidate>
                     <CredentialFields email=email password=password purpose=CredentialsFor::Login id_prefix="oc-login"/>
@@ -103,6 +114,11 @@ pub fn LoginPage() -> impl IntoView {
                 </form>
             </div>
         </MainRegion>
+    };
+    view! {
+        <Show when=move || unreachable.get() fallback=form>
+            <ProblemScreen problem=Problem::Api on_retry=retry/>
+        </Show>
     }
     .into_any()
 }

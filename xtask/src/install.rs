@@ -35,14 +35,16 @@ pub fn bench_tools(ctx: &Ctx) -> Result<(), String> {
     cargo_tool(ctx, "twiggy", TWIGGY_VERSION)
 }
 
-/// What the tests need on top of the build: the e2e npm packages and the three
-/// browser engines (Chromium, Firefox ESR, WebKitGTK's WebDriver with a virtual display).
+/// What the tests need on top of the build: the e2e npm packages, the three browser
+/// engines (Chromium, Firefox ESR, WebKitGTK's WebDriver with a virtual display) and
+/// the web servers the deployment is tested behind (nginx, Caddy).
 pub fn test_tools(ctx: &Ctx) -> Result<(), String> {
     cargo_tool(ctx, "cargo-machete", CARGO_MACHETE_VERSION)?;
     npm_packages(ctx, "tests/e2e")?;
     chromium(ctx)?;
     firefox(ctx)?;
     webkit(ctx)?;
+    web_servers(ctx)?;
     Ok(())
 }
 
@@ -409,6 +411,38 @@ fn webkit(ctx: &Ctx) -> Result<(), String> {
     )
 }
 
+/// Debian's nginx with its brotli static module, and Caddy: deploy/nginx.conf and
+/// deploy/Caddyfile are tested with them (tests/e2e/deploy.test.mjs).
+fn web_servers(ctx: &Ctx) -> Result<(), String> {
+    let needed = [
+        Path::new(NGINX),
+        Path::new(NGINX_BROTLI_STATIC),
+        Path::new(CADDY),
+    ];
+    if needed.iter().all(|p| p.exists()) {
+        let mut c = ctx.cmd("dpkg-query");
+        c.args(["-W", "-f=${Version} ", "nginx", "caddy"]);
+        let versions = output_of(c).unwrap_or_else(|| "versions unknown".into());
+        step(
+            "web servers",
+            format!("nginx, its brotli static module and caddy present ({versions}), skipping"),
+        );
+        return Ok(());
+    }
+    apt_install(
+        ctx,
+        "web servers",
+        &["nginx", "libnginx-mod-http-brotli-static", "caddy"],
+        &needed,
+        "the deployment tests serve dist/ with deploy/nginx.conf and deploy/Caddyfile",
+    )
+}
+
+/// Debian's nginx, its brotli static module and Caddy.
+pub const NGINX: &str = "/usr/sbin/nginx";
+pub const NGINX_BROTLI_STATIC: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
+pub const CADDY: &str = "/usr/bin/caddy";
+
 /// Firefox ESR's binary: FIREFOX_PATH, else Debian's.
 pub fn firefox_path() -> std::path::PathBuf {
     std::env::var_os("FIREFOX_PATH")
@@ -452,7 +486,7 @@ fn apt_install(
         name,
         format!("missing: installing {} with apt-get", packages.join(" ")),
     );
-    // One `apt-get update` per run, however many browsers are missing.
+    // One `apt-get update` per run, however many packages are missing.
     static UPDATED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
     if !UPDATED.swap(true, std::sync::atomic::Ordering::SeqCst) {
         let mut c = ctx.cmd("apt-get");

@@ -42,9 +42,9 @@ commands:
   serve [--port N] [--db FILE]
                      build, then run the reference backend with the console on
                      http://127.0.0.1:N (default 8080); Ctrl-C stops it
-  package [--api URL] [--frame-ancestors VALUE] [--no-build]
-                     build dist/, then write target/package/org-console/ and its
-                     .tar.gz: dist/ (config.json naming the API at URL), csp.txt,
+  package [--api URL] [--frame-ancestors VALUE] [--out DIR] [--no-build]
+                     build dist/, then write org-console/ and its .tar.gz into DIR
+                     (default target/package/): dist/ (config.json naming the API at URL), csp.txt,
                      immutable.txt, headers.nginx, headers.caddy, nginx.conf,
                      Caddyfile; see docs/deploy.md
   test [LAYER...]    install everything, then run every test layer (lint, native, wasm browser,

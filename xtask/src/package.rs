@@ -1,6 +1,6 @@
-//! `cargo xtask package [--api URL] [--frame-ancestors VALUE] [--no-build]`: the
-//! console as files for any web server. Writes `target/package/org-console/` and
-//! `target/package/org-console.tar.gz` of it:
+//! `cargo xtask package [--api URL] [--frame-ancestors VALUE] [--out DIR] [--no-build]`:
+//! the console as files for any web server. Writes `org-console/` and
+//! `org-console.tar.gz` of it into DIR (default `target/package/`):
 //!
 //! ```text
 //! dist/              the files to serve (config.json names the API)
@@ -27,7 +27,7 @@ use crate::{build, install};
 const NAME: &str = "org-console";
 /// What the backend sends by default: only the console's own pages may frame it.
 const DEFAULT_FRAME_ANCESTORS: &str = "'self'";
-const OPTIONS: [&str; 3] = ["--api", "--frame-ancestors", "--no-build"];
+const OPTIONS: [&str; 4] = ["--api", "--frame-ancestors", "--out", "--no-build"];
 
 pub fn package(ctx: &Ctx, args: &[String]) -> Result<(), String> {
     for a in args {
@@ -36,7 +36,7 @@ pub fn package(ctx: &Ctx, args: &[String]) -> Result<(), String> {
             .any(|f| a == f || a.starts_with(&format!("{f}=")));
         if a.starts_with('-') && !known {
             return Err(format!(
-                "package: unknown option `{a}` (known: --api URL, --frame-ancestors VALUE, --no-build)"
+                "package: unknown option `{a}` (known: --api URL, --frame-ancestors VALUE, --out DIR, --no-build)"
             ));
         }
     }
@@ -48,7 +48,10 @@ pub fn package(ctx: &Ctx, args: &[String]) -> Result<(), String> {
         install::build_tools(ctx)?;
         build::build_dist(ctx)?;
     }
-    let out = ctx.target_dir().join("package");
+    let out = match flag_value(args, "--out")? {
+        Some(dir) => ctx.root.join(dir),
+        None => ctx.target_dir().join("package"),
+    };
     let folder = write_folder(ctx, &out, api.as_deref(), &frame_ancestors)?;
     let tarball = out.join(format!("{NAME}.tar.gz"));
     let mut c = ctx.cmd("tar");

@@ -269,12 +269,15 @@ fn to_outcome(r: Result<(), String>) -> Outcome {
     }
 }
 
-/// `node`, told where the backend binary, dist/ and Chromium are.
+/// `node`, told where the backend binary, dist/, Chromium and the web servers are.
 pub fn node_with_env(ctx: &Ctx) -> std::process::Command {
     let mut c = ctx.cmd("node");
     c.env("BINTU_BACKEND_BIN", ctx.backend_bin())
         .env("DIST_DIR", ctx.dist_dir())
-        .env("CHROMIUM_PATH", ctx.chromium_path());
+        .env("CHROMIUM_PATH", ctx.chromium_path())
+        .env("NGINX_BIN", crate::install::NGINX)
+        .env("CADDY_BIN", crate::install::CADDY)
+        .env("CARGO", &ctx.cargo);
     c
 }
 

@@ -15,7 +15,9 @@ export function ownsPath(pathname) {
   return pathname === BASE || pathname.startsWith(`${BASE}/`);
 }
 
-const MODULE_URL = '/org-console.js';
+/** The console's module (<meta name="acme-console-module">), e.g. `/org-console.js`. */
+const MODULE_URL =
+  document.querySelector('meta[name="acme-console-module"]')?.getAttribute('content') || '/org-console.js';
 
 export function orgView() {
   let element = null;
