@@ -53,6 +53,8 @@ pub struct Config {
     pub request_timeout: Duration,
     /// Open connections at most; more are closed at once.
     pub max_connections: usize,
+    /// How often requests shed by the hashing queue are summed up in one WARN line.
+    pub shed_report_interval: Duration,
 }
 
 /// Default session lifetime: 8 hours.
@@ -100,6 +102,7 @@ impl Default for Config {
             body_read_timeout: DEFAULT_BODY_READ_TIMEOUT,
             request_timeout: DEFAULT_REQUEST_TIMEOUT,
             max_connections: DEFAULT_MAX_CONNECTIONS,
+            shed_report_interval: crate::shed_report::DEFAULT_INTERVAL,
         }
     }
 }

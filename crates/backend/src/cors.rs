@@ -26,7 +26,12 @@ const METHODS: &str = "GET, POST, PUT, DELETE";
 
 /// The request headers a console sends besides the CORS-safelisted ones.
 fn allowed_headers() -> String {
-    [bintu_wire::HEADER_TOKEN, bintu_wire::HEADER_APIKEY, "Content-Type"].join(", ")
+    [
+        bintu_wire::HEADER_TOKEN,
+        bintu_wire::HEADER_APIKEY,
+        "Content-Type",
+    ]
+    .join(", ")
 }
 
 /// Response headers the console reads: the login page says how long a throttled user
@@ -61,20 +66,32 @@ pub async fn middleware(origins: AllowedOrigins, request: Request, next: Next) -
     let listed = origins.listed(request.headers());
     let is_preflight = request.method() == Method::OPTIONS
         && request.headers().contains_key(ORIGIN)
-        && request.headers().contains_key(ACCESS_CONTROL_REQUEST_METHOD);
+        && request
+            .headers()
+            .contains_key(ACCESS_CONTROL_REQUEST_METHOD);
     let mut response = if is_preflight {
         match &listed {
             Some(_) => {
                 let mut r = StatusCode::NO_CONTENT.into_response();
                 let h = r.headers_mut();
-                h.insert(ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static(METHODS));
+                h.insert(
+                    ACCESS_CONTROL_ALLOW_METHODS,
+                    HeaderValue::from_static(METHODS),
+                );
                 if let Ok(v) = HeaderValue::from_str(&allowed_headers()) {
                     h.insert(ACCESS_CONTROL_ALLOW_HEADERS, v);
                 }
-                h.insert(ACCESS_CONTROL_MAX_AGE, HeaderValue::from(PREFLIGHT_MAX_AGE.as_secs()));
+                h.insert(
+                    ACCESS_CONTROL_MAX_AGE,
+                    HeaderValue::from(PREFLIGHT_MAX_AGE.as_secs()),
+                );
                 r
             }
-            None => (StatusCode::FORBIDDEN, "This origin may not call this server.\n").into_response(),
+            None => (
+                StatusCode::FORBIDDEN,
+                "This origin may not call this server.\n",
+            )
+                .into_response(),
         }
     } else {
         next.run(request).await
@@ -83,7 +100,10 @@ pub async fn middleware(origins: AllowedOrigins, request: Request, next: Next) -
     if let Some(origin) = listed {
         h.insert(ACCESS_CONTROL_ALLOW_ORIGIN, origin);
         if !is_preflight {
-            h.insert(ACCESS_CONTROL_EXPOSE_HEADERS, HeaderValue::from_static(EXPOSED));
+            h.insert(
+                ACCESS_CONTROL_EXPOSE_HEADERS,
+                HeaderValue::from_static(EXPOSED),
+            );
         }
     }
     h.append(VARY, HeaderValue::from_static("origin"));
@@ -141,7 +161,10 @@ mod tests {
             parse_origin("http://127.0.0.1:8081").unwrap(),
             "http://127.0.0.1:8081"
         );
-        assert_eq!(parse_origin("http://[::1]:9000").unwrap(), "http://[::1]:9000");
+        assert_eq!(
+            parse_origin("http://[::1]:9000").unwrap(),
+            "http://[::1]:9000"
+        );
         for bad in [
             "*",
             "null",

@@ -16,6 +16,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use tokio::sync::{oneshot, OwnedSemaphorePermit, Semaphore};
 
 use crate::error::{ApiError, ApiResult};
+use crate::shed_report::ShedReport;
 
 /// What a client refused by a full queue is told to wait, in seconds.
 pub const BUSY_RETRY_SECS: u64 = 1;
@@ -28,6 +29,8 @@ pub struct HashQueue {
     /// Running plus waiting jobs.
     admitted: Arc<Semaphore>,
     jobs: mpsc::Sender<Job>,
+    /// Refusals, summed up in the log once per interval (never a line each).
+    shed: ShedReport,
 }
 
 /// A place in the queue, taken before the work that leads to a hash.
@@ -40,6 +43,15 @@ pub struct Admission {
 impl HashQueue {
     /// A queue with `workers` hashing threads and `waiting` more jobs in line.
     pub fn new(workers: usize, waiting: usize) -> Self {
+        Self::with_report_interval(workers, waiting, crate::shed_report::DEFAULT_INTERVAL)
+    }
+
+    /// [`new`](Self::new), summing refusals up in the log every `interval`.
+    pub fn with_report_interval(
+        workers: usize,
+        waiting: usize,
+        interval: std::time::Duration,
+    ) -> Self {
         let workers = workers.max(1);
         let (jobs, inbox) = mpsc::channel::<Job>();
         let inbox = Arc::new(Mutex::new(inbox));
@@ -60,16 +72,16 @@ impl HashQueue {
         Self {
             admitted: Arc::new(Semaphore::new(workers + waiting)),
             jobs,
+            shed: ShedReport::new("the password-hashing queue is full", interval),
         }
     }
 
     /// A place in the queue, or 503 at once when it is full.
     pub fn admit(&self) -> ApiResult<Admission> {
-        let permit = self
-            .admitted
-            .clone()
-            .try_acquire_owned()
-            .map_err(|_| ApiError::Busy(BUSY_RETRY_SECS))?;
+        let permit = self.admitted.clone().try_acquire_owned().map_err(|_| {
+            self.shed.shed();
+            ApiError::Busy(BUSY_RETRY_SECS)
+        })?;
         Ok(Admission {
             permit,
             jobs: self.jobs.clone(),

@@ -26,6 +26,7 @@ pub mod paging;
 pub mod routes;
 pub mod security;
 pub mod seed;
+pub mod shed_report;
 pub mod state;
 pub mod throttle;
 pub mod webhook_delivery;
@@ -111,7 +112,11 @@ pub fn app(config: &Config) -> Result<App, StartError> {
             config.account_throttle,
             config.address_throttle,
         )),
-        hash_queue: HashQueue::new(config.hash_workers, config.hash_waiting),
+        hash_queue: HashQueue::with_report_interval(
+            config.hash_workers,
+            config.hash_waiting,
+            config.shed_report_interval,
+        ),
         allow_internal_webhooks: config.allow_internal_webhooks,
     };
 
@@ -164,7 +169,12 @@ pub fn app(config: &Config) -> Result<App, StartError> {
             TraceLayer::new_for_http()
                 .make_span_with(request_span)
                 .on_request(())
-                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO))
+                // Each answer is logged once above, at INFO, with its status. A 5xx is
+                // not an ERROR by itself: a 503 of the hashing queue is refusal by
+                // design (summed up by `shed_report`), and a real failure is logged
+                // as ERROR where it happens (`ApiError::Internal`).
+                .on_failure(()),
         );
 
     Ok(App {

@@ -174,7 +174,10 @@ mod tests {
             "http://127.0.0.1:8081",
         ])
         .into();
-        assert_eq!(cfg.cors_origins, ["https://console.example", "http://127.0.0.1:8081"]);
+        assert_eq!(
+            cfg.cors_origins,
+            ["https://console.example", "http://127.0.0.1:8081"]
+        );
     }
 
     #[test]

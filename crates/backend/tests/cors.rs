@@ -30,7 +30,12 @@ fn vary(h: &HeaderMap) -> String {
         .to_ascii_lowercase()
 }
 
-async fn preflight(s: &TestServer, url: &str, origin: &str, method: &str) -> (StatusCode, HeaderMap) {
+async fn preflight(
+    s: &TestServer,
+    url: &str,
+    origin: &str,
+    method: &str,
+) -> (StatusCode, HeaderMap) {
     let resp = s
         .client
         .request(Method::OPTIONS, url)
@@ -102,7 +107,11 @@ async fn the_consoles_files_are_shared_with_listed_origins() {
     for path in ["/index.html", "/app.js", "/config.json"] {
         let (status, h) = get_from(&s, &format!("{}{path}", s.base), LISTED).await;
         assert_eq!(status, StatusCode::OK, "{path}");
-        assert_eq!(header(&h, "access-control-allow-origin"), Some(LISTED), "{path}");
+        assert_eq!(
+            header(&h, "access-control-allow-origin"),
+            Some(LISTED),
+            "{path}"
+        );
         let vary = vary(&h);
         assert!(vary.contains("origin"), "{path}: vary {vary}");
         // The encoding negotiation still varies by Accept-Encoding.
@@ -128,7 +137,12 @@ async fn other_origins_get_no_cors_header() {
     let (_, h) = get_from(&s, &format!("{}/app.js", s.base), OTHER).await;
     assert_eq!(header(&h, "access-control-allow-origin"), None);
     // A listed origin's prefix or suffix is another origin.
-    let (_, h) = get_from(&s, &format!("{}/app.js", s.base), "https://console.example.com.evil.example").await;
+    let (_, h) = get_from(
+        &s,
+        &format!("{}/app.js", s.base),
+        "https://console.example.com.evil.example",
+    )
+    .await;
     assert_eq!(header(&h, "access-control-allow-origin"), None);
 }
 

@@ -96,3 +96,80 @@ async fn long_paths_are_cut_in_the_log() {
     let longest = log.lines().map(str::len).max().unwrap_or(0);
     assert!(longest < 600, "a log line of {longest} bytes");
 }
+
+/// A storm of 150 concurrent logins beyond the hashing queue: every shed login is
+/// answered 503, and the log sums them up in WARN lines (one per interval) instead of
+/// writing an ERROR line for each.
+#[tokio::test]
+async fn a_login_storm_is_summed_up_never_an_error_line_each() {
+    log();
+    let interval = std::time::Duration::from_millis(300);
+    let s = start_with(|c| {
+        c.hash_workers = 1;
+        c.hash_waiting = 1;
+        c.shed_report_interval = interval;
+        // Only the queue is under test here.
+        c.address_throttle.free_failures = u32::MAX;
+    })
+    .await;
+    let started = std::time::Instant::now();
+    let storm: Vec<_> = (0..150)
+        .map(|i| {
+            let (client, url) = (s.client.clone(), format!("{}/user/validate", s.api));
+            tokio::spawn(async move {
+                client
+                    .post(url)
+                    .json(&json!({ "email": format!("flood{i}@demo.local"), "password": "x" }))
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+            })
+        })
+        .collect();
+    let mut shed = 0u64;
+    for task in storm {
+        if task.await.unwrap() == reqwest::StatusCode::SERVICE_UNAVAILABLE {
+            shed += 1;
+        }
+    }
+    let took = started.elapsed();
+    assert!(shed > 0, "a queue of 2 let 150 concurrent hashes through");
+    // The last interval's line, then a quiet one.
+    tokio::time::sleep(interval * 3).await;
+
+    let log = log();
+    let errors: Vec<&str> = log.lines().filter(|l| l.contains(" ERROR ")).collect();
+    assert!(
+        errors.is_empty(),
+        "ERROR lines during the storm:\n{}",
+        errors.join("\n")
+    );
+    let summaries: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains(" WARN ") && l.contains("password-hashing queue is full"))
+        .collect();
+    let counted: u64 = summaries
+        .iter()
+        .filter_map(|l| {
+            l.split("shed=")
+                .nth(1)?
+                .split_whitespace()
+                .next()?
+                .parse::<u64>()
+                .ok()
+        })
+        .sum();
+    assert_eq!(
+        counted,
+        shed,
+        "the WARN lines count every 503:\n{}",
+        summaries.join("\n")
+    );
+    let most = (took.as_millis() / interval.as_millis()) as usize + 2;
+    assert!(
+        summaries.len() <= most,
+        "{} WARN lines for a storm of {took:?} (one per {interval:?} expected)",
+        summaries.len()
+    );
+}

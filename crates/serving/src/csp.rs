@@ -201,7 +201,11 @@ mod tests {
 
     #[test]
     fn policy_has_no_unsafe_inline() {
-        let csp = content_security_policy(&["'sha256-abc'".into()], None, "'self' https://host.example");
+        let csp = content_security_policy(
+            &["'sha256-abc'".into()],
+            None,
+            "'self' https://host.example",
+        );
         assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc';"));
         assert!(csp.ends_with("frame-ancestors 'self' https://host.example"));
         assert!(!csp.contains("unsafe-inline"));
