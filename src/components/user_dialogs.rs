@@ -15,7 +15,8 @@ use crate::components::unique_id;
 use crate::domain::roles::grant_refusal;
 use crate::session::use_session;
 
-/// What happens to a user's tokens; said in both the reset and the delete dialog.
+/// What happens to a user's tokens; said in the reset, the delete and the Update
+/// Permission dialogs (a role change renews the token key, as bintu does).
 const TOKEN_WARNING: &str = "All active bintu tokens of this user are invalidated immediately. \
      Playback tokens already issued stay valid until they expire.";
 
@@ -196,7 +197,10 @@ pub fn UpdatePermissionDialog(
             })}
             <p class="oc-callout oc-callout--warning">
                 <IconWarning/>
-                <span>"Changes take effect immediately: the user's next request is checked against the new permission level."</span>
+                <span>
+                    "Changes take effect immediately: the user's next request is checked against the new permission level. "
+                    {TOKEN_WARNING}
+                </span>
             </p>
         </Dialog>
     }

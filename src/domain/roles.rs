@@ -48,6 +48,7 @@ pub fn describe(permission: &str) -> &str {
         P::InviteRevoke => "Revoke invitations",
         P::ActivityList => "Read the activity log",
         P::PermissionList => "View roles and their permissions",
+        P::PermissionGet => "Look up a role by name",
         P::TagGet => "View tags",
         P::TagCreate => "Create tags",
         P::TagEdit => "Rename tags",

@@ -1,6 +1,7 @@
 // What the user page's actions do to the user's own sessions: a reset token ends
-// them (login, then back where they were), a changed role counts from the next
-// request, and resetting your own token asks you to log in again.
+// them (login, then back where they were), so does a changed role (as bintu does; the
+// new rights count from the next login), and resetting your own token asks you to log
+// in again.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -45,7 +46,7 @@ describe('user sessions', () => {
   });
 
 
-  test('a changed role counts from the user\'s next request', async (t) => {
+  test('a changed role ends the user\'s sessions; the new rights count from the next login', async (t) => {
     const user = await userByEmail(DEMO.user);
     const { token: memberToken } = await apiLogin(s.server, DEMO.user, DEMO.password);
     await s.withPage(`${t.name} (member)`, async (member) => {
@@ -56,14 +57,19 @@ describe('user sessions', () => {
         await openUser(page, user);
         await button(page, 'Update Permission').click();
         const dialog = page.getByRole('dialog', { name: 'Update permission' });
+        await dialog.getByText('All active bintu tokens of this user are invalidated immediately.').waitFor();
         await dialog.getByLabel('New permission level').selectOption('nanoReadOnly');
         await dialog.getByRole('button', { name: 'Confirm' }).click();
         await page.getByRole('status').filter({ hasText: 'Permission level changed.' }).waitFor();
+        const renewed = (await userById(user.id)).tokenKey;
+        assert.notEqual(renewed, user.tokenKey, 'the role change renewed the token key');
+        assert.equal((await facts(page))['Token Key'], renewed);
       });
 
-      await assert.rejects(api(s.server, 'GET', '/user', { token: memberToken }), (e) => e.status === 403,
-        'the member\'s existing token lost User:List');
+      await assert.rejects(api(s.server, 'GET', '/organisation', { token: memberToken }), (e) => e.status === 401,
+        'the member\'s existing token ended with the role change');
       await member.reload();
+      await login(member, DEMO.user, DEMO.password);
       await member.getByRole('heading', { name: s.org.name, level: 1 }).waitFor();
       await member.getByRole('link', { name: 'Overview' }).waitFor();
       assert.equal(await member.getByRole('link', { name: 'User Management' }).count(), 0);

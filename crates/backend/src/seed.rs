@@ -153,12 +153,13 @@ const PACKAGES: &[(&str, &str, bool, &[Feature])] = &[
             ("live_replay", "Live Replay", false),
         ],
     ),
-    ("h5live_player", "H5Live Player", true, &[]),
+    ("h5live_player", "H5Live", true, &[]),
     ("webcaster", "Webcaster", true, &[]),
     ("transcoding", "Transcoding", false, &[]),
     ("secure_playback", "Secure Playback", true, &[]),
     ("vod", "Video on Demand", false, &[]),
     ("metadata", "Metadata", true, &[]),
+    ("live_captions", "Live Captions", false, &[]),
 ];
 
 /// Whether the database holds no organisation yet.
@@ -279,7 +280,10 @@ mod tests {
         assert_eq!(users::count_with_role(&c, ROLE_ADMIN).unwrap(), 2);
         let pkgs = organisation::packages(&c).unwrap();
         assert_eq!(pkgs[0].features.len(), 4);
-        assert_eq!(pkgs.len(), 7);
+        assert_eq!(pkgs.len(), 8);
+        // Named as bintu's dashboard names them.
+        assert!(pkgs.iter().any(|p| p.name == "H5Live"));
+        assert!(pkgs.iter().any(|p| p.name == "Live Captions"));
         // Seeded custom roles only use known permissions.
         for r in custom_roles() {
             assert!(r

@@ -97,7 +97,7 @@ async fn cases(s: &TestServer) -> Vec<Case> {
         c(
             Method::GET,
             "/permission?name=nanoUser".into(),
-            Some(Permission::PermissionList),
+            Some(Permission::PermissionGet),
             None,
         ),
         c(

@@ -211,8 +211,41 @@ async fn the_last_admin_cannot_be_deleted_or_demoted() {
         )
         .await;
     assert_eq!(demoted.assert_ok()["role"], "nanoReadOnly");
-    // The demoted admin's session now has read-only rights.
-    s.get("/user", &admin).await.assert_error(403, 2001);
+    // The role change ended the demoted admin's session; a new one has read-only rights.
+    s.get("/user", &admin).await.assert_error(401, 4003);
+    let again = s.login(ADMIN).await;
+    s.get("/user", &again).await.assert_error(403, 2001);
+}
+
+#[tokio::test]
+async fn a_role_change_ends_the_users_tokens_and_the_same_role_does_not() {
+    let s = start().await;
+    let admin = s.login(ADMIN).await;
+    let user = s.login(USER).await;
+    let user_id = s.user_id(USER).await;
+    let key_before =
+        s.get(&format!("/user/{user_id}"), &admin).await.assert_ok()["tokenKey"].clone();
+    // The same role again changes nothing.
+    s.put(
+        "/user/permission",
+        &admin,
+        json!({ "userId": user_id, "role": "nanoUser" }),
+    )
+    .await
+    .assert_ok();
+    s.get("/user/me", &user).await.assert_ok();
+    // Another role ends every session the user had, as a token reset does.
+    let changed = s
+        .put(
+            "/user/permission",
+            &admin,
+            json!({ "userId": user_id, "role": "nanoReadOnly" }),
+        )
+        .await;
+    let changed = changed.assert_ok();
+    assert_ne!(changed["tokenKey"], key_before, "the token key is renewed");
+    s.get("/user/me", &user).await.assert_error(401, 4003);
+    s.get("/user/me", &admin).await.assert_ok();
 }
 
 #[tokio::test]

@@ -40,6 +40,8 @@ pub enum Permission {
     ActivityList,
     /// List the organisation's roles and their permissions.
     PermissionList,
+    /// Read one role by its name (`GET /permission`; bintu: nanoAdmin only).
+    PermissionGet,
     /// Read tags.
     TagGet,
     /// Create tags.
@@ -76,6 +78,7 @@ pub const ALL: &[Permission] = &[
     Permission::InviteRevoke,
     Permission::ActivityList,
     Permission::PermissionList,
+    Permission::PermissionGet,
     Permission::TagGet,
     Permission::TagCreate,
     Permission::TagEdit,
@@ -104,6 +107,7 @@ impl Permission {
             Self::InviteRevoke => "InviteToken:Revoke",
             Self::ActivityList => "Activity:List",
             Self::PermissionList => "Permission:List",
+            Self::PermissionGet => "Permission:Get",
             Self::TagGet => "Tag:Get",
             Self::TagCreate => "Tag:Create",
             Self::TagEdit => "Tag:Edit",
@@ -255,11 +259,15 @@ mod tests {
         ] {
             assert!(has(admin, &p) && !has(user, &p) && !has(ro, &p));
         }
-        // list users: admin and user
+        // list users and roles: admin and user
+        for p in [Permission::UserList, Permission::PermissionList] {
+            assert!(has(admin, &p) && has(user, &p) && !has(ro, &p));
+        }
+        // one role by name: admin only
         assert!(
-            has(admin, &Permission::UserList)
-                && has(user, &Permission::UserList)
-                && !has(ro, &Permission::UserList)
+            has(admin, &Permission::PermissionGet)
+                && !has(user, &Permission::PermissionGet)
+                && !has(ro, &Permission::PermissionGet)
         );
         // user administration: admin only
         for p in [

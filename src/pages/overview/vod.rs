@@ -70,7 +70,7 @@ pub fn VodSection(initial: bool) -> impl IntoView {
     };
 
     view! {
-        <Card title="VOD Public Accessibility" subtitle="Whether VOD content can be requested through the API without authentication.">
+        <Card title="VOD Public Accessibility" subtitle="When off, VODs are left out of public stream calls (those made without an API key or token).">
             <div class="oc-switch-row">
                 <span class="oc-switch-row__label" id=label_id.clone()>"Public VOD access"</span>
                 <button
@@ -92,9 +92,9 @@ pub fn VodSection(initial: bool) -> impl IntoView {
                 {move || if !can_edit.get() {
                     view! { <span class="oc-readonly-reason"><IconLock/>{VOD_READ_ONLY_REASON}</span> }.into_any()
                 } else if public.get() {
-                    view! { "Anyone who knows a VOD URL can play it without a token." }.into_any()
+                    view! { "VODs are included in public stream calls: anyone can find and play them without an API key or token." }.into_any()
                 } else {
-                    view! { "VOD requests need a valid token or key." }.into_any()
+                    view! { "VODs are left out of public stream calls: only calls with an API key or token see them." }.into_any()
                 }}
             </p>
             <p class="oc-field-error" role="alert">{move || error.get()}</p>
@@ -107,8 +107,8 @@ pub fn VodSection(initial: bool) -> impl IntoView {
                 on_confirm=move || save(true)
             >
                 <p>
-                    "Anyone who knows the URL of a VOD asset of your organisation will be able to "
-                    "play it through the API without authentication. You can switch this off again at any time."
+                    "Your organisation's VODs will be included in public stream calls, which need no "
+                    "API key or token: anyone can find and play them. You can switch this off again at any time."
                 </p>
             </Dialog>
         </Card>

@@ -6,7 +6,12 @@
 use rusqlite::{params, Connection};
 
 /// `(version, SQL)` in the order they apply.
-pub const MIGRATIONS: &[(i64, &str)] = &[(1, V1_INITIAL), (2, V2_INVITE_CREATOR), (3, V3_ACTIVITY)];
+pub const MIGRATIONS: &[(i64, &str)] = &[
+    (1, V1_INITIAL),
+    (2, V2_INVITE_CREATOR),
+    (3, V3_ACTIVITY),
+    (4, V4_PERMISSION_GET),
+];
 
 const V1_INITIAL: &str = r#"
 CREATE TABLE organisation (
@@ -117,6 +122,13 @@ UPDATE role SET permissions = json_insert(permissions, '$[#]', 'Activity:List')
    AND NOT EXISTS (SELECT 1 FROM json_each(role.permissions) WHERE value = 'Activity:List');
 "#;
 
+/// `GET /permission` (one role by name) became nanoAdmin's alone, as in bintu.
+const V4_PERMISSION_GET: &str = r#"
+UPDATE role SET permissions = json_insert(permissions, '$[#]', 'Permission:Get')
+ WHERE name = 'nanoAdmin'
+   AND NOT EXISTS (SELECT 1 FROM json_each(role.permissions) WHERE value = 'Permission:Get');
+"#;
+
 /// Applies every migration newer than the database's version, each in its own
 /// transaction together with its version row.
 pub fn apply(conn: &mut Connection) -> rusqlite::Result<()> {
@@ -183,7 +195,10 @@ mod tests {
             )
             .unwrap()
         };
-        assert_eq!(perms("nanoAdmin"), r#"["User:List","Activity:List"]"#);
+        assert_eq!(
+            perms("nanoAdmin"),
+            r#"["User:List","Activity:List","Permission:Get"]"#
+        );
         assert_eq!(perms("nanoUser"), r#"["User:List"]"#);
     }
 

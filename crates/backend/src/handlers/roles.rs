@@ -31,7 +31,7 @@ pub async fn get(
     caller: Caller,
     QueryParams(query): QueryParams<NameQuery>,
 ) -> ApiResult<Json<Role>> {
-    caller.require(Permission::PermissionList)?;
+    caller.require(Permission::PermissionGet)?;
     let name = query
         .name
         .filter(|n| !n.trim().is_empty())

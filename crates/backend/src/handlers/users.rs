@@ -55,19 +55,11 @@ pub async fn list(
         offset: window.offset(),
         limit: window.page_size,
     };
+    // A filter: a role name no role has matches no user (an empty page), as any
+    // other filter value that matches nothing.
     let (total, rows) = state
         .db
-        .run(move |conn| {
-            if let Some(role) = &list_query.role {
-                if roles::get(conn, role)?.is_none() {
-                    return Err(ApiError::invalid(
-                        "role",
-                        format!("There is no role named {role}."),
-                    ));
-                }
-            }
-            Ok(users::list(conn, &list_query)?)
-        })
+        .run(move |conn| Ok(users::list(conn, &list_query)?))
         .await?;
     Ok(Json(
         window.wrap(total, rows.iter().map(UserRow::to_wire).collect()),
@@ -153,6 +145,10 @@ pub async fn set_permission(
             users::set_role(&tx, user.id, &role.name)?;
             invites::revoke_orphaned(&tx, &caller, user.id, Some(&role), now)?;
             if user.role != role.name {
+                // As bintu does: a role change ends the user's bintu tokens (each was
+                // issued under the old key; see `reset_token_key`).
+                user.token_key = new_token_key();
+                users::set_token_key(&tx, user.id, &user.token_key)?;
                 activity::record(
                     &tx,
                     &caller,
