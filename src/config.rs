@@ -68,7 +68,10 @@ impl RuntimeConfig {
         if !response.ok() {
             return Err(ConfigProblem::Status(response.status()));
         }
-        let text = response.text().await.map_err(|_| ConfigProblem::Unreachable)?;
+        let text = response
+            .text()
+            .await
+            .map_err(|_| ConfigProblem::Unreachable)?;
         Self::parse(&text)
     }
 }
@@ -102,7 +105,12 @@ mod tests {
                 .api_base_url,
             "https://bintu.example.com/api"
         );
-        assert_eq!(RuntimeConfig::parse(r#"{"apiBaseUrl":"/api"}"#).unwrap().api_base_url, "/api");
+        assert_eq!(
+            RuntimeConfig::parse(r#"{"apiBaseUrl":"/api"}"#)
+                .unwrap()
+                .api_base_url,
+            "/api"
+        );
         assert_eq!(
             RuntimeConfig::parse("<!doctype html><title>Console</title>"),
             Err(ConfigProblem::NotJson)
@@ -113,8 +121,17 @@ mod tests {
             RuntimeConfig::parse(r#"{"apiBaseUrl":"  "}"#),
             Err(ConfigProblem::NoApiBaseUrl)
         );
-        assert_eq!(RuntimeConfig::parse(r#"{"apiBaseUrl":3}"#), Err(ConfigProblem::NotJson));
-        for bad in ["api", "ftp://x/api", "//evil.example/api", "https://", "javascript:alert(1)"] {
+        assert_eq!(
+            RuntimeConfig::parse(r#"{"apiBaseUrl":3}"#),
+            Err(ConfigProblem::NotJson)
+        );
+        for bad in [
+            "api",
+            "ftp://x/api",
+            "//evil.example/api",
+            "https://",
+            "javascript:alert(1)",
+        ] {
             assert_eq!(
                 RuntimeConfig::parse(&format!(r#"{{"apiBaseUrl":"{bad}"}}"#)),
                 Err(ConfigProblem::BadApiBaseUrl(bad.to_string())),

@@ -66,7 +66,10 @@ mod tests {
         let origin = "https://console.example.com";
         assert!(same_origin("https://console.example.com/api", origin));
         assert!(same_origin("https://console.example.com", origin));
-        assert!(!same_origin("https://console.example.com.evil.example/api", origin));
+        assert!(!same_origin(
+            "https://console.example.com.evil.example/api",
+            origin
+        ));
         assert!(!same_origin("https://console.example.com:8443/api", origin));
         assert!(!same_origin("http://console.example.com/api", origin));
     }

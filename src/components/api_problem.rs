@@ -19,7 +19,8 @@ pub fn ApiExplanation() -> impl IntoView {
         // Unless the screen is gone meanwhile (a Retry that worked).
         let _ = diagnosis.try_set(Some(found));
     });
-    let explanation = move || match diagnosis.get() {
+    let explanation = move || {
+        match diagnosis.get() {
         None => view! { <p>"Checking why…"</p> }.into_any(),
         Some(Reach::RefusesOrigin) => {
             let origin = origin.clone();
@@ -42,6 +43,7 @@ pub fn ApiExplanation() -> impl IntoView {
             </ul>
         }
         .into_any(),
+    }
     };
     view! {
         <p>"It tried " <code class="oc-problem__address">{address}</code>"."</p>

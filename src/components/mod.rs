@@ -1,8 +1,8 @@
 //! Widgets, one per file.
 
 pub mod activity_list;
-pub mod api_problem;
 pub mod activity_user_filter;
+pub mod api_problem;
 pub mod brand;
 pub mod card;
 pub mod clipboard;

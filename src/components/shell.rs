@@ -8,11 +8,11 @@ use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_location;
 
 use crate::api::{organisation, use_api, ApiError};
-use crate::components::problem_screen::{Problem, ProblemScreen};
 use crate::components::brand::BrandName;
 use crate::components::lazy_page::use_link_prefetch;
 use crate::components::main_region::MainRegion;
 use crate::components::nav_drawer::NavDrawer;
+use crate::components::problem_screen::{Problem, ProblemScreen};
 use crate::components::profile_menu::ProfileMenu;
 use crate::components::status::{ErrorState, Loading};
 use crate::domain::activity_view::ActivityView;

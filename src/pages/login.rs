@@ -6,10 +6,10 @@ use leptos_router::hooks::use_location;
 
 use crate::api::error_text::user_message;
 use crate::api::{use_api, ApiError};
-use crate::components::problem_screen::{Problem, ProblemScreen};
 use crate::components::brand::BrandName;
 use crate::components::credential_fields::{CredentialFields, CredentialsFor};
 use crate::components::main_region::MainRegion;
+use crate::components::problem_screen::{Problem, ProblemScreen};
 use crate::components::shell::focus_frame_top;
 use crate::components::status::{FormError, Loading};
 use crate::components::submit_button::SubmitButton;
@@ -56,12 +56,10 @@ pub fn LoginPage() -> impl IntoView {
     });
     let pending = login.pending();
 
-    Effect::new(move |_| {
-        match login.value().get() {
-            Some(Err(ApiError::Network(_))) => unreachable.set(true),
-            Some(Err(e)) => error.set(Some(user_message(&e))),
-            _ => {}
-        }
+    Effect::new(move |_| match login.value().get() {
+        Some(Err(ApiError::Network(_))) => unreachable.set(true),
+        Some(Err(e)) => error.set(Some(user_message(&e))),
+        _ => {}
     });
 
     let (location, base) = (use_location(), use_base());
@@ -93,27 +91,32 @@ pub fn LoginPage() -> impl IntoView {
     // Retry sends the same login again (the form keeps what was typed).
     let retry = Callback::new(move |_| {
         unreachable.set(false);
-        login.dispatch((email.get_untracked().trim().to_string(), password.get_untracked()));
+        login.dispatch((
+            email.get_untracked().trim().to_string(),
+            password.get_untracked(),
+        ));
     });
 
-    let form = move || view! {
-        <MainRegion class="oc-login" label="Log in">
-            <div class="oc-login__card oc-card">
-                <div class="oc-login__brand"><BrandName/></div>
-                <h1 class="oc-login__title">"Log in to your organisation"</h1>
-                <Show when=move || state.get() == SessionState::Loading>
-                    <Loading label="Restoring your session…"/>
-                </Show>
-                <div role="status" class="oc-login__notice">
-                    {move || notice.get().map(|n| view! { <p class="oc-alert oc-alert--info">{n}</p> })}
+    let form = move || {
+        view! {
+            <MainRegion class="oc-login" label="Log in">
+                <div class="oc-login__card oc-card">
+                    <div class="oc-login__brand"><BrandName/></div>
+                    <h1 class="oc-login__title">"Log in to your organisation"</h1>
+                    <Show when=move || state.get() == SessionState::Loading>
+                        <Loading label="Restoring your session…"/>
+                    </Show>
+                    <div role="status" class="oc-login__notice">
+                        {move || notice.get().map(|n| view! { <p class="oc-alert oc-alert--info">{n}</p> })}
+                    </div>
+                    <form class="oc-form" on:submit=on_submit novalidate>
+                        <CredentialFields email=email password=password purpose=CredentialsFor::Login id_prefix="oc-login"/>
+                        <FormError error=error/>
+                        <SubmitButton pending=pending label="Log in" pending_label="Logging in…" block=true/>
+                    </form>
                 </div>
-                <form class="oc-form" on:submit=on_submit novalidate>
-                    <CredentialFields email=email password=password purpose=CredentialsFor::Login id_prefix="oc-login"/>
-                    <FormError error=error/>
-                    <SubmitButton pending=pending label="Log in" pending_label="Logging in…" block=true/>
-                </form>
-            </div>
-        </MainRegion>
+            </MainRegion>
+        }
     };
     view! {
         <Show when=move || unreachable.get() fallback=form>

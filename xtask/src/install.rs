@@ -13,6 +13,9 @@ const ESBUILD_VERSION: &str = "0.28.2";
 /// Finds dependencies no code uses (the lint layer of `cargo xtask test`); stable
 /// Rust, unlike cargo-udeps.
 const CARGO_MACHETE_VERSION: &str = "0.9.2";
+/// The property-based API tester of the contract layer (tests/contract/), from the
+/// Python package index into a virtual environment under .tools/.
+const SCHEMATHESIS_VERSION: &str = "4.32.5";
 /// Where the wasm's bytes go, by crate and by function (`cargo xtask bench`).
 const TWIGGY_VERSION: &str = "0.8.0";
 
@@ -45,6 +48,7 @@ pub fn test_tools(ctx: &Ctx) -> Result<(), String> {
     firefox(ctx)?;
     webkit(ctx)?;
     web_servers(ctx)?;
+    schemathesis(ctx)?;
     Ok(())
 }
 
@@ -409,6 +413,43 @@ fn webkit(ctx: &Ctx) -> Result<(), String> {
         &needed,
         "the WebKit suite needs WebKitWebDriver, WebKitGTK's MiniBrowser and xvfb-run",
     )
+}
+
+/// The contract layer's virtual environment (its `bin/python` runs
+/// tests/contract/contract.py, its `bin/schemathesis` the tester).
+pub fn schemathesis_venv(ctx: &Ctx) -> std::path::PathBuf {
+    ctx.tools_dir.join("schemathesis")
+}
+
+fn schemathesis(ctx: &Ctx) -> Result<(), String> {
+    let venv = schemathesis_venv(ctx);
+    let tool = venv.join("bin").join("schemathesis");
+    if tool.exists() {
+        let mut c = ctx.cmd(&tool);
+        c.arg("--version");
+        let version = output_of(c).unwrap_or_default();
+        if version.contains(SCHEMATHESIS_VERSION) {
+            step(
+                "schemathesis",
+                format!("{version} present in {}, skipping", venv.display()),
+            );
+            return Ok(());
+        }
+    }
+    step(
+        "schemathesis",
+        format!(
+            "installing schemathesis {SCHEMATHESIS_VERSION} into {}",
+            venv.display()
+        ),
+    );
+    let mut c = ctx.cmd("python3");
+    c.args(["-m", "venv"]).arg(&venv);
+    run(c)?;
+    let mut c = ctx.cmd(venv.join("bin").join("pip"));
+    c.args(["install", "--quiet", "--disable-pip-version-check"])
+        .arg(format!("schemathesis=={SCHEMATHESIS_VERSION}"));
+    run(c)
 }
 
 /// Debian's nginx with its brotli static module, and Caddy: deploy/nginx.conf and

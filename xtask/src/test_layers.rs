@@ -26,9 +26,10 @@ fn banner(title: &str) {
     println!("==== xtask test: {title} ====");
 }
 
-const LAYERS: [&str; 4] = ["lint", "native", "wasm", "e2e"];
+const LAYERS: [&str; 5] = ["lint", "native", "wasm", "e2e", "contract"];
 
-/// `cargo xtask test [native] [wasm] [e2e]`: no names means every layer.
+/// `cargo xtask test [lint] [native] [wasm] [e2e] [contract]`: no names means every
+/// layer.
 pub fn parse_layers(args: &[String]) -> Result<Vec<String>, String> {
     for a in args {
         if !LAYERS.contains(&a.as_str()) {
@@ -155,8 +156,10 @@ pub fn test(ctx: &Ctx, only: &[String]) -> ExitCode {
         });
     }
 
-    // (d): build what `cargo xtask serve` serves, then drive it with a real browser.
-    if wanted("e2e") {
+    // (d): build what `cargo xtask serve` serves, then drive it with a real browser
+    // (e2e) and hold the API to its document (contract).
+    let mut built_ok = false;
+    if wanted("e2e") || wanted("contract") {
         banner("build (trunk, the split wasm, backend --release)");
         let t = Timer::start();
         let built = if installed.is_err() {
@@ -164,7 +167,7 @@ pub fn test(ctx: &Ctx, only: &[String]) -> ExitCode {
         } else {
             build_dist(ctx).and_then(|wasm| build_backend(ctx).map(|()| wasm))
         };
-        let built_ok = built.is_ok();
+        built_ok = built.is_ok();
         let wasm = match built {
             Ok(wasm) => {
                 layers.push(layer_ok("build", t.secs()));
@@ -182,7 +185,7 @@ pub fn test(ctx: &Ctx, only: &[String]) -> ExitCode {
         };
 
         // The first load of every route, as served with brotli, within the budget.
-        if let Some(wasm) = &wasm {
+        if let Some(wasm) = wasm.as_ref().filter(|_| wanted("e2e")) {
             banner("first-load budget (every route, wasm + JS + CSS, brotli)");
             let t = Timer::start();
             let r = budget::first_loads(&ctx.dist_dir(), wasm).and_then(|r| budget::report(&r));
@@ -193,7 +196,8 @@ pub fn test(ctx: &Ctx, only: &[String]) -> ExitCode {
                 secs: t.secs(),
             });
         }
-
+    }
+    if wanted("e2e") {
         banner("browser tests: tests/e2e/ in chromium; the main flows in firefox and webkit");
         if !built_ok || installed.is_err() {
             let why = if built_ok { "install" } else { "the build" };
@@ -215,6 +219,29 @@ pub fn test(ctx: &Ctx, only: &[String]) -> ExitCode {
                 });
             }
         }
+    }
+
+    // (e): schemathesis, every phase, against a fresh backend and its own document.
+    if wanted("contract") {
+        banner("contract (schemathesis against /api/openapi.json of a fresh backend)");
+        let t = Timer::start();
+        let r = if built_ok && installed.is_ok() {
+            let python = install::schemathesis_venv(ctx).join("bin").join("python");
+            let mut c = ctx.cmd(python);
+            c.arg(ctx.root.join("tests/contract/contract.py"))
+                .arg(ctx.backend_bin())
+                .arg(ctx.dist_dir())
+                .arg(ctx.target_dir().join("contract-report"));
+            run(c)
+        } else {
+            Err("not run: the build or the install failed".to_string())
+        };
+        layers.push(Layer {
+            name: "contract",
+            outcome: to_outcome(r),
+            counts: Counts::default(),
+            secs: t.secs(),
+        });
     }
 
     println!();

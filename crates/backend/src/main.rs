@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use bintu_backend::config::{Config, DEFAULT_TOKEN_TTL_SECS};
+use bintu_backend::throttle::{ThrottlePolicy, ADDRESS_POLICY};
 use clap::Parser;
 
 /// Reference bintu-style backend: the organisation admin API over SQLite, serving
@@ -52,6 +53,11 @@ struct Cli {
     /// port or without), e.g. console.example.com; repeat for more.
     #[arg(long = "public-host", value_name = "HOST")]
     public_hosts: Vec<String>,
+    /// Failed logins from one client address before its logins are locked for a
+    /// while (growing spans); raise it when many users share an address (a large
+    /// office's NAT).
+    #[arg(long, value_name = "N", default_value_t = ADDRESS_POLICY.free_failures)]
+    free_login_failures_per_address: u32,
     /// An origin whose pages may call the API and load the console's files (CORS),
     /// e.g. https://console.example.com when the console is served from there or a
     /// host dashboard embeds it; exact origins only; repeat for more.
@@ -74,6 +80,10 @@ impl From<Cli> for Config {
             allow_internal_webhooks: c.allow_internal_webhooks,
             public_hosts: c.public_hosts,
             cors_origins: c.cors_origins,
+            address_throttle: ThrottlePolicy {
+                free_failures: c.free_login_failures_per_address,
+                ..ADDRESS_POLICY
+            },
             ..Config::default()
         }
     }
@@ -149,6 +159,7 @@ mod tests {
         assert!(!cfg.allow_internal_webhooks);
         assert!(cfg.public_hosts.is_empty());
         assert!(cfg.cors_origins.is_empty());
+        assert_eq!(cfg.address_throttle, def.address_throttle);
     }
 
     #[test]

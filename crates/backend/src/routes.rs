@@ -54,7 +54,11 @@ pub fn api_routes(test_hooks: bool) -> Vec<Route> {
             "/organisation/webhook/test",
             post(organisation::test_webhook),
         ),
-        r("GET", "/openapi.json", get(meta::openapi)),
+        r(
+            "GET",
+            "/openapi.json",
+            meta::openapi(meta::openapi_document(test_hooks)),
+        ),
     ];
     if test_hooks {
         routes.push(r("POST", "/_test/advance-clock", post(meta::advance_clock)));
@@ -129,6 +133,39 @@ mod tests {
         let mut bad = Vec::new();
         walk(&root, &root, &mut bad);
         assert!(bad.is_empty(), "dangling $ref: {bad:?}");
+    }
+
+    #[test]
+    fn the_documented_error_codes_are_the_wire_codes() {
+        let documented: Vec<u64> = doc()["components"]["schemas"]["ErrorBody"]["properties"]
+            ["code"]["enum"]
+            .as_array()
+            .expect("ErrorBody.code lists its values")
+            .iter()
+            .filter_map(Value::as_u64)
+            .collect();
+        let wire: Vec<u64> = bintu_wire::code::ALL
+            .iter()
+            .map(|&c| u64::from(c))
+            .collect();
+        assert_eq!(documented, wire);
+    }
+
+    #[test]
+    fn the_test_hooks_are_documented_only_when_on() {
+        for hooks in [false, true] {
+            let doc: Value = serde_json::from_str(&meta::openapi_document(hooks)).unwrap();
+            let has_hook = doc["paths"]
+                .as_object()
+                .unwrap()
+                .keys()
+                .any(|p| p.starts_with(meta::TEST_HOOK_PREFIX));
+            assert_eq!(has_hook, hooks);
+            let routed = api_routes(hooks)
+                .iter()
+                .any(|r| r.path.starts_with(meta::TEST_HOOK_PREFIX));
+            assert_eq!(routed, hooks);
+        }
     }
 
     #[test]

@@ -208,3 +208,34 @@ async fn create_validates_role_and_validity() {
     let list = s.get("/invite", &k).await;
     assert_eq!(list.body["invites"][0]["createdBy"], "organisation API key");
 }
+
+/// Input first: a malformed sign-up is refused for what it is, whatever its token,
+/// before any invitation is looked up.
+#[tokio::test]
+async fn a_malformed_sign_up_is_refused_before_its_token_is_looked_up() {
+    let s = start().await;
+    let long_email = format!("{}@example.com", "a".repeat(300));
+    for (email, password, field) in [
+        (long_email.as_str(), "long-enough-pw", "email"),
+        ("not-an-email", "long-enough-pw", "email"),
+        ("new@example.com", "short", "password"),
+    ] {
+        let answer = s
+            .post(
+                "/invite/accept",
+                &Auth::None,
+                json!({ "token": "no-such-invitation", "email": email, "password": password }),
+            )
+            .await;
+        answer.assert_error(400, 1005);
+        assert_eq!(answer.body["error"]["userinfo"]["field"], field);
+    }
+    // Well-formed, with a token no invitation has: the link is gone.
+    s.post(
+        "/invite/accept",
+        &Auth::None,
+        json!({ "token": "no-such-invitation", "email": "new@example.com", "password": "long-enough-pw" }),
+    )
+    .await
+    .assert_error(410, 3002);
+}

@@ -57,4 +57,25 @@ pub mod code {
     /// 503: the server is busy (e.g. the password-hashing queue is full); `Retry-After`
     /// says when to try again.
     pub const BUSY: u32 = 5003;
+
+    /// Every code above: the OpenAPI document's `ErrorBody.code` lists exactly these.
+    pub const ALL: &[u32] = &[
+        PARAMETER_REQUIRED,
+        PARAMETER_NOT_UNIQUE,
+        WRONG_DATA_TYPE,
+        INVALID_VALUE,
+        BODY_TOO_LARGE,
+        UNSUPPORTED_MEDIA_TYPE,
+        REQUEST_TIMEOUT,
+        ACCESS_DENIED,
+        GUARDED,
+        NOT_FOUND,
+        INVITE_GONE,
+        UNAUTHENTICATED,
+        CREDENTIALS_NOT_VALID,
+        TOKEN_NOT_VALID,
+        TOO_MANY_ATTEMPTS,
+        INTERNAL,
+        BUSY,
+    ];
 }

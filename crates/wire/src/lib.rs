@@ -14,6 +14,7 @@ pub mod auth;
 pub mod error;
 pub mod internal_host;
 pub mod invite;
+pub mod json_number;
 pub mod organisation;
 pub mod page;
 pub mod permission;

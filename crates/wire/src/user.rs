@@ -62,6 +62,7 @@ pub struct UserQuery {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SetPermissionRequest {
+    #[serde(deserialize_with = "crate::json_number::integer")]
     pub user_id: i64,
     /// Internal name of the new role.
     pub role: String,
@@ -71,5 +72,6 @@ pub struct SetPermissionRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResetTokenKeyRequest {
+    #[serde(deserialize_with = "crate::json_number::integer")]
     pub user_id: i64,
 }

@@ -158,7 +158,8 @@ pub fn is_invisible_or_bidi(c: char) -> bool {
 
 /// Shortest password accepted at sign-up.
 pub const MIN_PASSWORD_LEN: usize = 10;
-/// Longest password accepted (bounds the hashing work).
+/// Longest password accepted, in characters as the OpenAPI document's `maxLength`
+/// counts them (bounds the hashing work: at most 1 KiB).
 pub const MAX_PASSWORD_LEN: usize = 256;
 
 /// Why a password is refused at sign-up, or None if it is acceptable.
@@ -166,8 +167,8 @@ pub fn password_problem(password: &str) -> Option<&'static str> {
     let n = password.chars().count();
     if n < MIN_PASSWORD_LEN {
         Some("The password must have at least 10 characters.")
-    } else if password.len() > MAX_PASSWORD_LEN {
-        Some("The password must have at most 256 bytes.")
+    } else if n > MAX_PASSWORD_LEN {
+        Some("The password must have at most 256 characters.")
     } else if password.chars().any(char::is_control) {
         Some("The password must not contain control characters (such as tab or NUL).")
     } else {

@@ -281,13 +281,9 @@ pub async fn accept(
 ) -> ApiResult<(StatusCode, Json<LoginResponse>)> {
     let now = state.clock.now();
     let ttl = state.token_ttl_secs;
-    // The invite first, so a dead link is not a way to probe emails; then the cheap
-    // checks, so a taken email costs no hashing.
-    let token = req.token.clone();
-    state
-        .db
-        .run(move |conn| find_usable(conn, &token, now).map(|_| ()))
-        .await?;
+    // Input first: a malformed body never reaches the database. Then the invite, so a
+    // dead link is not a way to probe emails; then whether the email is taken, so a
+    // taken email costs no hashing.
     let email = req.email.trim().to_owned();
     if !validate::email(&email) {
         return Err(ApiError::invalid("email", "Enter a valid email address."));
@@ -295,6 +291,11 @@ pub async fn accept(
     if let Some(problem) = validate::password_problem(&req.password) {
         return Err(ApiError::invalid("password", problem));
     }
+    let token = req.token.clone();
+    state
+        .db
+        .run(move |conn| find_usable(conn, &token, now).map(|_| ()))
+        .await?;
     let (token, wanted) = (req.token.clone(), email.clone());
     state
         .db

@@ -3,7 +3,6 @@
 
 use axum::extract::State;
 use axum::http::header::CONTENT_TYPE;
-use axum::response::IntoResponse;
 use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -16,9 +15,35 @@ use crate::state::AppState;
 /// The hand-written OpenAPI 3.1 document.
 pub const OPENAPI_JSON: &str = include_str!("../../openapi.json");
 
-/// `GET <prefix>/openapi.json`.
-pub async fn openapi() -> impl IntoResponse {
-    ([(CONTENT_TYPE, "application/json")], OPENAPI_JSON)
+/// The document this server answers with: [`OPENAPI_JSON`], without the test hooks'
+/// operations and schemas unless they are on (an operation the server does not
+/// route must not be in its contract).
+pub fn openapi_document(test_hooks: bool) -> String {
+    if test_hooks {
+        return OPENAPI_JSON.to_owned();
+    }
+    let mut doc: serde_json::Value =
+        serde_json::from_str(OPENAPI_JSON).expect("openapi.json is valid JSON (a test checks)");
+    if let Some(paths) = doc["paths"].as_object_mut() {
+        paths.retain(|path, _| !path.starts_with(TEST_HOOK_PREFIX));
+    }
+    if let Some(schemas) = doc["components"]["schemas"].as_object_mut() {
+        schemas.retain(|name, _| !TEST_HOOK_SCHEMAS.contains(&name.as_str()));
+    }
+    doc.to_string()
+}
+
+/// Paths of the test hooks, and the schemas only they use.
+pub const TEST_HOOK_PREFIX: &str = "/_test/";
+const TEST_HOOK_SCHEMAS: [&str; 2] = ["AdvanceClockRequest", "AdvanceClockResponse"];
+
+/// `GET <prefix>/openapi.json` with `document` (see [`openapi_document`]).
+pub fn openapi(document: String) -> axum::routing::MethodRouter<crate::state::AppState> {
+    let document: std::sync::Arc<str> = document.into();
+    axum::routing::get(move || {
+        let document = document.clone();
+        async move { ([(CONTENT_TYPE, "application/json")], document.to_string()) }
+    })
 }
 
 /// Body of `POST /_test/advance-clock`.
