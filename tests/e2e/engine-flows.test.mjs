@@ -284,15 +284,18 @@ describe(`main flows in ${ENGINE}`, () => {
     await axe(page, 'Update Permission dialog with a difference');
     await page.click(inDialog(update, button('Confirm')));
     await page.waitFor(status('Permission level changed'));
-    assert.equal((await s.api('GET', `/user/${user.id}`)).role, next);
+    const changed = await s.api('GET', `/user/${user.id}`);
+    assert.equal(changed.role, next);
+    // As in bintu, the role change ended the user's bintu tokens.
+    assert.notEqual(changed.tokenKey, user.tokenKey, 'the role change renewed the token key');
 
     const reset = 'Reset user token?';
     await openAndEscape(page, button('Reset User Token'), reset);
-    assert.equal((await s.api('GET', `/user/${user.id}`)).tokenKey, user.tokenKey, 'Escape keeps the token');
+    assert.equal((await s.api('GET', `/user/${user.id}`)).tokenKey, changed.tokenKey, 'Escape keeps the token');
     await page.click(button('Reset User Token'));
     await page.click(inDialog(reset, button('Reset token')));
     await page.waitFor(status('Token reset'));
-    assert.notEqual((await s.api('GET', `/user/${user.id}`)).tokenKey, user.tokenKey);
+    assert.notEqual((await s.api('GET', `/user/${user.id}`)).tokenKey, changed.tokenKey);
 
     const del = 'Delete user?';
     await openAndEscape(page, button('Delete User'), del);
