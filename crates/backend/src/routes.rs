@@ -151,6 +151,37 @@ mod tests {
         assert_eq!(documented, wire);
     }
 
+    /// Until the document is derived from the wire types, each limit it states is
+    /// held to the constant the server enforces.
+    #[test]
+    fn the_documented_limits_are_the_wire_limits() {
+        use bintu_wire::invite::{DEFAULT_INVITE_HOURS, MAX_INVITE_HOURS};
+        use bintu_wire::page::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
+        use bintu_wire::validate::{
+            MAX_EMAIL_LEN, MAX_PASSWORD_LEN, MAX_WEBHOOK_LEN, MIN_PASSWORD_LEN,
+        };
+        let d = doc();
+        let schema =
+            |name: &str, field: &str| d["components"]["schemas"][name]["properties"][field].clone();
+        let limit =
+            |v: &Value, key: &str| v[key].as_u64().unwrap_or_else(|| panic!("no {key} in {v}"));
+        let email = schema("AcceptInviteRequest", "email");
+        assert_eq!(limit(&email, "maxLength"), MAX_EMAIL_LEN as u64);
+        let password = schema("AcceptInviteRequest", "password");
+        assert_eq!(limit(&password, "minLength"), MIN_PASSWORD_LEN as u64);
+        assert_eq!(limit(&password, "maxLength"), MAX_PASSWORD_LEN as u64);
+        let webhook = schema("WebhookBody", "webhook");
+        assert_eq!(limit(&webhook, "maxLength"), MAX_WEBHOOK_LEN as u64);
+        let hours = schema("CreateInviteRequest", "expiresInHours");
+        assert_eq!(limit(&hours, "maximum"), u64::from(MAX_INVITE_HOURS));
+        assert_eq!(limit(&hours, "default"), u64::from(DEFAULT_INVITE_HOURS));
+        let page_size = &d["components"]["parameters"]["pageSize"]["schema"];
+        assert_eq!(limit(page_size, "maximum"), u64::from(MAX_PAGE_SIZE));
+        assert_eq!(limit(page_size, "default"), u64::from(DEFAULT_PAGE_SIZE));
+        let page = &d["components"]["parameters"]["page"]["schema"];
+        assert_eq!(limit(page, "maximum"), u64::from(u32::MAX));
+    }
+
     #[test]
     fn the_test_hooks_are_documented_only_when_on() {
         for hooks in [false, true] {
