@@ -35,6 +35,27 @@ describe('embedding: the example host page', () => {
   const breadcrumbCurrent = (page) =>
     page.getByRole('navigation', { name: 'Breadcrumb' }).locator('[aria-current="page"]');
 
+  test('the portal\'s sign-in is a card of its own at desktop and phone widths', async (t) => {
+    for (const viewport of [{ width: 1366, height: 900 }, { width: 375, height: 812 }]) {
+      await s.withPage(`${t.name} (${viewport.width})`, async (page) => {
+        await page.goto(new URL(HOST.login, server.baseUrl).href);
+        const heading = page.getByRole('heading', { name: 'Log in to the partner portal', level: 1 });
+        await heading.waitFor();
+        const card = await page.locator('.host-login').boundingBox();
+        const lines = (await heading.boundingBox()).height / parseFloat(await heading.evaluate((h) => getComputedStyle(h).lineHeight));
+        if (viewport.width > 1000) {
+          assert.ok(card.width >= 400, `the card is ${card.width} px wide`);
+          assert.ok(Math.round(lines) === 1, `the heading takes ${lines} lines`);
+        } else {
+          assert.ok(card.width >= viewport.width - 40, `the card is ${card.width} px wide`);
+        }
+        const button = await page.getByRole('button', { name: 'Log in' }).boundingBox();
+        assert.ok(button.x + button.width <= card.x + card.width, 'the button stays in the card');
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling');
+      }, { viewport });
+    }
+  });
+
   test('the portal logs in; the console shows the organisation with no second login', async (t) => {
     await s.withPage(t, async (page) => {
       await recordConsoleEvents(page);
