@@ -1,11 +1,12 @@
 """The contract layer: schemathesis against a fresh reference backend.
 
 Starts the release backend (in-memory database, a free port, no test hooks), signs in
-as the demo admin (a session token and the organisation's API key), and runs every schemathesis
-phase (examples, coverage, fuzzing, stateful) against `/api/openapi.json` with a fixed
-seed and a time budget; schemathesis.toml beside this file holds the credentials and,
-each with its reason, what bintu's design answers that the document cannot foresee.
-Exits with schemathesis' status: any failure fails the layer.
+as the demo admin (a session token and the organisation's API key), and runs every
+schemathesis phase (examples, coverage, fuzzing, stateful) against
+`/api/openapi.json` with a fixed seed and a time budget. schemathesis.toml beside this
+file holds the credentials and, each with its reason, what bintu's design answers that
+the document cannot foresee. Exits with schemathesis' status: any failure fails the
+layer.
 
     python contract.py BACKEND_BIN DIST_DIR REPORT_DIR
 
@@ -34,6 +35,7 @@ RATE = "100/s"
 # makes a few hundred, which must reach the login logic, not the throttle (tested on
 # its own in crates/backend/tests/login_limits.rs).
 FREE_LOGIN_FAILURES = "100000"
+
 
 def main() -> int:
     backend, dist, report_dir = sys.argv[1:4]
