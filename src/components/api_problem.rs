@@ -38,7 +38,7 @@ pub fn ApiExplanation() -> impl IntoView {
             <p>"Nothing answers there. Check:"</p>
             <ul class="oc-problem__checks">
                 <li>"that the API server is running and reachable from this network;"</li>
-                <li>"that apiBaseUrl in config.json is the API's address;"</li>
+                <li>"that the console was given the API's address (apiBaseUrl in config.json, or api-base where a page embeds it);"</li>
                 <li>"that this site's Content-Security-Policy (connect-src) allows that address."</li>
             </ul>
         }
