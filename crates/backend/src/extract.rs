@@ -98,9 +98,16 @@ fn body_limit_hint(req: &Request) -> usize {
 }
 
 /// Parses a JSON body: missing fields are 1002, anything else malformed is 1004.
+/// Every body of the API is an object: serde would also read a struct from an array
+/// of its fields in order (`[false]`), which the document does not allow.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    let Some(&first) = bytes.iter().find(|b| !b.is_ascii_whitespace()) else {
         return Err(ApiError::Required("body".into()));
+    };
+    if first == b'[' {
+        return Err(ApiError::WrongType(
+            "The body must be a JSON object.".into(),
+        ));
     }
     serde_json::from_slice(bytes).map_err(|e| {
         use serde_json::error::Category;
@@ -123,35 +130,49 @@ fn missing_field(message: &str) -> Option<String> {
     Some(rest.split('`').next()?.to_owned())
 }
 
-/// Query parameters, with type errors answered as 400/1004.
+/// Query parameters, with type errors answered as 400/1004 and their limits
+/// ([`QueryRules`]) checked as they are read: before the handler, and before the
+/// caller's token is looked up when the handler takes the query first.
 pub struct QueryParams<T>(pub T);
+
+/// What a query must satisfy beyond its shape (a page within range, a name given).
+pub trait QueryRules {
+    fn check(&self) -> Result<(), ApiError>;
+}
 
 impl<S, T> FromRequestParts<S> for QueryParams<T>
 where
     S: Send + Sync,
-    T: DeserializeOwned,
+    T: DeserializeOwned + QueryRules,
 {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
-        axum::extract::Query::<T>::from_request_parts(parts, state)
+        let query = axum::extract::Query::<T>::from_request_parts(parts, state)
             .await
-            .map(|q| QueryParams(q.0))
-            .map_err(|r| ApiError::WrongType(format!("Bad query parameter: {}", r.body_text())))
+            .map_err(|r| ApiError::WrongType(format!("Bad query parameter: {}", r.body_text())))?
+            .0;
+        query.check()?;
+        Ok(QueryParams(query))
     }
 }
 
-/// A numeric id in the path, answered as 400/1004 when it is not a number.
+/// A numeric id in the path (`17`, or `17.0` as the document's integer allows),
+/// answered as 400/1004 when it is not an integer.
 pub struct IdPath(pub i64);
 
 impl<S: Send + Sync> FromRequestParts<S> for IdPath {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
-        axum::extract::Path::<i64>::from_request_parts(parts, state)
+        let not_a_number = || ApiError::WrongType("The id in the path must be a number.".into());
+        let text = axum::extract::Path::<String>::from_request_parts(parts, state)
             .await
-            .map(|p| IdPath(p.0))
-            .map_err(|_| ApiError::WrongType("The id in the path must be a number.".into()))
+            .map_err(|_| not_a_number())?
+            .0;
+        bintu_wire::json_number::parse_integer(&text)
+            .map(IdPath)
+            .ok_or_else(not_a_number)
     }
 }
 
@@ -163,6 +184,15 @@ mod tests {
 
     fn code_of(r: Result<LoginRequest, ApiError>) -> u32 {
         r.err().unwrap().status_and_code().1
+    }
+
+    #[test]
+    fn a_body_is_an_object_never_an_array_of_fields() {
+        assert_eq!(
+            code_of(parse_json(br#" ["a@b.example", "password"]"#)),
+            code::WRONG_DATA_TYPE
+        );
+        assert!(parse_json::<LoginRequest>(br#"{"email":"a@b.example","password":"p"}"#).is_ok());
     }
 
     #[test]

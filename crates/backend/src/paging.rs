@@ -75,3 +75,19 @@ mod tests {
         assert!(Window::new(None, Some(MAX_PAGE_SIZE)).is_ok());
     }
 }
+
+/// The paged lists' queries: their page and page size within range.
+macro_rules! paged_query_rules {
+    ($($query:ty),*) => {$(
+        impl crate::extract::QueryRules for $query {
+            fn check(&self) -> Result<(), ApiError> {
+                Window::new(self.page, self.page_size).map(drop)
+            }
+        }
+    )*};
+}
+paged_query_rules!(
+    bintu_wire::UserQuery,
+    bintu_wire::TagQuery,
+    bintu_wire::activity::ActivityQuery
+);

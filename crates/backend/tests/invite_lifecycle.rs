@@ -120,7 +120,7 @@ async fn an_admin_demoted_after_authentication_is_refused_inside_the_transaction
         .unwrap();
 
     let deleted =
-        handlers::users::delete(State(state.clone()), caller.clone(), IdPath(target)).await;
+        handlers::users::delete(State(state.clone()), IdPath(target), caller.clone()).await;
     let err = deleted.expect_err("a read-only user deleted someone");
     assert_eq!(
         err.status_and_code(),
@@ -139,8 +139,8 @@ async fn an_admin_demoted_after_authentication_is_refused_inside_the_transaction
     assert!(promoted.is_err(), "a read-only user promoted someone");
     let Json(_) = handlers::users::get(
         State(state.clone()),
-        stale_admin(&state, ADMIN).await,
         IdPath(target),
+        stale_admin(&state, ADMIN).await,
     )
     .await
     .expect("reads are not part of this rule");

@@ -338,3 +338,21 @@ async fn tags_are_paged_sorted_and_filtered() {
         .await
         .assert_error(400, 1004);
 }
+
+/// Input first: a malformed query or path is refused for what it is before the token
+/// is looked up (a made-up token gets the 400, not the 401).
+#[tokio::test]
+async fn a_malformed_query_or_path_is_refused_before_the_token_is_looked_up() {
+    let s = start().await;
+    let nobody = Auth::Token("made-up-token".into());
+    for path in [
+        "/user?page=0",
+        "/tag?pageSize=100000",
+        "/activity?page=x",
+        "/user/not-a-number",
+    ] {
+        s.get(path, &nobody).await.assert_error(400, 1004);
+    }
+    // Well-formed, the same token is refused.
+    s.get("/user?page=1", &nobody).await.assert_error(401, 4003);
+}

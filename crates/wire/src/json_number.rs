@@ -1,6 +1,7 @@
 //! JSON has one number type: `17` and `17.0` are the same number, and a JSON Schema
 //! `integer` allows both. serde reads `17.0` into an `i64` as an error, so the
-//! request fields the document declares `integer` read it with [`integer`].
+//! request fields the document declares `integer` read it with [`integer`], and ids
+//! in paths with [`parse_integer`].
 
 use serde::de::{Deserializer, Error, Visitor};
 
@@ -19,16 +20,24 @@ pub fn integer<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Err
             i64::try_from(v).map_err(|_| E::custom(format!("{v} is out of range")))
         }
         fn visit_f64<E: Error>(self, v: f64) -> Result<i64, E> {
-            // 2^63 is exact as an f64; everything in [-2^63, 2^63) fits an i64.
-            let in_range = (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&v);
-            if v.fract() == 0.0 && in_range {
-                Ok(v as i64)
-            } else {
-                Err(E::custom(format!("{v} is not an integer")))
-            }
+            integral(v).ok_or_else(|| E::custom(format!("{v} is not an integer")))
         }
     }
     deserializer.deserialize_any(Integer)
+}
+
+/// An `i64` from a number as text (a path segment): `17`, `17.0`, `1e3`.
+pub fn parse_integer(text: &str) -> Option<i64> {
+    text.parse::<i64>()
+        .ok()
+        .or_else(|| text.parse::<f64>().ok().and_then(integral))
+}
+
+/// `v` as an `i64` when it has no fractional part and fits.
+fn integral(v: f64) -> Option<i64> {
+    // 2^63 is exact as an f64; everything in [-2^63, 2^63) fits an i64.
+    let in_range = (-9_223_372_036_854_775_808.0..9_223_372_036_854_775_808.0).contains(&v);
+    (v.fract() == 0.0 && in_range).then_some(v as i64)
 }
 
 #[cfg(test)]
@@ -52,5 +61,16 @@ mod tests {
         assert!(user_id(r#"{"userId":1e300}"#).is_err());
         assert!(user_id(r#"{"userId":18446744073709551615}"#).is_err());
         assert!(user_id(r#"{"userId":"17"}"#).is_err());
+    }
+
+    #[test]
+    fn integers_are_read_from_text_too() {
+        use super::parse_integer;
+        assert_eq!(parse_integer("17"), Some(17));
+        assert_eq!(parse_integer("1.0"), Some(1));
+        assert_eq!(parse_integer("-2e2"), Some(-200));
+        for bad in ["1.5", "x", "", "inf", "NaN", "1e300"] {
+            assert_eq!(parse_integer(bad), None, "{bad}");
+        }
     }
 }

@@ -58,8 +58,9 @@ pub fn record_by(
 /// One page of the log, newest first, optionally of one kind or one user.
 pub async fn list(
     State(state): State<AppState>,
-    caller: Caller,
+    // Input first: the query or the path is read before the token is looked up.
     QueryParams(query): QueryParams<ActivityQuery>,
+    caller: Caller,
 ) -> ApiResult<Json<Page<ActivityEntry>>> {
     caller.require(Permission::ActivityList)?;
     let window = Window::new(query.page, query.page_size)?;

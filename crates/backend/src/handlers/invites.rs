@@ -102,8 +102,9 @@ pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Js
 /// Revokes an invite that has not been used or revoked yet.
 pub async fn revoke(
     State(state): State<AppState>,
-    caller: Caller,
+    // Input first: the query or the path is read before the token is looked up.
     IdPath(id): IdPath,
+    caller: Caller,
 ) -> ApiResult<StatusCode> {
     caller.require(Permission::InviteRevoke)?;
     let now = state.clock.now();

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use crate::caller::Caller;
 use crate::db::roles;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::QueryParams;
+use crate::extract::{QueryParams, QueryRules};
 use crate::state::AppState;
 
 /// Every role with its permissions and user count, defaults first.
@@ -25,11 +25,22 @@ pub struct NameQuery {
     pub name: Option<String>,
 }
 
+impl QueryRules for NameQuery {
+    /// A name is required, and blank is none.
+    fn check(&self) -> Result<(), ApiError> {
+        match &self.name {
+            Some(n) if !n.trim().is_empty() => Ok(()),
+            _ => Err(ApiError::Required("name".into())),
+        }
+    }
+}
+
 /// One role by internal name.
 pub async fn get(
     State(state): State<AppState>,
-    caller: Caller,
+    // Input first: the query or the path is read before the token is looked up.
     QueryParams(query): QueryParams<NameQuery>,
+    caller: Caller,
 ) -> ApiResult<Json<Role>> {
     caller.require(Permission::PermissionGet)?;
     let name = query

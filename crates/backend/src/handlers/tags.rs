@@ -15,8 +15,9 @@ use crate::state::AppState;
 /// One page of tags sorted by name, optionally filtered by a substring.
 pub async fn list(
     State(state): State<AppState>,
-    caller: Caller,
+    // Input first: the query or the path is read before the token is looked up.
     QueryParams(query): QueryParams<TagQuery>,
+    caller: Caller,
 ) -> ApiResult<Json<Page<Tag>>> {
     caller.require(Permission::TagGet)?;
     let window = Window::new(query.page, query.page_size)?;

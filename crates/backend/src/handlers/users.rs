@@ -42,8 +42,9 @@ fn target<'a>(conn: &Connection, caller: &Caller, target: &'a UserRow) -> ApiRes
 /// One page of users, filtered and sorted.
 pub async fn list(
     State(state): State<AppState>,
-    caller: Caller,
+    // Input first: the query or the path is read before the token is looked up.
     QueryParams(query): QueryParams<UserQuery>,
+    caller: Caller,
 ) -> ApiResult<Json<Page<User>>> {
     caller.require(Permission::UserList)?;
     let window = Window::new(query.page, query.page_size)?;
@@ -69,8 +70,9 @@ pub async fn list(
 /// One user.
 pub async fn get(
     State(state): State<AppState>,
-    caller: Caller,
+    // Input first: the query or the path is read before the token is looked up.
     IdPath(id): IdPath,
+    caller: Caller,
 ) -> ApiResult<Json<User>> {
     caller.require(Permission::UserGet)?;
     let user = state.db.run(move |conn| existing(conn, id)).await?;
@@ -80,8 +82,9 @@ pub async fn get(
 /// Deletes a user, unless it is the caller or the last admin.
 pub async fn delete(
     State(state): State<AppState>,
-    caller: Caller,
+    // Input first: the query or the path is read before the token is looked up.
     IdPath(id): IdPath,
+    caller: Caller,
 ) -> ApiResult<StatusCode> {
     caller.require(Permission::UserDelete)?;
     let now = state.clock.now();
