@@ -7,10 +7,15 @@ use axum::http::header::CONTENT_TYPE;
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use serde::de::DeserializeOwned;
+use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
+use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
+use utoipa::openapi::Required;
 
+use crate::caller::Caller;
 use crate::error::ApiError;
+use crate::state::AppState;
 
-/// A JSON request body. The content type is not checked (the body is JSON or it is
+/// A JSON request body, its [`BodyRules`] checked. The content type is not checked (the body is JSON or it is
 /// refused), which spares clients a confusing 415; endpoints without authentication
 /// use [`StrictJsonBody`] instead.
 pub struct JsonBody<T>(pub T);
@@ -21,10 +26,37 @@ pub struct JsonBody<T>(pub T);
 /// submitting logins and sign-ups in a visitor's browser.
 pub struct StrictJsonBody<T>(pub T);
 
+/// What a body must satisfy beyond its shape (a name that is not blank, a number in
+/// range): the limits the document states, checked as the body is read
+/// (`crate::body_rules`).
+pub trait BodyRules {
+    fn check(&self) -> Result<(), ApiError>;
+}
+
+/// The caller and a JSON body ([`JsonBody`]) for an endpoint that needs both, read in
+/// that order's reverse: input first, so a malformed body is answered 400 before the
+/// token is looked up, whoever sends it.
+pub struct AuthedJson<T>(pub Caller, pub T);
+
+impl<T> FromRequest<AppState> for AuthedJson<T>
+where
+    T: DeserializeOwned + BodyRules + Send,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, ApiError> {
+        let (mut parts, body) = req.into_parts();
+        let JsonBody(body) =
+            JsonBody::from_request(Request::from_parts(parts.clone(), body), state).await?;
+        let caller = Caller::from_request_parts(&mut parts, state).await?;
+        Ok(AuthedJson(caller, body))
+    }
+}
+
 impl<S, T> FromRequest<S> for StrictJsonBody<T>
 where
     S: Send + Sync,
-    T: DeserializeOwned,
+    T: DeserializeOwned + BodyRules,
 {
     type Rejection = ApiError;
 
@@ -54,7 +86,7 @@ fn is_json(content_type: &str) -> bool {
 impl<S, T> FromRequest<S> for JsonBody<T>
 where
     S: Send + Sync,
-    T: DeserializeOwned,
+    T: DeserializeOwned + BodyRules,
 {
     type Rejection = ApiError;
 
@@ -69,7 +101,9 @@ where
                 ApiError::WrongType("The request body could not be read.".into())
             }
         })?;
-        parse_json(&bytes).map(JsonBody)
+        let body: T = parse_json(&bytes)?;
+        body.check()?;
+        Ok(JsonBody(body))
     }
 }
 
@@ -173,6 +207,22 @@ impl<S: Send + Sync> FromRequestParts<S> for IdPath {
         bintu_wire::json_number::parse_integer(&text)
             .map(IdPath)
             .ok_or_else(not_a_number)
+    }
+}
+
+/// The `{id}` of the document's paths.
+impl utoipa::IntoParams for IdPath {
+    fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        let id = ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)));
+        vec![ParameterBuilder::new()
+            .name("id")
+            .parameter_in(ParameterIn::Path)
+            .required(Required::True)
+            .description(Some("Numeric id; not a number is 400/1004."))
+            .schema(Some(id))
+            .build()]
     }
 }
 

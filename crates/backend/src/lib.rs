@@ -5,7 +5,9 @@
 //! [`serve`] runs it until Ctrl-C; [`spawn`] runs it in the background, which is
 //! what the integration tests use (port 0, `:memory:`).
 
+pub mod api_doc;
 pub mod banner;
+pub mod body_rules;
 pub mod caller;
 pub mod client_addr;
 pub mod clock;
@@ -137,7 +139,7 @@ pub fn app(config: &Config) -> Result<App, StartError> {
 
     let mut router = Router::new()
         .route("/config.json", config_json(prefix.clone()))
-        .nest(&prefix, api_router(state.clone(), config))
+        .nest(&prefix, api_router(state.clone(), &prefix, config))
         .merge(console::router(&config.dist));
     // The API and the console's files alike: a host page on a listed origin imports
     // `/org-console.js` and fetches the wasm with CORS.
@@ -188,9 +190,9 @@ pub fn app(config: &Config) -> Result<App, StartError> {
 
 /// The API below the prefix: every route of [`routes::api_routes`], JSON envelopes
 /// for unknown paths and methods, the body limit, and `Cache-Control: no-store`.
-fn api_router(state: AppState, config: &Config) -> Router {
+fn api_router(state: AppState, prefix: &str, config: &Config) -> Router {
     let mut api = Router::new();
-    for route in routes::api_routes(config.test_hooks) {
+    for route in routes::api_routes(prefix, config.test_hooks) {
         api = api.route(route.path, route.handler);
     }
     api.fallback(handlers::meta::api_not_found)

@@ -242,7 +242,12 @@ async fn every_protected_endpoint_needs_credentials() {
     let s = start().await;
     for case in cases(&s).await {
         let a = s
-            .call(case.method.clone(), &case.path, &Auth::None, case.body)
+            .call(
+                case.method.clone(),
+                &case.path,
+                &Auth::None,
+                case.body.clone(),
+            )
             .await;
         assert_eq!(
             (a.status.as_u16(), a.code()),
@@ -252,7 +257,9 @@ async fn every_protected_endpoint_needs_credentials() {
             case.path
         );
         let bad = Auth::Token("not-a-real-token".into());
-        let a = s.call(case.method.clone(), &case.path, &bad, None).await;
+        let a = s
+            .call(case.method.clone(), &case.path, &bad, case.body.clone())
+            .await;
         assert_eq!(
             (a.status.as_u16(), a.code()),
             (401, 4003),

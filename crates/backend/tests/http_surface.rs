@@ -147,7 +147,7 @@ async fn openapi_document_is_served() {
     let a = s.get("/openapi.json", &Auth::None).await;
     let doc = a.assert_ok();
     assert!(doc["openapi"].as_str().unwrap().starts_with("3.1."));
-    for (method, path) in api_routes(true)
+    for (method, path) in api_routes("/api", true)
         .iter()
         .map(|r| (r.method.to_lowercase(), r.path))
     {
@@ -165,7 +165,7 @@ async fn openapi_document_is_served() {
 #[tokio::test]
 async fn every_listed_route_is_routed() {
     let s = start().await;
-    for route in api_routes(true) {
+    for route in api_routes("/api", true) {
         let path = route.path.replace("{id}", "1");
         let method = Method::from_bytes(route.method.as_bytes()).unwrap();
         let a = s.call(method, &path, &Auth::None, None).await;

@@ -129,11 +129,13 @@ async fn an_admin_demoted_after_authentication_is_refused_inside_the_transaction
 
     let promoted = handlers::users::set_permission(
         State(state.clone()),
-        caller,
-        bintu_backend::extract::JsonBody(SetPermissionRequest {
-            user_id: target,
-            role: "nanoAdmin".into(),
-        }),
+        bintu_backend::extract::AuthedJson(
+            caller,
+            SetPermissionRequest {
+                user_id: target,
+                role: "nanoAdmin".into(),
+            },
+        ),
     )
     .await;
     assert!(promoted.is_err(), "a read-only user promoted someone");

@@ -356,3 +356,58 @@ async fn a_malformed_query_or_path_is_refused_before_the_token_is_looked_up() {
     // Well-formed, the same token is refused.
     s.get("/user?page=1", &nobody).await.assert_error(401, 4003);
 }
+
+/// Input first for bodies too: a body that breaks the document's rules is refused
+/// before the token is looked up (a made-up token gets the 400, not the 401).
+#[tokio::test]
+async fn a_malformed_body_is_refused_before_the_token_is_looked_up() {
+    let s = start().await;
+    let nobody = Auth::Token("made-up-token".into());
+    let cases = [
+        (
+            Method::PUT,
+            "/user/permission",
+            json!({ "userId": 2, "role": "  " }),
+            1002,
+        ),
+        (
+            Method::PUT,
+            "/user/permission",
+            json!({ "userId": "two", "role": "x" }),
+            1004,
+        ),
+        (
+            Method::POST,
+            "/invite",
+            json!({ "role": "nanoUser", "expiresInHours": 0 }),
+            1005,
+        ),
+        (
+            Method::PUT,
+            "/organisation/webhook",
+            json!({ "webhook": "not a url" }),
+            1005,
+        ),
+        (
+            Method::PUT,
+            "/organisation/vod",
+            json!({ "public": "yes" }),
+            1004,
+        ),
+        (Method::PUT, "/user/tokenkey", json!([2]), 1004),
+    ];
+    for (method, path, body, code) in cases {
+        s.call(method, path, &nobody, Some(body))
+            .await
+            .assert_error(400, code);
+    }
+    // Well-formed, the same token is refused.
+    s.call(
+        Method::PUT,
+        "/organisation/vod",
+        &nobody,
+        Some(json!({ "public": true })),
+    )
+    .await
+    .assert_error(401, 4003);
+}

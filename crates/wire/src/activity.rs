@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// What kind of change an entry records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActivityKind {
     /// An invite was created (`to`: its role).
@@ -59,35 +60,42 @@ impl ActivityKind {
 
 /// One recorded change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct ActivityEntry {
     pub id: i64,
     /// When, RFC 3339 in UTC.
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub at: String,
     pub kind: ActivityKind,
     /// Who made the change: an email, or `organisation API key`.
     pub actor: String,
     /// The acting user's id (None for the API key).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub actor_id: Option<i64>,
     /// What was changed, for people: a user's email, `invite #7`, `organisation`.
     pub target: String,
     /// The user the change was about, if any (kept after the user is deleted).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub target_user_id: Option<i64>,
     /// The value before the change, where there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub from: Option<String>,
     /// The value after the change, where there is one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub to: Option<String>,
 }
 
 /// Query of `GET /activity`: all fields optional.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams), into_params(parameter_in = Query))]
 #[serde(rename_all = "camelCase")]
 pub struct ActivityQuery {
-    /// Only entries of this kind.
+    /// Only entries of this kind; an unknown kind is 400/1004.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<ActivityKind>,
     /// Only entries involving this user id, as actor or as target.
@@ -95,8 +103,10 @@ pub struct ActivityQuery {
     pub user: Option<i64>,
     /// 1-based.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(schema_with = crate::openapi::page_number))]
     pub page: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(schema_with = crate::openapi::page_size))]
     pub page_size: Option<u32>,
 }
 

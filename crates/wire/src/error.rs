@@ -4,17 +4,21 @@ use serde::{Deserialize, Serialize};
 
 /// `{"error": {...}}`: the body of every error answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorEnvelope {
     pub error: ErrorBody,
 }
 
 /// What went wrong, for people (`message`) and for programs (`code`, `userinfo`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     pub message: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::error_code))]
     pub code: u32,
     /// Extra detail, e.g. `{"field":"webhook"}`; an empty object when there is none.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Object, required = true))]
     pub userinfo: serde_json::Value,
 }
 

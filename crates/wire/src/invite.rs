@@ -13,17 +13,21 @@ pub const DEFAULT_INVITE_HOURS: u32 = 72;
 
 /// Body of `POST /invite`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CreateInviteRequest {
     /// Internal name of the role the invitee will get.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::invited_role))]
     pub role: String,
     /// Hours until the token expires (1..=720, default 72).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::invite_hours))]
     pub expires_in_hours: Option<u32>,
 }
 
 /// A pending invitation, as `GET /invite` lists it (without the secret token).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Invite {
     pub id: i64,
@@ -31,12 +35,15 @@ pub struct Invite {
     /// Email of the user who created it.
     pub created_by: String,
     #[serde(rename = "created_at")]
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub created_at: String,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub expires_at: String,
 }
 
 /// Answer of `POST /invite`: the only time the secret token is shown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CreatedInvite {
     pub invite: Invite,
@@ -45,29 +52,36 @@ pub struct CreatedInvite {
 
 /// Answer of `GET /invite`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InviteList {
     pub invites: Vec<Invite>,
 }
 
 /// Body of `POST /invite/lookup` (no authentication).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct InviteLookupRequest {
     pub token: String,
 }
 
 /// Answer of `POST /invite/lookup`: what the invitee is offered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct InviteOffer {
     pub organisation_name: String,
     pub role: crate::Role,
+    #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub expires_at: String,
 }
 
 /// Body of `POST /invite/accept` (no authentication): sign up and log in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AcceptInviteRequest {
     pub token: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::signup_email))]
     pub email: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::signup_password))]
     pub password: String,
 }

@@ -2,8 +2,8 @@
 //!
 //! The console and the reference backend both compile against this crate, so a
 //! field renamed on one side fails to compile on the other. The same contract is
-//! written for other clients as OpenAPI 3.1 (`crates/backend/openapi.json`, served
-//! at `<prefix>/openapi.json`).
+//! described for other clients as OpenAPI 3.1, derived from these types (feature
+//! `openapi`) and the backend's handlers, and served at `<prefix>/openapi.json`.
 //!
 //! Conventions kept from the public bintu documentation: lower-case British paths
 //! (`/organisation`), the `X-BINTU-TOKEN` / `X-BINTU-APIKEY` headers, and the error
@@ -15,6 +15,8 @@ pub mod error;
 pub mod internal_host;
 pub mod invite;
 pub mod json_number;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 pub mod organisation;
 pub mod page;
 pub mod permission;

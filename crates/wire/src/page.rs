@@ -9,13 +9,16 @@ pub const DEFAULT_PAGE_SIZE: u32 = 25;
 
 /// One page of a longer list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Page<T> {
     pub items: Vec<T>,
     /// Items matching the filter over all pages.
     pub total: u64,
     /// 1-based.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::page_number))]
     pub page: u32,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::openapi::page_size))]
     pub page_size: u32,
 }
 

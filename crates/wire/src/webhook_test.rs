@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// What a real publish would do given the webhook's answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum WebhookVerdict {
     /// 200: the publish would be allowed.
@@ -32,6 +33,7 @@ impl WebhookVerdict {
 
 /// Why no answer came.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DeliveryErrorKind {
     /// The host name did not resolve.
@@ -48,6 +50,7 @@ pub enum DeliveryErrorKind {
 
 /// A delivery that got no answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeliveryError {
     pub kind: DeliveryErrorKind,
     /// The detail, for people.
@@ -56,6 +59,7 @@ pub struct DeliveryError {
 
 /// Answer of `POST /organisation/webhook/test`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct WebhookTestResult {
     /// The URL the sample call went to.
@@ -63,14 +67,17 @@ pub struct WebhookTestResult {
     pub verdict: WebhookVerdict,
     /// The answer's HTTP status; None when there was no answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub status: Option<u16>,
     /// From sending the request to the end of the (cut) answer.
     pub elapsed_ms: u64,
-    /// The first bytes of the answer's body (at most [`PREVIEW_BYTES`]), as text.
+    /// The first bytes of the answer's body (at most 512, `PREVIEW_BYTES`), as text.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub body_preview: String,
     /// Why there was no answer; None when there was one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(nullable = false))]
     pub error: Option<DeliveryError>,
 }
 

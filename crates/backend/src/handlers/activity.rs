@@ -6,6 +6,7 @@ use axum::Json;
 use bintu_wire::{ActivityEntry, ActivityKind, ActivityQuery, Page, Permission};
 use rusqlite::Connection;
 
+use crate::api_doc::responses::{BadRequest, Forbidden, Unauthorized};
 use crate::caller::Caller;
 use crate::db::activity::{self, ListQuery, NewEntry};
 use crate::error::ApiResult;
@@ -55,7 +56,31 @@ pub fn record_by(
     Ok(())
 }
 
-/// One page of the log, newest first, optionally of one kind or one user.
+/// One page of the activity log, newest first.
+///
+/// Permission `Activity:List` (held by `nanoAdmin` by default). Every change made
+/// through the API is recorded in the same database transaction as the change itself,
+/// so a change that fails leaves no entry and a change that is done always has one:
+/// invites created, revoked (also those revoked because their creator was deleted or
+/// demoted, by whoever made that change) and accepted, role changes (`from`/`to`:
+/// internal role names), token key resets, deleted users (`from`: their role), webhook
+/// changes (`from`/`to`: the URLs, empty for none) and VOD access changes (`from`/`to`:
+/// `public` or `private`). Setting a value to what it already is records nothing.
+/// Entries are ordered by id, newest first. Entries keep the emails the users had, also
+/// after they are deleted.
+#[utoipa::path(
+    get,
+    path = "/activity",
+    tag = "activity",
+    operation_id = "listActivity",
+    params(ActivityQuery),
+    responses(
+        (status = 200, description = "Entries.", body = Page<ActivityEntry>),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+    )
+)]
 pub async fn list(
     State(state): State<AppState>,
     // Input first: the query or the path is read before the token is looked up.

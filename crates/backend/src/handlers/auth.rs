@@ -7,6 +7,10 @@ use bintu_wire::Permission;
 use bintu_wire::{LoginRequest, LoginResponse, Me};
 use rusqlite::Connection;
 
+use crate::api_doc::responses::{
+    BadRequest, Busy, Forbidden, PayloadTooLarge, RequestTimeout, TooManyAttempts, Unauthorized,
+    UnsupportedMediaType,
+};
 use crate::caller::Caller;
 use crate::client_addr::ClientAddr;
 use crate::clock::rfc3339;
@@ -17,8 +21,37 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::StrictJsonBody;
 use crate::state::AppState;
 
-/// Logs in with email and password, unless the account or the client address is
-/// throttled after failed attempts.
+/// Log in with email and password.
+///
+/// Answers with a session token. The organisation's `apiKey` is included only for roles
+/// with `Organisation:GetApiKey`. Unknown emails and wrong passwords get the same
+/// answer, in the same time, and count the same against the throttle: per account (the
+/// email as typed) 5 failures are free, then each further failure locks the account for
+/// 2 s, 4 s, 8 s … up to 15 minutes; per client address the same after 20 failures
+/// (`--free-login-failures-per-address`); failures are forgotten an hour after the last
+/// one, and a successful login clears the account's count. A locked account or address
+/// gets 429/4004 with `Retry-After`, before the password is checked. Password hashing
+/// runs in a bounded queue (one hashing thread per core but one, 4 jobs waiting per
+/// thread); beyond it 503/5003 with `Retry-After`. The body must be sent as
+/// `application/json` (415/1007).
+#[utoipa::path(
+    post,
+    path = "/user/validate",
+    tag = "auth",
+    operation_id = "login",
+    security(()),
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Logged in.", body = LoginResponse),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 408, response = RequestTimeout),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 429, response = TooManyAttempts),
+        (status = 503, response = Busy),
+    )
+)]
 pub async fn login(
     State(state): State<AppState>,
     ClientAddr(address): ClientAddr,
@@ -96,8 +129,20 @@ pub fn start_session(
     })
 }
 
-/// Ends the session of the token sent. With the API key there is no session, and
-/// nothing to do.
+/// End the session of the token sent.
+///
+/// The token stops working at once. With the API key there is no session and nothing
+/// happens.
+#[utoipa::path(
+    post,
+    path = "/user/logout",
+    tag = "auth",
+    operation_id = "logout",
+    responses(
+        (status = 204, description = "Logged out."),
+        (status = 401, response = Unauthorized),
+    )
+)]
 pub async fn logout(State(state): State<AppState>, caller: Caller) -> ApiResult<StatusCode> {
     if let Some(session) = caller.session {
         state
@@ -108,7 +153,21 @@ pub async fn logout(State(state): State<AppState>, caller: Caller) -> ApiResult<
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Who the token belongs to, their role, and when the token expires.
+/// The current user, their role with its permissions, and the token's expiry.
+///
+/// Needs a session token; the API key (which is not a user) gets 403/2001.
+#[utoipa::path(
+    get,
+    path = "/user/me",
+    tag = "auth",
+    operation_id = "me",
+    security(("bintuToken" = [])),
+    responses(
+        (status = 200, description = "Who is logged in.", body = Me),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+    )
+)]
 pub async fn me(caller: Caller) -> ApiResult<Json<Me>> {
     match (caller.user, caller.session) {
         (Some(user), Some(session)) => Ok(Json(Me {

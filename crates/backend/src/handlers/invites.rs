@@ -4,44 +4,57 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use bintu_wire::invite::{DEFAULT_INVITE_HOURS, MAX_INVITE_HOURS};
+use bintu_wire::invite::DEFAULT_INVITE_HOURS;
 use bintu_wire::{
-    validate, AcceptInviteRequest, CreateInviteRequest, CreatedInvite, InviteList,
-    InviteLookupRequest, InviteOffer, LoginResponse, Role,
+    AcceptInviteRequest, CreateInviteRequest, CreatedInvite, InviteList, InviteLookupRequest,
+    InviteOffer, LoginResponse, Role,
 };
 use bintu_wire::{ActivityKind, Permission};
 use rusqlite::Connection;
 
+use crate::api_doc::responses::{
+    BadRequest, Busy, Conflict, Forbidden, Gone, NotFound, PayloadTooLarge, RequestTimeout,
+    Unauthorized, UnsupportedMediaType,
+};
 use crate::caller::Caller;
 use crate::clock::rfc3339;
 use crate::crypto::{hash_password, new_token, new_token_key, sha256_hex};
 use crate::db::invites::{self, Creator, InviteRow};
 use crate::db::{organisation, roles, users};
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{IdPath, JsonBody, StrictJsonBody};
+use crate::extract::{AuthedJson, IdPath, StrictJsonBody};
 use crate::guards;
 use crate::handlers::activity::{self, Change};
 use crate::handlers::auth::start_session;
 use crate::state::AppState;
 
-/// Creates an invite for a role; the token is in this answer only.
+/// Create an invite token for a role.
+///
+/// Permission `InviteToken:Create`. The token (256 random bits, URL-safe base64) is
+/// shown only in this answer; the server stores its SHA-256. Valid 1..720 hours
+/// (default 72), single use. Unknown role or hours out of range: 400/1005. A role with
+/// permissions you do not hold: 403/2001.
+#[utoipa::path(
+    post,
+    path = "/invite",
+    tag = "invites",
+    operation_id = "createInvite",
+    request_body = CreateInviteRequest,
+    responses(
+        (status = 201, description = "Created.", body = CreatedInvite),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 413, response = PayloadTooLarge),
+    )
+)]
 pub async fn create(
     State(state): State<AppState>,
-    caller: Caller,
-    JsonBody(req): JsonBody<CreateInviteRequest>,
+    AuthedJson(caller, req): AuthedJson<CreateInviteRequest>,
 ) -> ApiResult<(StatusCode, Json<CreatedInvite>)> {
     caller.require(Permission::InviteCreate)?;
     let role_name = req.role.trim().to_owned();
-    if role_name.is_empty() {
-        return Err(ApiError::Required("role".into()));
-    }
     let hours = req.expires_in_hours.unwrap_or(DEFAULT_INVITE_HOURS);
-    if !(1..=MAX_INVITE_HOURS).contains(&hours) {
-        return Err(ApiError::invalid(
-            "expiresInHours",
-            format!("An invite is valid for 1 to {MAX_INVITE_HOURS} hours."),
-        ));
-    }
     let now = state.clock.now();
     let token = new_token();
     let token_hash = sha256_hex(&token);
@@ -87,6 +100,19 @@ pub async fn create(
 }
 
 /// Pending invites (not used, revoked or expired), newest first.
+///
+/// Permission `InviteToken:List`.
+#[utoipa::path(
+    get,
+    path = "/invite",
+    tag = "invites",
+    operation_id = "listInvites",
+    responses(
+        (status = 200, description = "Invites, without their tokens.", body = InviteList),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+    )
+)]
 pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<InviteList>> {
     caller.require(Permission::InviteList)?;
     let now = state.clock.now();
@@ -99,7 +125,24 @@ pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Js
     }))
 }
 
-/// Revokes an invite that has not been used or revoked yet.
+/// Revoke an invite.
+///
+/// Permission `InviteToken:Revoke`. 404/3001 when there is no invite with that id that
+/// is neither used nor revoked.
+#[utoipa::path(
+    delete,
+    path = "/invite/{id}",
+    tag = "invites",
+    operation_id = "revokeInvite",
+    params(IdPath),
+    responses(
+        (status = 204, description = "Revoked."),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+    )
+)]
 pub async fn revoke(
     State(state): State<AppState>,
     // Input first: the query or the path is read before the token is looked up.
@@ -250,7 +293,26 @@ fn email_taken(conn: &Connection, invite_id: i64, now: i64) -> ApiResult<ApiErro
     })
 }
 
-/// What an invite offers: organisation, role, expiry. No authentication.
+/// What an invite offers (no authentication).
+///
+/// 410/3002 with a message saying whether the token is not valid, expired, revoked or
+/// already used. The body must be sent as `application/json` (415/1007).
+#[utoipa::path(
+    post,
+    path = "/invite/lookup",
+    tag = "invites",
+    operation_id = "lookupInvite",
+    security(()),
+    request_body = InviteLookupRequest,
+    responses(
+        (status = 200, description = "The offer.", body = InviteOffer),
+        (status = 400, response = BadRequest),
+        (status = 408, response = RequestTimeout),
+        (status = 410, response = Gone),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+    )
+)]
 pub async fn lookup(
     State(state): State<AppState>,
     StrictJsonBody(req): StrictJsonBody<InviteLookupRequest>,
@@ -274,24 +336,46 @@ pub async fn lookup(
     Ok(Json(offer))
 }
 
-/// Signs up with an invite: creates the user with the invite's role, marks the invite
-/// used and logs the new user in, all in one transaction.
+/// Sign up with an invite and log in (no authentication).
+///
+/// Creates the user with the invite's role, marks the invite used and starts a session,
+/// in one transaction. Input first: the email (400/1005) and the password (10 to 256
+/// characters; 400/1005) are checked before the invite (410/3002), then whether the
+/// email is taken (409/1003), all before the password is hashed. Emails with invisible
+/// or bidirectional formatting characters and passwords with control characters are
+/// refused (400/1005). Three attempts that meet an existing email spend the invite (the
+/// third 409 says so; later attempts get 410). An invite also stops working (410/3002)
+/// when its creator is deleted or given a role that may not issue it. Hashing runs in
+/// the bounded queue described at login (503/5003 with `Retry-After`). The body must be
+/// sent as `application/json` (415/1007).
+#[utoipa::path(
+    post,
+    path = "/invite/accept",
+    tag = "invites",
+    operation_id = "acceptInvite",
+    security(()),
+    request_body = AcceptInviteRequest,
+    responses(
+        (status = 201, description = "Signed up and logged in.", body = LoginResponse),
+        (status = 400, response = BadRequest),
+        (status = 408, response = RequestTimeout),
+        (status = 409, response = Conflict),
+        (status = 410, response = Gone),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 503, response = Busy),
+    )
+)]
 pub async fn accept(
     State(state): State<AppState>,
     StrictJsonBody(req): StrictJsonBody<AcceptInviteRequest>,
 ) -> ApiResult<(StatusCode, Json<LoginResponse>)> {
     let now = state.clock.now();
     let ttl = state.token_ttl_secs;
-    // Input first: a malformed body never reaches the database. Then the invite, so a
-    // dead link is not a way to probe emails; then whether the email is taken, so a
-    // taken email costs no hashing.
+    // Input first: the body's rules were checked as it was read, so a malformed body
+    // never reaches the database. Then the invite, so a dead link is not a way to
+    // probe emails; then whether the email is taken, so a taken email costs no hashing.
     let email = req.email.trim().to_owned();
-    if !validate::email(&email) {
-        return Err(ApiError::invalid("email", "Enter a valid email address."));
-    }
-    if let Some(problem) = validate::password_problem(&req.password) {
-        return Err(ApiError::invalid("password", problem));
-    }
     let token = req.token.clone();
     state
         .db

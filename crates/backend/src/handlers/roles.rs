@@ -5,14 +5,30 @@ use axum::Json;
 use bintu_wire::Permission;
 use bintu_wire::{Role, RoleList};
 use serde::Deserialize;
+use utoipa::IntoParams;
 
+use crate::api_doc::responses::{BadRequest, Forbidden, NotFound, Unauthorized};
 use crate::caller::Caller;
 use crate::db::roles;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{QueryParams, QueryRules};
 use crate::state::AppState;
 
-/// Every role with its permissions and user count, defaults first.
+/// Every role with its permissions and user count.
+///
+/// Permission `Permission:List`. The three default roles come first (nanoAdmin,
+/// nanoUser, nanoReadOnly), then custom roles.
+#[utoipa::path(
+    get,
+    path = "/permission/list",
+    tag = "roles",
+    operation_id = "listRoles",
+    responses(
+        (status = 200, description = "Roles.", body = RoleList),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+    )
+)]
 pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Json<RoleList>> {
     caller.require(Permission::PermissionList)?;
     let roles = state.db.run(|conn| Ok(roles::list(conn)?)).await?;
@@ -20,8 +36,11 @@ pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Js
 }
 
 /// Query of `GET /permission`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct NameQuery {
+    /// Internal role name, e.g. `nanoUser`; blank is 400/1002.
+    #[param(required = true, pattern = r"\S")]
     pub name: Option<String>,
 }
 
@@ -36,6 +55,22 @@ impl QueryRules for NameQuery {
 }
 
 /// One role by internal name.
+///
+/// Permission `Permission:Get` (nanoAdmin only, as in bintu). Missing `name`: 400/1002.
+#[utoipa::path(
+    get,
+    path = "/permission",
+    tag = "roles",
+    operation_id = "getRole",
+    params(NameQuery),
+    responses(
+        (status = 200, description = "The role.", body = Role),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+    )
+)]
 pub async fn get(
     State(state): State<AppState>,
     // Input first: the query or the path is read before the token is looked up.

@@ -5,6 +5,7 @@ use axum::Json;
 use bintu_wire::Permission;
 use bintu_wire::{Page, Tag, TagQuery};
 
+use crate::api_doc::responses::{BadRequest, Forbidden, Unauthorized};
 use crate::caller::Caller;
 use crate::db::tags;
 use crate::error::ApiResult;
@@ -12,7 +13,22 @@ use crate::extract::QueryParams;
 use crate::paging::Window;
 use crate::state::AppState;
 
-/// One page of tags sorted by name, optionally filtered by a substring.
+/// One page of tags, sorted by name.
+///
+/// Permission `Tag:Get`.
+#[utoipa::path(
+    get,
+    path = "/tag",
+    tag = "tags",
+    operation_id = "listTags",
+    params(TagQuery),
+    responses(
+        (status = 200, description = "Tags.", body = Page<Tag>),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+    )
+)]
 pub async fn list(
     State(state): State<AppState>,
     // Input first: the query or the path is read before the token is looked up.

@@ -9,12 +9,13 @@ use bintu_wire::{ActivityKind, Permission};
 use bintu_wire::{Page, ResetTokenKeyRequest, SetPermissionRequest, User, UserQuery};
 use rusqlite::Connection;
 
+use crate::api_doc::responses::{BadRequest, Forbidden, NotFound, PayloadTooLarge, Unauthorized};
 use crate::caller::Caller;
 use crate::crypto::new_token_key;
 use crate::db::roles;
 use crate::db::users::{self, ListQuery, UserRow};
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{IdPath, JsonBody, QueryParams};
+use crate::extract::{AuthedJson, IdPath, QueryParams};
 use crate::guards::{self, Target};
 use crate::handlers::activity::{self, Change};
 use crate::handlers::invites;
@@ -40,6 +41,23 @@ fn target<'a>(conn: &Connection, caller: &Caller, target: &'a UserRow) -> ApiRes
 }
 
 /// One page of users, filtered and sorted.
+///
+/// Permission `User:List`. Ties in the sort key are broken by id (in the same
+/// direction), so paging is stable. A `role` no role has matches nobody (an empty
+/// page). `q` matches case-insensitively for ASCII letters.
+#[utoipa::path(
+    get,
+    path = "/user",
+    tag = "users",
+    operation_id = "listUsers",
+    params(UserQuery),
+    responses(
+        (status = 200, description = "Users.", body = Page<User>),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+    )
+)]
 pub async fn list(
     State(state): State<AppState>,
     // Input first: the query or the path is read before the token is looked up.
@@ -68,6 +86,22 @@ pub async fn list(
 }
 
 /// One user.
+///
+/// Permission `User:Get`.
+#[utoipa::path(
+    get,
+    path = "/user/{id}",
+    tag = "users",
+    operation_id = "getUser",
+    params(IdPath),
+    responses(
+        (status = 200, description = "The user.", body = User),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+    )
+)]
 pub async fn get(
     State(state): State<AppState>,
     // Input first: the query or the path is read before the token is looked up.
@@ -79,7 +113,24 @@ pub async fn get(
     Ok(Json(user.to_wire()))
 }
 
-/// Deletes a user, unless it is the caller or the last admin.
+/// Delete a user.
+///
+/// Permission `User:Delete`. 403/2002 for yourself or for the last `nanoAdmin`. The
+/// user's sessions end.
+#[utoipa::path(
+    delete,
+    path = "/user/{id}",
+    tag = "users",
+    operation_id = "deleteUser",
+    params(IdPath),
+    responses(
+        (status = 204, description = "Deleted."),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+    )
+)]
 pub async fn delete(
     State(state): State<AppState>,
     // Input first: the query or the path is read before the token is looked up.
@@ -121,17 +172,33 @@ pub async fn delete(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Changes a user's role.
+/// Change a user's role.
+///
+/// Permission `User:SetPermission`. Unknown role: 400/1005. Changing your own role or
+/// demoting the last `nanoAdmin`: 403/2002. Granting a role with permissions you do not
+/// hold: 403/2001. Another role renews the user's token key, which ends their bintu
+/// tokens (as in bintu); setting the role a user already has is a no-op.
+#[utoipa::path(
+    put,
+    path = "/user/permission",
+    tag = "users",
+    operation_id = "setUserRole",
+    request_body = SetPermissionRequest,
+    responses(
+        (status = 200, description = "The user with the new role.", body = User),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 413, response = PayloadTooLarge),
+    )
+)]
 pub async fn set_permission(
     State(state): State<AppState>,
-    caller: Caller,
-    JsonBody(req): JsonBody<SetPermissionRequest>,
+    AuthedJson(caller, req): AuthedJson<SetPermissionRequest>,
 ) -> ApiResult<Json<User>> {
     caller.require(Permission::UserSetPermission)?;
     let role_name = req.role.trim().to_owned();
-    if role_name.is_empty() {
-        return Err(ApiError::Required("role".into()));
-    }
     let now = state.clock.now();
     let user = state
         .db
@@ -174,11 +241,28 @@ pub async fn set_permission(
     Ok(Json(user.to_wire()))
 }
 
-/// Gives a user a new token key, which ends every session they have.
+/// Renew a user's token key.
+///
+/// Permission `User:ResetTokenKey`. Every session token of that user stops working at
+/// once (401/4003).
+#[utoipa::path(
+    put,
+    path = "/user/tokenkey",
+    tag = "users",
+    operation_id = "resetUserTokenKey",
+    request_body = ResetTokenKeyRequest,
+    responses(
+        (status = 200, description = "The user with the new `tokenKey`.", body = User),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 413, response = PayloadTooLarge),
+    )
+)]
 pub async fn reset_token_key(
     State(state): State<AppState>,
-    caller: Caller,
-    JsonBody(req): JsonBody<ResetTokenKeyRequest>,
+    AuthedJson(caller, req): AuthedJson<ResetTokenKeyRequest>,
 ) -> ApiResult<Json<User>> {
     caller.require(Permission::UserResetTokenKey)?;
     let now = state.clock.now();
