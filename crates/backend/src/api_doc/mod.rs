@@ -6,15 +6,15 @@
 pub mod responses;
 
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
-use utoipa::openapi::{OpenApi as Document, Server};
-use utoipa::{Modify, OpenApi};
+use utoipa::openapi::{OpenApi as Document, Ref, Server};
+use utoipa::{Modify, OpenApi, ToResponse};
 
 use bintu_wire::{ErrorBody, ErrorEnvelope, SortOrder, UserSort};
 
 use crate::handlers::{activity, auth, invites, meta, organisation, roles, tags, users};
 use responses::{
     BadRequest, Busy, Conflict, Forbidden, Gone, NotFound, PayloadTooLarge, RequestTimeout,
-    TooManyAttempts, Unauthorized, UnsupportedMediaType,
+    ServerError, TooManyAttempts, Unauthorized, UnsupportedMediaType,
 };
 
 #[derive(OpenApi)]
@@ -48,7 +48,7 @@ use responses::{
     ),
     components(schemas(ErrorEnvelope, ErrorBody, UserSort, SortOrder), responses(
         BadRequest, Unauthorized, Forbidden, NotFound, Conflict, Gone, PayloadTooLarge,
-        RequestTimeout, UnsupportedMediaType, TooManyAttempts, Busy,
+        RequestTimeout, UnsupportedMediaType, TooManyAttempts, ServerError, Busy,
     )),
     modifiers(&SecuritySchemes),
 )]
@@ -88,6 +88,49 @@ impl Modify for SecuritySchemes {
     }
 }
 
+/// The answers an operation can give by its shape alone, added where its
+/// `responses` do not name them: any request can meet a server failure (500) or name
+/// a Host the server does not answer (400); one with a body can be over the limit
+/// (413) or stall (408); one that takes the document's credentials can meet none, or
+/// bad ones (401).
+struct CommonAnswers;
+
+impl Modify for CommonAnswers {
+    fn modify(&self, doc: &mut Document) {
+        fn name<'r, R: ToResponse<'r>>() -> &'r str {
+            R::response().0
+        }
+        for item in doc.paths.paths.values_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.put,
+                &mut item.post,
+                &mut item.delete,
+            ];
+            for operation in operations.into_iter().flatten() {
+                let has_body = operation.request_body.is_some();
+                // No `security` of its own: the document's (a token or the key).
+                let authenticated = operation.security.is_none();
+                let answers = &mut operation.responses.responses;
+                let mut add = |status: &str, response: &str| {
+                    answers
+                        .entry(status.to_owned())
+                        .or_insert_with(|| Ref::from_response_name(response).into());
+                };
+                add("400", name::<BadRequest>());
+                add("500", name::<ServerError>());
+                if authenticated {
+                    add("401", name::<Unauthorized>());
+                }
+                if has_body {
+                    add("408", name::<RequestTimeout>());
+                    add("413", name::<PayloadTooLarge>());
+                }
+            }
+        }
+    }
+}
+
 /// The document a server with this API `prefix` answers with; the test hooks'
 /// operations only when `test_hooks` (an operation the server does not route must
 /// not be in its contract).
@@ -96,6 +139,7 @@ pub fn document(prefix: &str, test_hooks: bool) -> Document {
     if test_hooks {
         doc.merge(TestHooks::openapi());
     }
+    CommonAnswers.modify(&mut doc);
     doc.info.version = env!("CARGO_PKG_VERSION").to_owned();
     let mut server = Server::new(prefix);
     server.description = Some("This server's API prefix (`--api-prefix`).".to_owned());

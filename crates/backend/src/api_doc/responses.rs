@@ -49,7 +49,7 @@ macro_rules! error_response {
 error_response!(
     BadRequest,
     retry_after = false,
-    "Invalid input: {} parameter required, {} malformed JSON or wrong type, {} invalid value.",
+    "Invalid input: {} parameter required, {} malformed JSON or wrong type, {} invalid value (also a Host name the server does not answer, with userinfo.field `Host`).",
     code::PARAMETER_REQUIRED,
     code::WRONG_DATA_TYPE,
     code::INVALID_VALUE
@@ -113,6 +113,12 @@ error_response!(
     retry_after = true,
     "{} too many failed logins for this account or from this client address; `Retry-After` and userinfo.retryAfter say how many seconds to wait.",
     code::TOO_MANY_ATTEMPTS
+);
+error_response!(
+    ServerError,
+    retry_after = false,
+    "{} the server failed; the request may be tried again.",
+    code::INTERNAL
 );
 error_response!(
     Busy,

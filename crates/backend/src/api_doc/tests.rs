@@ -199,3 +199,29 @@ fn optional_answer_fields_are_not_nullable() {
         }
     }
 }
+
+/// Whatever an operation's own list says, every operation documents a server
+/// failure and a bad request, every one with a body a body too large or too slow,
+/// and every one that needs credentials their absence.
+#[test]
+fn every_operation_documents_the_answers_its_shape_can_give() {
+    let d = doc(true);
+    for (path, item) in d["paths"].as_object().expect("paths") {
+        for (method, operation) in item.as_object().expect("path item") {
+            let answers = operation["responses"].as_object().expect("responses");
+            let mut wanted = vec!["400", "500"];
+            if operation.get("requestBody").is_some() {
+                wanted.extend(["408", "413"]);
+            }
+            if operation.get("security").is_none() {
+                wanted.push("401");
+            }
+            for status in wanted {
+                assert!(
+                    answers.contains_key(status),
+                    "{method} {path} lacks {status}"
+                );
+            }
+        }
+    }
+}
