@@ -239,7 +239,8 @@ pub fn keep_tab_inside(ev: &web_sys::KeyboardEvent, dialog: &web_sys::Element) {
     let _ = target.focus();
 }
 
-fn active_element() -> Option<web_sys::HtmlElement> {
+/// The focused element, if it is an HTML element.
+pub fn active_element() -> Option<web_sys::HtmlElement> {
     web_sys::window()?
         .document()?
         .active_element()?

@@ -4,6 +4,8 @@ pub mod activity_list;
 pub mod activity_user_filter;
 pub mod api_problem;
 pub mod brand;
+pub mod bulk_bar;
+pub mod bulk_dialog;
 pub mod card;
 pub mod clipboard;
 pub mod config_problem;

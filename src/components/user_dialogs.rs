@@ -17,7 +17,12 @@ use crate::session::use_session;
 
 /// What happens to a user's tokens; said in the reset, the delete and the Update
 /// Permission dialogs (a role change renews the token key, as bintu does).
-const TOKEN_WARNING: &str = "All active bintu tokens of this user are invalidated immediately. \
+pub const TOKEN_WARNING: &str =
+    "All active bintu tokens of this user are invalidated immediately. \
+     Playback tokens already issued stay valid until they expire.";
+/// [`TOKEN_WARNING`] for the bulk actions on many users.
+pub const TOKENS_WARNING_MANY: &str =
+    "All active bintu tokens of these users are invalidated immediately. \
      Playback tokens already issued stay valid until they expire.";
 
 fn email_of(user: Signal<Option<User>>) -> String {

@@ -9,9 +9,11 @@
 //! (the sort), stays reactive.
 
 use bintu_wire::{Role, SortOrder, User, UserSort};
+use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::domain::bulk::{PageState, Selection};
 use crate::domain::html::escape;
 use crate::domain::roles::{admin_count, display_name};
 use crate::domain::time::format_utc;
@@ -40,6 +42,10 @@ pub fn UsersTable(
     can_reset: bool,
     can_delete: bool,
     #[prop(into)] on_action: Callback<RowAction>,
+    /// The bulk selection, for roles that may act on many users; `None` shows no
+    /// boxes.
+    #[prop(optional_no_strip)]
+    selection: Option<RwSignal<Selection>>,
 ) -> impl IntoView {
     let go = use_go();
     let body = RowsHtml {
@@ -48,12 +54,23 @@ pub fn UsersTable(
         admins: admin_count(&roles),
         can_reset,
         can_delete,
+        selectable: selection.is_some(),
         base: &use_base(),
     }
     .rows(&users);
     let has_actions = can_reset || can_delete;
     keep_focus_across_rewrite();
     let users = StoredValue::new(users);
+    let tbody = NodeRef::<html::Tbody>::new();
+    // The boxes are static markup: they follow the selection, whoever changed it.
+    if let Some(selection) = selection {
+        Effect::new(move |_| {
+            let Some(body) = tbody.get() else { return };
+            selection.with(|s| tick_boxes(&body, s));
+        });
+    }
+    // The row a plain click last ticked: a shift-click ticks the range from it.
+    let anchor = StoredValue::new(None::<i64>);
     // Row actions and row clicks, for every row at once. A link is the router's; a
     // click anywhere else on a row opens the user.
     let on_click = move |ev: web_sys::MouseEvent| {
@@ -67,6 +84,24 @@ pub fn UsersTable(
             let id: Option<i64> = el.get_attribute(USER_ATTR).and_then(|id| id.parse().ok());
             users.with_value(|users| users.iter().find(|u| Some(u.id) == id).cloned())
         };
+        if let (Some(selection), Some(input)) =
+            (selection, target.dyn_ref::<web_sys::HtmlInputElement>())
+        {
+            if input.has_attribute(SELECT_ATTR) {
+                if let Some(user) = user_of(input) {
+                    let on = input.checked();
+                    let from = anchor.get_value().filter(|_| ev.shift_key());
+                    selection.update(|s| match from {
+                        Some(from) => users.with_value(|page| {
+                            s.set_all(Selection::range(page, from, user.id), on)
+                        }),
+                        None => s.set(&user, on),
+                    });
+                    anchor.set_value(Some(user.id));
+                }
+                return;
+            }
+        }
         if let Some(button) = target
             .closest(&format!("button[{ACTION_ATTR}]"))
             .ok()
@@ -115,11 +150,31 @@ pub fn UsersTable(
         }
     };
 
+    let page_box = selection.map(|selection| {
+        let state = move || selection.with(|s| users.with_value(|page| s.page_state(page)));
+        view! {
+            <th scope="col" class="oc-users__select">
+                <input
+                    type="checkbox"
+                    class="oc-check"
+                    aria-label="Select every user on this page"
+                    prop:checked=move || state() == PageState::All
+                    prop:indeterminate=move || state() == PageState::Some
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        users.with_value(|page| selection.update(|s| s.set_all(page, on)));
+                    }
+                />
+            </th>
+        }
+    });
+
     view! {
-        <table class="oc-table oc-table--stack oc-users">
+        <table class="oc-table oc-table--stack oc-users" class:oc-users--selectable=selection.is_some()>
             <caption class="oc-visually-hidden">"Users"</caption>
             <thead>
                 <tr>
+                    {page_box}
                     {header(UserSort::Role, "Permission Level")}
                     {header(UserSort::Email, "Email")}
                     <th scope="col">"Token Key"</th>
@@ -127,7 +182,7 @@ pub fn UsersTable(
                     {has_actions.then(|| view! { <th scope="col"><span class="oc-visually-hidden">"Actions"</span></th> })}
                 </tr>
             </thead>
-            <tbody on:click=on_click inner_html=body></tbody>
+            <tbody node_ref=tbody on:click=on_click inner_html=body></tbody>
         </table>
     }
 }
@@ -168,8 +223,29 @@ fn keep_focus_across_rewrite() {
     });
 }
 
+/// Ticks each row's box of `body` that `selection` holds, and only those.
+fn tick_boxes(body: &web_sys::HtmlElement, selection: &Selection) {
+    let Ok(boxes) = body.query_selector_all(&format!("input[{SELECT_ATTR}]")) else {
+        return;
+    };
+    for i in 0..boxes.length() {
+        let Some(input) = boxes
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            continue;
+        };
+        let id = input
+            .get_attribute(USER_ATTR)
+            .and_then(|id| id.parse().ok());
+        input.set_checked(id.is_some_and(|id| selection.contains(id)));
+    }
+}
+
 /// The attributes the rows carry for the one click listener.
 const USER_ATTR: &str = "data-user";
+/// Marks a row's selection box.
+const SELECT_ATTR: &str = "data-select";
 const ACTION_ATTR: &str = "data-action";
 const RESET: &str = "reset";
 const DELETE: &str = "delete";
@@ -181,6 +257,8 @@ struct RowsHtml<'a> {
     admins: Option<u64>,
     can_reset: bool,
     can_delete: bool,
+    /// Whether each row starts with a selection box.
+    selectable: bool,
     base: &'a RouteBase,
 }
 
@@ -212,7 +290,15 @@ impl RowsHtml<'_> {
             ("", "")
         };
         html.push_str(&format!(
-            r#"<tr class="oc-users__row{me_class}" {USER_ATTR}="{id}"><td data-label="Permission Level"><span class="oc-role-badge">{role}</span></td><td data-label="Email" class="oc-users__email"><a href="{href}">{email}</a>{you}</td><td data-label="Token Key"><code class="oc-token-key" title="{token_key}">{token_key}</code></td><td data-label="Created At (UTC)"><time datetime="{created}">{when}</time></td>"#
+            r#"<tr class="oc-users__row{me_class}" {USER_ATTR}="{id}">"#
+        ));
+        if self.selectable {
+            html.push_str(&format!(
+                r#"<td class="oc-users__select"><input type="checkbox" class="oc-check" aria-label="Select {email}" {SELECT_ATTR} {USER_ATTR}="{id}"></td>"#
+            ));
+        }
+        html.push_str(&format!(
+            r#"<td data-label="Permission Level"><span class="oc-role-badge">{role}</span></td><td data-label="Email" class="oc-users__email"><a href="{href}">{email}</a>{you}</td><td data-label="Token Key"><code class="oc-token-key" title="{token_key}">{token_key}</code></td><td data-label="Created At (UTC)"><time datetime="{created}">{when}</time></td>"#
         ));
         if self.can_reset || self.can_delete {
             html.push_str(r#"<td class="oc-table__actions">"#);
@@ -257,6 +343,7 @@ mod tests {
             admins: Some(2),
             can_reset,
             can_delete,
+            selectable: false,
             base: &RouteBase::new("/embed"),
         }
         .rows(users)
@@ -289,6 +376,23 @@ mod tests {
         assert!(html.contains(r#"<span class="oc-you"> (you)</span>"#));
         assert!(html.contains(r#"data-action="delete" data-user="7" disabled title=""#));
         assert!(html.contains(r#"data-action="reset" data-user="7">"#));
+    }
+
+    #[test]
+    fn a_selectable_row_starts_with_its_named_box() {
+        let html = RowsHtml {
+            roles: &[],
+            me: 1,
+            admins: None,
+            can_reset: false,
+            can_delete: true,
+            selectable: true,
+            base: &RouteBase::new(""),
+        }
+        .rows(&[user(7, "a&b@x.io", "nanoUser")]);
+        assert!(html.contains(
+            r#"data-user="7"><td class="oc-users__select"><input type="checkbox" class="oc-check" aria-label="Select a&amp;b@x.io" data-select data-user="7"></td>"#
+        ));
     }
 
     #[test]

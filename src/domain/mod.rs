@@ -2,6 +2,7 @@
 //! Nothing here touches the browser.
 
 pub mod activity_view;
+pub mod bulk;
 pub mod csv;
 pub mod html;
 pub mod mask;

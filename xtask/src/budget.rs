@@ -17,13 +17,16 @@ pub const BUDGET: u64 = 200_000;
 /// shared code between chunks by a kilobyte or two), taken after the screens for a
 /// bad configuration or an unreachable API came in (their entry in the main module
 /// and the re-cut of shared chunks cost 1.5 to 4 KB per route; the screens themselves
-/// load on demand). Lower a ceiling with every cut; a route under the budget leaves
-/// this list, and the test then holds it to the budget.
+/// load on demand). The users page's was raised by 33 KB for the bulk actions (the
+/// selection, its bar and the review dialog: 356.8 KB measured; as a chunk of their
+/// own they cost every other route 2 to 7 KB instead, see `bulk_dialog.rs`). Lower a
+/// ceiling with every cut; a route under the budget leaves this list, and the test
+/// then holds it to the budget.
 const CEILINGS: &[(&str, u64)] = &[
     ("login", 244_000),
     ("invitation", 262_000),
     ("overview", 304_000),
-    ("users", 327_000),
+    ("users", 360_000),
     ("a single user", 302_000),
     ("activity", 269_000),
     ("embedding entry (overview)", 304_000),

@@ -1,6 +1,6 @@
 //! The paged user table of the current view, its loading and error states.
 
-use bintu_wire::{Permission, Role};
+use bintu_wire::{Permission, Role, User};
 use leptos::prelude::*;
 
 use super::empty_list::EmptyList;
@@ -8,6 +8,7 @@ use crate::api::{use_api, users};
 use crate::components::pager::Pager;
 use crate::components::status::{ErrorState, Loading};
 use crate::components::users_table::{RowAction, UsersTable};
+use crate::domain::bulk::Selection;
 use crate::domain::users_view::UsersView;
 use crate::session::use_session;
 
@@ -23,6 +24,10 @@ pub fn UserList(
     on_action: Callback<RowAction>,
     arrived: RwSignal<bool>,
     #[prop(into)] shown: Signal<bool>,
+    /// The bulk selection, when the role may act on many users.
+    selection: Option<RwSignal<Selection>>,
+    /// The page on screen and how many users match, for the bulk bar.
+    on_screen: RwSignal<(Vec<User>, u64)>,
 ) -> impl IntoView {
     let api = use_api();
     let session = use_session();
@@ -38,6 +43,9 @@ pub fn UserList(
     Effect::new(move |_| {
         if list.with(Option::is_some) {
             arrived.set(true);
+        }
+        if let Some(Ok(page)) = list.get() {
+            on_screen.set((page.items, page.total));
         }
     });
     let loading = || view! { <Loading label="Loading users…"/> };
@@ -76,6 +84,7 @@ pub fn UserList(
                                     can_reset=c.allows(Permission::UserResetTokenKey)
                                     can_delete=c.allows(Permission::UserDelete)
                                     on_action=on_action
+                                    selection=selection
                                 />
                             </div>
                             <Pager label="User pages" page=page.page page_size=page.page_size total=page.total on_page=Callback::new(move |p| go.run(v.with_page(p)))/>

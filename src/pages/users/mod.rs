@@ -13,12 +13,15 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::roles;
+use crate::components::bulk_bar::{BulkBar, BulkKind, BulkRights};
+use crate::components::bulk_dialog::BulkDialog;
 use crate::components::card::Card;
 use crate::components::pending_invites::PendingInvites;
 use crate::components::role_filter::RoleFilter;
 use crate::components::shell::use_user_list_memory;
 use crate::components::status::Unavailable;
 use crate::components::users_export::UsersExport;
+use crate::domain::bulk::{Scope, Selection};
 use crate::domain::users_view::UsersView;
 use crate::routes::{use_go, Route};
 use crate::session::use_session;
@@ -91,6 +94,23 @@ fn UserManagement() -> impl IntoView {
     let actions = QuickActions::new();
     let invite_open = RwSignal::new(false);
 
+    // Bulk actions: the boxes only for roles that may change or delete users.
+    let rights = BulkRights {
+        change_role: may(Permission::UserSetPermission) && may(Permission::PermissionList),
+        reset_tokens: may(Permission::UserResetTokenKey),
+        delete: may(Permission::UserDelete),
+    };
+    let selectable = may(Permission::UserSetPermission) || may(Permission::UserDelete);
+    let selection = RwSignal::new(Selection::new(Scope::of(&view_state.get_untracked())));
+    Effect::new(move |_| {
+        let scope = Scope::of(&view_state.get());
+        if selection.try_update(|s| s.follow(scope)) == Some(true) {
+            status.set("Selection cleared: the filter or the search changed.".into());
+        }
+    });
+    let on_screen = RwSignal::new((Vec::new(), 0u64));
+    let bulk = RwSignal::new(None::<BulkKind>);
+
     view! {
         <div class="oc-users-page">
             <Card title="Users" subtitle="Everyone in your organisation and their permission level." class="oc-users-card">
@@ -108,12 +128,26 @@ fn UserManagement() -> impl IntoView {
                     <RoleFilter roles=role_list view=view_state/>
                 </Show>
                 <p class="oc-users-status" role="status">{move || status.get()}</p>
-                <UserList view=view_state version=version roles=role_list go=go on_action=actions.on_action() arrived=list_arrived shown=settled/>
+                {selectable.then(|| view! {
+                    <BulkBar
+                        selection=selection
+                        page=Signal::derive(move || on_screen.with(|(page, _)| page.clone()))
+                        total=Signal::derive(move || on_screen.with(|(_, total)| *total))
+                        view=view_state
+                        rights=rights
+                        on_open=Callback::new(move |kind| bulk.set(Some(kind)))
+                    />
+                })}
+                <UserList view=view_state version=version roles=role_list go=go on_action=actions.on_action() arrived=list_arrived shown=settled
+                    selection=selectable.then_some(selection) on_screen=on_screen/>
             </Card>
             <Show when=move || settled.get() && may(Permission::InviteList)>
                 <PendingInvites roles=role_list version=invites_version can_revoke=caps.with_untracked(|c| c.allows(Permission::InviteRevoke))/>
             </Show>
             <QuickActionDialogs actions=actions status=status version=version/>
+            {selectable.then(|| view! {
+                <BulkDialog kind=bulk selection=selection roles=role_list on_changed=Callback::new(move |()| version.update(|v| *v += 1))/>
+            })}
             <Show when=move || may(Permission::InviteCreate)>
                 <InviteFlow route=route open=invite_open roles=role_list invites_version=invites_version/>
             </Show>

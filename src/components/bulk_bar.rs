@@ -1,0 +1,124 @@
+//! The bar above the user table while users are selected: how many, "Select all N
+//! users matching this filter", "Clear selection", and the bulk actions the role
+//! allows. On a phone it sits at the bottom of the screen (`style/users.css`).
+
+use bintu_wire::User;
+use leptos::prelude::*;
+
+use crate::api::error_text::user_message;
+use crate::api::{use_api, users, ApiClient, ApiError};
+use crate::domain::bulk::Selection;
+use crate::domain::users_export::{page_query, thousands};
+use crate::domain::users_view::UsersView;
+
+/// Which bulk action a button opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BulkKind {
+    ChangeRole,
+    ResetTokens,
+    Delete,
+}
+
+/// What the role may do in bulk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BulkRights {
+    pub change_role: bool,
+    pub reset_tokens: bool,
+    pub delete: bool,
+}
+
+/// The bar; `page` and `total` are the list's current page and match count.
+#[component]
+pub fn BulkBar(
+    selection: RwSignal<Selection>,
+    #[prop(into)] page: Signal<Vec<User>>,
+    #[prop(into)] total: Signal<u64>,
+    view: Memo<UsersView>,
+    rights: BulkRights,
+    on_open: Callback<BulkKind>,
+) -> impl IntoView {
+    let api = StoredValue::new(use_api());
+    // Fetching every match for "Select all": its progress, or why it failed.
+    let selecting = RwSignal::new(None::<String>);
+    let count = move || selection.with(Selection::len);
+    let whole_page = move || {
+        page.with(|p| !p.is_empty() && p.iter().all(|u| selection.with(|s| s.contains(u.id))))
+    };
+    let offer_all = move || whole_page() && (count() as u64) < total.get();
+    let select_all = move |_| {
+        let (api, view, total) = (api.get_value(), view.get_untracked(), total.get_untracked());
+        selecting.set(Some(format!("Selecting… 0 of {}", thousands(total))));
+        leptos::task::spawn_local(async move {
+            match every_match(&api, &view, selecting).await {
+                Ok(all) => {
+                    let _ = selection.try_update(|s| s.set_all(&all, true));
+                    let _ = selecting.try_set(None);
+                }
+                Err(e) => {
+                    let _ = selecting.try_set(Some(format!(
+                        "Could not select every match: {}",
+                        user_message(&e)
+                    )));
+                }
+            }
+        });
+    };
+    let action = move |kind: BulkKind, label: &'static str, class: &'static str| {
+        view! {
+            <button type="button" class=format!("oc-button oc-button--small {class}") on:click=move |_| on_open.run(kind)>
+                {label}
+            </button>
+        }
+    };
+
+    view! {
+        // Always there, so each change of the count is announced.
+        <p class="oc-visually-hidden" role="status">{move || selection.with(Selection::count_text)}</p>
+        <Show when=move || !selection.with(Selection::is_empty)>
+            <div class="oc-bulk-bar" role="region" aria-label="Selected users">
+                <p class="oc-bulk-bar__count">{move || selection.with(Selection::count_text)}</p>
+                <div class="oc-bulk-bar__select">
+                    <Show when=move || offer_all() && selecting.with(Option::is_none)>
+                        <button type="button" class="oc-link-button" on:click=select_all>
+                            {move || format!("Select all {} users matching this filter", thousands(total.get()))}
+                        </button>
+                    </Show>
+                    {move || selecting.get().map(|text| view! { <span class="oc-bulk-bar__progress">{text}</span> })}
+                    <button type="button" class="oc-link-button" on:click=move |_| selection.update(|s| s.set_all(&s.users(), false))>
+                        "Clear selection"
+                    </button>
+                </div>
+                <div class="oc-bulk-bar__actions">
+                    {rights.change_role.then(|| action(BulkKind::ChangeRole, "Change role…", "oc-button--secondary"))}
+                    {rights.reset_tokens.then(|| action(BulkKind::ResetTokens, "Reset tokens…", "oc-button--secondary"))}
+                    {rights.delete.then(|| action(BulkKind::Delete, "Delete…", "oc-button--danger"))}
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+/// Every user matching `view`'s filter and search, page by page, with the progress
+/// in `progress`.
+async fn every_match(
+    api: &ApiClient,
+    view: &UsersView,
+    progress: RwSignal<Option<String>>,
+) -> Result<Vec<User>, ApiError> {
+    let mut all = Vec::new();
+    let mut page = 1;
+    loop {
+        let answer = users::list(api, &page_query(view, page)).await?;
+        let pages = answer.page_count();
+        all.extend(answer.items);
+        let _ = progress.try_set(Some(format!(
+            "Selecting… {} of {}",
+            thousands(all.len() as u64),
+            thousands(answer.total)
+        )));
+        if page >= pages {
+            return Ok(all);
+        }
+        page += 1;
+    }
+}
