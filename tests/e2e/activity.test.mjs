@@ -1,4 +1,4 @@
-// The Activity tab: a role change made in the UI shows with from and to, on the tab
+// The Activity tab: the demo's own past on a first start; a role change made in the UI shows with from and to, on the tab
 // and on the user's page; the kind and user filters live in the URL (reload keeps
 // them); roles without Activity:List see no tab and get 403 from the API; axe on
 // every state, also at 375x812.
@@ -15,6 +15,25 @@ const entries = (page) => page.locator('ol.oc-activity > li');
 
 describe('activity log', () => {
   const s = suite();
+
+  test('a first start already has a story: the demo\'s invitations, role changes and a token reset', async (t) => {
+    await s.withPage(t, async (page) => {
+      await s.loginAs(page, DEMO.admin, ACTIVITY);
+      await entries(page).first().waitFor();
+      const text = await page.locator('ol.oc-activity').innerText();
+      for (const part of [
+        /lena\.fischer@demo-streaming\.de changed the role of tom\.zimmermann@demo-streaming\.de/,
+        /reset the token of clara\.braun@demo-streaming\.de/,
+        /sarah\.okafor@insights\.example/,
+        /Invitation revoked|revoked/i,
+      ]) assert.match(text, part);
+      // Spread over past weeks, newest first.
+      const times = await entries(page).locator('time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+      assert.ok(times.length >= 8);
+      assert.deepEqual([...times].sort().reverse(), times);
+      assert.ok(Date.parse(times.at(-1)) < Date.now() - 30 * 86400_000, `oldest ${times.at(-1)}`);
+    });
+  });
 
   test('a role change made in the UI is listed with from and to, newest first', async (t) => {
     const user = await s.findUser('jonas.becker@demo-streaming.de');

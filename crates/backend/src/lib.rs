@@ -28,6 +28,7 @@ pub mod paging;
 pub mod routes;
 pub mod security;
 pub mod seed;
+pub mod seed_history;
 pub mod shed_report;
 pub mod state;
 pub mod throttle;

@@ -231,6 +231,7 @@ pub fn seed_demo(conn: &mut Connection, now: i64) -> rusqlite::Result<()> {
         let count = (i as u64 * 37 + 11) % 97 + if i % 7 == 0 { 150 } else { 0 };
         tags::insert(&tx, name, count)?;
     }
+    crate::seed_history::seed_history(&tx, now)?;
     tx.commit()
 }
 
@@ -284,6 +285,14 @@ mod tests {
         // Named as bintu's dashboard names them.
         assert!(pkgs.iter().any(|p| p.name == "H5Live"));
         assert!(pkgs.iter().any(|p| p.name == "Live Captions"));
+        // A short past for the Activity tab, and no invite left open by it.
+        let history: i64 = c
+            .query_row("SELECT COUNT(*) FROM activity", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(history, 8);
+        assert!(crate::db::invites::pending(&c, 1_700_000_000)
+            .unwrap()
+            .is_empty());
         // Seeded custom roles only use known permissions.
         for r in custom_roles() {
             assert!(r
