@@ -1,4 +1,4 @@
-// The main flows, written once against the engine-neutral driver (support/engines.mjs)
+// The main flows (bulk actions among them), written once against the engine-neutral driver (support/engines.mjs)
 // and run in the engine named by E2E_ENGINE: chromium (the default, with the rest of
 // tests/e2e), firefox or webkit (`cargo xtask test` runs this file once per engine).
 // Every screen and open dialog is checked with axe, on desktop and at 375x812.
@@ -266,6 +266,33 @@ describe(`main flows in ${ENGINE}`, () => {
       assert.equal(await pathOf(guest), '/organisation/overview');
     });
     assert.equal((await s.findUser(email))?.role, 'analyst', 'the invitee joined with the role');
+  }));
+
+  test('bulk: tick users, review the role change by group, run it, the summary', (t) => s.withPage(t, async (page) => {
+    // load-user-000000 is a User, load-user-000002 a Stream Manager (the synthetic roles rotate).
+    const [a, b] = ['load-user-000000@synthetic.demo.local', 'load-user-000002@synthetic.demo.local'];
+    await s.loginAs(page, DEMO.admin, `${LIST}?q=load-user-00000`);
+    await page.waitFor('table tbody tr');
+    await page.click({ role: 'checkbox', name: `Select ${a}` });
+    await page.click({ role: 'checkbox', name: `Select ${b}` });
+    const bar = { role: 'region', name: 'Selected users' };
+    await page.waitFor({ within: bar, text: '2 users selected' });
+    await axe(page, 'user list with the bulk bar');
+    const title = 'Change the role of 2 users';
+    await page.click({ within: bar, role: 'button', name: 'Change role…' });
+    await page.waitFor(dialog(title));
+    await page.select(inDialog(title, { label: 'New permission level' }), 'analyst');
+    await page.waitFor(inDialog(title, { role: 'heading', name: { re: '^From User \\(1 user\\)' } }));
+    await page.waitFor(inDialog(title, { role: 'heading', name: { re: '^From Stream Manager \\(1 user\\)' } }));
+    await axe(page, 'bulk review');
+    await page.click(inDialog(title, button('Change the role of 2 users')));
+    await page.waitFor(inDialog(title, { text: 'Role changed: 2 users.' }));
+    await axe(page, 'bulk summary');
+    await page.click(inDialog(title, button('Close')));
+    await page.waitFor(dialog(title), { state: 'hidden' });
+    assert.equal((await s.findUser(a)).role, 'analyst');
+    assert.equal((await s.findUser(b)).role, 'analyst');
+    await page.waitFor({ role: 'status', name: 'No users selected' });
   }));
 
   test('the user page: Update Permission, Reset User Token and Delete User (open, Escape, confirm)', (t) => s.withPage(t, async (page) => {
