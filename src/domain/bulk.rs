@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use bintu_wire::permission::ROLE_ADMIN;
 use bintu_wire::User;
 
+use super::users_export::thousands;
 use super::users_view::UsersView;
 
 /// Deleting more users than this asks for their number to be typed.
@@ -136,12 +137,12 @@ impl Selection {
     }
 }
 
-/// "1 user", "3 users".
+/// "1 user", "3 users", "1,000 users".
 pub fn users_text(n: usize) -> String {
     if n == 1 {
         "1 user".to_string()
     } else {
-        format!("{n} users")
+        format!("{} users", thousands(n as u64))
     }
 }
 
@@ -384,6 +385,7 @@ mod tests {
         assert_eq!(s.count_text(), "5 users selected");
         s.set_all(&page[1..], false);
         assert_eq!(s.count_text(), "1 user selected");
+        assert_eq!(users_text(10_000), "10,000 users");
     }
 
     #[test]
