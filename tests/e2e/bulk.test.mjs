@@ -112,8 +112,13 @@ describe('bulk actions', () => {
       await dialog.waitFor();
       assert.match(await dialog.innerText(), /end your session mid-way/);
       assert.match(await dialog.innerText(), /Playback tokens already issued stay valid/);
+      await expectNoAxeViolations(page, 'bulk reset review');
+      // Keyboard only: the focus is in the dialog; Escape closes it and gives the
+      // focus back to the button that opened it.
+      assert.ok(await dialog.evaluate((d) => d.contains(document.activeElement)));
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });
+      assert.ok(await bar(page).getByRole('button', { name: 'Reset tokens…' }).evaluate((b) => b === document.activeElement));
     });
   });
 
@@ -197,6 +202,13 @@ describe('bulk actions', () => {
       assert.ok(width > 340, `bar width ${width}`);
       assert.ok(overflow <= 375, `scrollWidth ${overflow}`);
       await expectNoAxeViolations(page, 'bulk bar on a phone');
+      await bar(page).getByRole('button', { name: 'Delete…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Delete 1 user?' });
+      await dialog.waitFor();
+      const fits = await dialog.evaluate((d) => d.getBoundingClientRect().width <= 375);
+      assert.ok(fits, 'the review fits the phone');
+      await expectNoAxeViolations(page, 'bulk delete review on a phone');
+      await page.keyboard.press('Escape');
     }, { viewport: PHONE });
   });
 
