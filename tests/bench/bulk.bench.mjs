@@ -14,7 +14,7 @@
 import { performance } from 'node:perf_hooks';
 import { DEMO, api, apiLogin, startServer } from '../e2e/support/server.mjs';
 import { launchBrowser, newPage } from '../e2e/support/browser.mjs';
-import { TOKEN_KEY, USERS_ROW, line } from './support.mjs';
+import { TOKEN_KEY, USERS_ROW, line, longestFrameGap, watchFrameGaps } from './support.mjs';
 
 const USERS = 1_000;
 const RUNS = 3;
@@ -68,25 +68,12 @@ try {
     await dialog.getByLabel('New permission level').selectOption(role);
     const confirm = dialog.getByRole('button', { name: 'Change the role of 1,000 users' });
     await confirm.waitFor();
-    await page.evaluate(() => {
-      window.__gaps = [];
-      let last = performance.now();
-      window.__watch = true;
-      const tick = (now) => {
-        window.__gaps.push(now - last);
-        last = now;
-        if (window.__watch) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
+    await watchFrameGaps(page);
     const r0 = performance.now();
     await confirm.click();
     await dialog.getByText('Role changed: 1,000 users.').waitFor({ timeout: 300_000 });
     runTimes.push(performance.now() - r0);
-    gaps.push(await page.evaluate(() => {
-      window.__watch = false;
-      return Math.max(...window.__gaps);
-    }));
+    gaps.push(await longestFrameGap(page));
     await page.context().close();
     const users = await synthetic();
     const wrong = users.filter((u) => u.role !== role).length;

@@ -75,3 +75,26 @@ export function clickFilter(page, label) {
     { label, row: USERS_ROW },
   );
 }
+
+/** Starts recording the gaps between animation frames on `page`. */
+export function watchFrameGaps(page) {
+  return page.evaluate(() => {
+    window.__gaps = [];
+    let last = performance.now();
+    window.__watch = true;
+    const tick = (now) => {
+      window.__gaps.push(now - last);
+      last = now;
+      if (window.__watch) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+/** Stops the recording of watchFrameGaps and returns the longest gap (ms). */
+export function longestFrameGap(page) {
+  return page.evaluate(() => {
+    window.__watch = false;
+    return Math.max(...window.__gaps);
+  });
+}

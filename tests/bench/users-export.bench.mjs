@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { readFile } from 'node:fs/promises';
 import { DEMO, api, apiLogin, startServer } from '../e2e/support/server.mjs';
 import { launchBrowser, newPage } from '../e2e/support/browser.mjs';
-import { TOKEN_KEY, USERS_ROW, line } from './support.mjs';
+import { TOKEN_KEY, USERS_ROW, line, longestFrameGap, watchFrameGaps } from './support.mjs';
 
 const USERS = 10_000;
 const RUNS = 5;
@@ -37,27 +37,14 @@ try {
     await page.goto(`${server.baseUrl}/organisation/users`);
     await page.waitForSelector(USERS_ROW);
     // Frame gaps from the click on, until the download.
-    await page.evaluate(() => {
-      window.__gaps = [];
-      let last = performance.now();
-      window.__watch = true;
-      const tick = (now) => {
-        window.__gaps.push(now - last);
-        last = now;
-        if (window.__watch) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
+    await watchFrameGaps(page);
     const t0 = performance.now();
     const [download] = await Promise.all([
       page.waitForEvent('download', { timeout: 120_000 }),
       page.getByRole('button', { name: 'Export CSV' }).click(),
     ]);
     exportTimes.push(performance.now() - t0);
-    longestFrameGaps.push(await page.evaluate(() => {
-      window.__watch = false;
-      return Math.max(...window.__gaps);
-    }));
+    longestFrameGaps.push(await longestFrameGap(page));
     const rows = (await readFile(await download.path(), 'utf8')).split('\r\n').filter(Boolean).length - 1;
     if (rows !== total) throw new Error(`the file has ${rows} users, the organisation ${total}`);
     await page.context().close();
