@@ -13,7 +13,9 @@ use crate::components::main_region::Embedded;
 use crate::components::session_ended::SessionEndedNotice;
 use crate::components::shell::Shell;
 use crate::config::RuntimeConfig;
+use crate::domain::locale_pick::tag;
 use crate::host_events::HostEvents;
+use crate::lang::{self, Lang};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::{activity, invite_accept, login, overview, user_detail, users};
 use crate::routes::{segment as seg, use_base, Route as To, RouteBase};
@@ -30,6 +32,8 @@ pub struct HostSetup {
     pub navigate_to: ArcRwSignal<Option<String>>,
     /// Notified when the host hands over a new `getToken`.
     pub token_changed: ArcTrigger,
+    /// The language the host asks for (`locale`, `<org-console lang>`), if any.
+    pub locale: ArcRwSignal<Option<String>>,
 }
 
 /// The root component. Standalone (no `host`) it owns the document's URL from `/`;
@@ -46,6 +50,16 @@ pub fn App(
     early: Option<Early>,
 ) -> impl IntoView {
     let embedded = host.is_some();
+    let lang = match &host {
+        Some(h) => Lang::provide(lang::choice::embedded(h.locale.get_untracked().as_deref())),
+        None => Lang::provide(lang::choice::standalone()),
+    };
+    if let Some(requested) = host.as_ref().map(|h| h.locale.clone()) {
+        Effect::new(move |_| lang.set(lang::choice::embedded(requested.get().as_deref())));
+    } else {
+        // Screen readers read the page in its language.
+        Effect::new(move |_| set_document_lang(tag(lang.get())));
+    }
     let events = host.as_ref().map(|h| h.events.clone());
     let host_tokens = host.as_ref().and_then(|h| h.tokens.clone());
     let keeper = if host_tokens.is_some() {
@@ -84,7 +98,9 @@ pub fn App(
 
     // The host's requests travel into the router (which alone can navigate).
     let bridge = host.map(|h| (h.navigate_to, h.token_changed));
+    // A language switch rebuilds the view: its words are read as it is built.
     let routed = move || {
+        let _language = lang.get();
         let base = base.get();
         provide_context(RouteBase::new(&base));
         let bridge = bridge.clone();
@@ -109,11 +125,16 @@ pub fn App(
         }
     };
     view! {
-        <div class="oc-root" class:oc-root--embedded=embedded>
+        <div class="oc-root" class:oc-root--embedded=embedded lang=move || tag(lang.get())>
             {routed}
-            <Show when=move || session.ended()>
-                <SessionEndedNotice/>
-            </Show>
+            {move || {
+                let _language = lang.get();
+                view! {
+                    <Show when=move || session.ended()>
+                        <SessionEndedNotice/>
+                    </Show>
+                }
+            }}
         </div>
     }
 }
@@ -182,4 +203,11 @@ fn remembering(host: TokenSource, session: Session) -> TokenSource {
             token
         })
     })
+}
+
+/// The standalone page's `<html lang>`.
+fn set_document_lang(tag: &str) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", tag);
+    }
 }

@@ -33,13 +33,13 @@ impl ConfigProblem {
     /// What was found, as the end of "It read … and found that …".
     pub fn explain(&self) -> String {
         match self {
-            Self::Unreachable => "nothing answered".into(),
-            Self::Status(404) => "the file is not there (HTTP 404)".into(),
-            Self::Status(s) => format!("the server answered HTTP {s}"),
-            Self::NotJson => "it is not JSON (a web page may have been sent in its place)".into(),
-            Self::NoApiBaseUrl => "it has no apiBaseUrl".into(),
+            Self::Unreachable => crate::tr!(config.nothing_answered).into(),
+            Self::Status(404) => crate::tr!(config.the_file_is_not_there).into(),
+            Self::Status(s) => crate::tr!(config.the_server_answered_http, s = s),
+            Self::NotJson => crate::tr!(config.it_is_not_json_a).into(),
+            Self::NoApiBaseUrl => crate::tr!(config.it_has_no_apibaseurl).into(),
             Self::BadApiBaseUrl(url) => {
-                format!("its apiBaseUrl \"{url}\" is neither an http(s) address nor a path")
+                crate::tr!(config.its_apibaseurl_is_neither_an, url = url)
             }
         }
     }

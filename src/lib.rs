@@ -9,6 +9,9 @@
 //!   the login state, [`host_events`] what an embedded console tells its host,
 //!   [`domain`] the pure, natively tested logic.
 
+// The catalogs compiled by build.rs (leptos_i18n): `crate::i18n`.
+// The catalogs compiled by build.rs (leptos_i18n): `crate::i18n`.
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 pub mod api;
 pub mod app;
 pub mod components;
@@ -16,7 +19,9 @@ pub mod config;
 pub mod domain;
 pub mod embed;
 pub mod host_events;
+pub mod lang;
 pub mod pages;
+pub mod prefs;
 pub mod routes;
 pub mod session;
 

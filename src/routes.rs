@@ -94,13 +94,13 @@ impl Route {
     /// A short title of the page, e.g. for a host page's breadcrumbs.
     pub fn title(&self) -> &'static str {
         match self {
-            Self::Overview => "Overview",
-            Self::Users { .. } => "User Management",
-            Self::User(_) => "User",
-            Self::Activity(_) => "Activity",
-            Self::Invitation(_) => "Invitation",
-            Self::Login { .. } => "Log in",
-            Self::NotFound => "Page not found",
+            Self::Overview => crate::tr!(routes.overview),
+            Self::Users { .. } => crate::tr!(routes.user_management),
+            Self::User(_) => crate::tr!(routes.user),
+            Self::Activity(_) => crate::tr!(routes.activity),
+            Self::Invitation(_) => crate::tr!(routes.invitation),
+            Self::Login { .. } => crate::tr!(routes.log_in),
+            Self::NotFound => crate::tr!(routes.page_not_found),
         }
     }
 

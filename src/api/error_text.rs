@@ -7,11 +7,12 @@ use bintu_wire::code;
 /// sentence (it names the field and the rule); the others get a fixed, plain one.
 pub fn user_message(err: &ApiError) -> String {
     match err {
-        ApiError::Network(_) => {
-            "Cannot reach server. Check your connection and try again.".to_string()
-        }
+        ApiError::Network(_) => crate::tr!(error_text.cannot_reach_server_check_your).to_string(),
         ApiError::Unexpected { status, .. } => {
-            format!("Unexpected answer from server (HTTP {status}). Please try again later.")
+            crate::tr!(
+                error_text.unexpected_answer_from_server_http,
+                status = status
+            )
         }
         ApiError::Server {
             status,
@@ -20,21 +21,29 @@ pub fn user_message(err: &ApiError) -> String {
             retry_after_secs,
         } => match *c {
             code::TOO_MANY_ATTEMPTS => {
-                format!("Too many attempts. {}", try_again(*retry_after_secs))
+                crate::tr!(
+                    error_text.too_many_attempts,
+                    retry_after_secs = try_again(*retry_after_secs)
+                )
             }
-            code::BUSY => format!("The server is busy. {}", try_again(*retry_after_secs)),
+            code::BUSY => crate::tr!(
+                error_text.the_server_is_busy,
+                retry_after_secs = try_again(*retry_after_secs)
+            ),
             code::CREDENTIALS_NOT_VALID if message.trim().is_empty() => {
-                "The email or password is incorrect.".to_string()
+                crate::tr!(error_text.the_email_or_password_is).to_string()
             }
             code::CREDENTIALS_NOT_VALID => with_full_stop(message),
             code::TOKEN_NOT_VALID | code::UNAUTHENTICATED => {
-                "Your session has expired. Please log in again.".to_string()
+                crate::tr!(error_text.your_session_has_expired_please).to_string()
             }
-            code::ACCESS_DENIED => "Your role does not allow this action.".to_string(),
-            code::NOT_FOUND => "This item does not exist (any more).".to_string(),
-            code::BODY_TOO_LARGE => "The input is too large.".to_string(),
-            code::INTERNAL => "The server failed. Please try again later.".to_string(),
-            _ if message.trim().is_empty() => format!("The request failed (HTTP {status})."),
+            code::ACCESS_DENIED => crate::tr!(error_text.your_role_does_not_allow).to_string(),
+            code::NOT_FOUND => crate::tr!(error_text.this_item_does_not_exist).to_string(),
+            code::BODY_TOO_LARGE => crate::tr!(error_text.the_input_is_too_large).to_string(),
+            code::INTERNAL => crate::tr!(error_text.the_server_failed_please_try).to_string(),
+            _ if message.trim().is_empty() => {
+                crate::tr!(error_text.the_request_failed_http, status = status)
+            }
             _ => with_full_stop(message),
         },
     }
@@ -43,10 +52,9 @@ pub fn user_message(err: &ApiError) -> String {
 /// "Try again in 30 seconds." (minutes from two minutes on), or "later" without a figure.
 fn try_again(secs: Option<u64>) -> String {
     match secs {
-        None | Some(0) => "Try again later.".to_string(),
-        Some(1) => "Try again in 1 second.".to_string(),
-        Some(s) if s < 120 => format!("Try again in {s} seconds."),
-        Some(s) => format!("Try again in {} minutes.", s.div_ceil(60)),
+        None | Some(0) => crate::tr!(error_text.try_again_later).to_string(),
+        Some(s) if s < 120 => crate::tr_count!(error_text.try_again_in_seconds, s),
+        Some(s) => crate::tr_count!(error_text.try_again_in_minutes, s.div_ceil(60)),
     }
 }
 

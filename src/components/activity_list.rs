@@ -18,7 +18,7 @@ pub fn ActivityList(
 ) -> impl IntoView {
     let user_link = move |id: i64, text: String| {
         let href = Route::Activity(base.with_user(Some(id))).href();
-        let title = format!("Only the activity of {text}");
+        let title = crate::tr!(activity_list.only_the_activity_of, text = text);
         view! { <a href=href class="oc-activity__user" title=title>{text}</a> }
     };
     view! {
@@ -33,7 +33,7 @@ pub fn ActivityList(
                     .target_user_id
                     .filter(|t| Some(*t) != e.actor_id)
                     .map(|id| view! {
-                        <span class="oc-activity__about">"About: "{user_link(id, e.target.clone())}</span>
+                        <span class="oc-activity__about">{crate::tr!(activity_list.about)}{user_link(id, e.target.clone())}</span>
                     });
                 view! {
                     <li class="oc-activity__entry">

@@ -26,7 +26,9 @@ pub fn ActivityUserFilter(#[prop(into)] on_user: Callback<i64>) -> impl IntoView
         ev.prevent_default();
         let wanted = email.get_untracked().trim().to_string();
         if wanted.is_empty() {
-            error.set(Some("Enter the email of a user.".to_string()));
+            error.set(Some(
+                crate::tr!(activity_user_filter.enter_the_email_of_a).to_string(),
+            ));
             return;
         }
         error.set(None);
@@ -46,7 +48,10 @@ pub fn ActivityUserFilter(#[prop(into)] on_user: Callback<i64>) -> impl IntoView
                     on_user.run(id);
                 }
                 Ok(None) => {
-                    error.try_set(Some(format!("No user has the email {wanted}.")));
+                    error.try_set(Some(crate::tr!(
+                        activity_user_filter.no_user_has_the_email,
+                        wanted = wanted
+                    )));
                 }
                 Err(e) => {
                     error.try_set(Some(user_message(&e)));
@@ -55,21 +60,21 @@ pub fn ActivityUserFilter(#[prop(into)] on_user: Callback<i64>) -> impl IntoView
         });
     };
     view! {
-        <form class="oc-activity-user" role="search" aria-label="Activity of one user" on:submit=on_submit novalidate>
+        <form class="oc-activity-user" role="search" aria-label={crate::tr!(activity_user_filter.activity_of_one_user)} on:submit=on_submit novalidate>
             <div class="oc-field">
-                <label class="oc-label" for=input_id.clone()>"User"</label>
+                <label class="oc-label" for=input_id.clone()>{crate::tr!(activity_user_filter.user)}</label>
                 <div class="oc-activity-user__row">
                     <input
                         id=input_id
                         class="oc-input"
                         type="email"
-                        placeholder="name@example.com"
+                        placeholder={crate::tr!(activity_user_filter.name_example_com)}
                         autocomplete="off"
                         prop:value=move || email.get()
                         on:input=move |ev| email.set(event_target_value(&ev))
                     />
                     <button type="submit" class="oc-button oc-button--secondary" disabled=move || busy.get()>
-                        "Filter"
+                        {crate::tr!(activity_user_filter.filter)}
                     </button>
                 </div>
             </div>

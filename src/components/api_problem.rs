@@ -19,34 +19,32 @@ pub fn ApiExplanation() -> impl IntoView {
         // Unless the screen is gone meanwhile (a Retry that worked).
         let _ = diagnosis.try_set(Some(found));
     });
-    let explanation = move || {
-        match diagnosis.get() {
-        None => view! { <p>"Checking why…"</p> }.into_any(),
+    let explanation = move || match diagnosis.get() {
+        None => view! { <p>{crate::tr!(api_problem.checking_why)}</p> }.into_any(),
         Some(Reach::RefusesOrigin) => {
             let origin = origin.clone();
             view! {
                 <p>
-                    "A server answers there, but it does not allow pages from "
+                    {crate::tr!(api_problem.a_server_answers_there_but)}
                     <code class="oc-problem__address">{origin.clone()}</code>
-                    " to call it. The API must allow this origin (CORS); the reference backend does with "
-                    <code class="oc-problem__address">"--cors-origin "{origin}</code>"."
+                    {crate::tr!(api_problem.to_call_it_the_api)}
+                    <code class="oc-problem__address">{crate::tr!(api_problem.cors_origin)}{origin}</code>"."
                 </p>
             }
             .into_any()
         }
         Some(Reach::Unreachable) => view! {
-            <p>"Nothing answers there. Check:"</p>
+            <p>{crate::tr!(api_problem.nothing_answers_there_check)}</p>
             <ul class="oc-problem__checks">
-                <li>"that the API server is running and reachable from this network;"</li>
-                <li>"that the console was given the API's address (apiBaseUrl in config.json, or api-base where a page embeds it);"</li>
-                <li>"that this site's Content-Security-Policy (connect-src) allows that address."</li>
+                <li>{crate::tr!(api_problem.that_the_api_server_is)}</li>
+                <li>{crate::tr!(api_problem.that_the_console_was_given)}</li>
+                <li>{crate::tr!(api_problem.that_this_site_s_content)}</li>
             </ul>
         }
         .into_any(),
-    }
     };
     view! {
-        <p>"It tried " <code class="oc-problem__address">{address}</code>"."</p>
+        <p>{crate::tr!(api_problem.it_tried)} <code class="oc-problem__address">{address}</code>"."</p>
         {explanation}
     }
 }

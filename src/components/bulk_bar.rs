@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use crate::api::error_text::user_message;
 use crate::api::{use_api, users, ApiClient, ApiError};
 use crate::domain::bulk::Selection;
-use crate::domain::users_export::{page_query, thousands};
+use crate::domain::users_export::page_query;
 use crate::domain::users_view::UsersView;
+use crate::lang::intl::number;
 
 /// Which bulk action a button opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +48,10 @@ pub fn BulkBar(
     let offer_all = move || whole_page() && (count() as u64) < total.get();
     let select_all = move |_| {
         let (api, view, total) = (api.get_value(), view.get_untracked(), total.get_untracked());
-        selecting.set(Some(format!("Selecting… 0 of {}", thousands(total))));
+        selecting.set(Some(crate::tr!(
+            bulk_bar.selecting_0_of,
+            total = number(total as f64)
+        )));
         leptos::task::spawn_local(async move {
             match every_match(&api, &view, selecting).await {
                 Ok(all) => {
@@ -55,9 +59,9 @@ pub fn BulkBar(
                     let _ = selecting.try_set(None);
                 }
                 Err(e) => {
-                    let _ = selecting.try_set(Some(format!(
-                        "Could not select every match: {}",
-                        user_message(&e)
+                    let _ = selecting.try_set(Some(crate::tr!(
+                        bulk_bar.could_not_select_every_match,
+                        e = user_message(&e)
                     )));
                 }
             }
@@ -75,23 +79,23 @@ pub fn BulkBar(
         // Always there, so each change of the count is announced.
         <p class="oc-visually-hidden" role="status">{move || selection.with(Selection::count_text)}</p>
         <Show when=move || !selection.with(Selection::is_empty)>
-            <div class="oc-bulk-bar" role="region" aria-label="Selected users">
+            <div class="oc-bulk-bar" role="region" aria-label={crate::tr!(bulk_bar.selected_users)}>
                 <p class="oc-bulk-bar__count">{move || selection.with(Selection::count_text)}</p>
                 <div class="oc-bulk-bar__select">
                     <Show when=move || offer_all() && selecting.with(Option::is_none)>
                         <button type="button" class="oc-link-button" on:click=select_all>
-                            {move || format!("Select all {} users matching this filter", thousands(total.get()))}
+                            {move || crate::tr_count!(bulk_bar.select_all_users_matching_this, total.get())}
                         </button>
                     </Show>
                     {move || selecting.get().map(|text| view! { <span class="oc-bulk-bar__progress">{text}</span> })}
                     <button type="button" class="oc-link-button" on:click=move |_| selection.update(|s| s.set_all(&s.users(), false))>
-                        "Clear selection"
+                        {crate::tr!(bulk_bar.clear_selection)}
                     </button>
                 </div>
                 <div class="oc-bulk-bar__actions">
-                    {rights.change_role.then(|| action(BulkKind::ChangeRole, "Change role…", "oc-button--secondary"))}
-                    {rights.reset_tokens.then(|| action(BulkKind::ResetTokens, "Reset tokens…", "oc-button--secondary"))}
-                    {rights.delete.then(|| action(BulkKind::Delete, "Delete…", "oc-button--danger"))}
+                    {rights.change_role.then(|| action(BulkKind::ChangeRole, {crate::tr!(bulk_bar.change_role)}, "oc-button--secondary"))}
+                    {rights.reset_tokens.then(|| action(BulkKind::ResetTokens, {crate::tr!(bulk_bar.reset_tokens)}, "oc-button--secondary"))}
+                    {rights.delete.then(|| action(BulkKind::Delete, {crate::tr!(bulk_bar.delete)}, "oc-button--danger"))}
                 </div>
             </div>
         </Show>
@@ -111,10 +115,10 @@ async fn every_match(
         let answer = users::list(api, &page_query(view, page)).await?;
         let pages = answer.page_count();
         all.extend(answer.items);
-        let _ = progress.try_set(Some(format!(
-            "Selecting… {} of {}",
-            thousands(all.len() as u64),
-            thousands(answer.total)
+        let _ = progress.try_set(Some(crate::tr!(
+            bulk_bar.selecting_of,
+            value = number(all.len() as f64),
+            total = number(answer.total as f64)
         )));
         if page >= pages {
             return Ok(all);

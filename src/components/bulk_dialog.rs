@@ -185,9 +185,9 @@ pub fn BulkDialog(
     let title = move || {
         let who = users_text(opened_with.get());
         match kind.get() {
-            Some(BulkKind::ChangeRole) => format!("Change the role of {who}"),
-            Some(BulkKind::ResetTokens) => format!("Reset the tokens of {who}?"),
-            Some(BulkKind::Delete) => format!("Delete {who}?"),
+            Some(BulkKind::ChangeRole) => crate::tr!(bulk_dialog.change_the_role_of, who = who),
+            Some(BulkKind::ResetTokens) => crate::tr!(bulk_dialog.reset_the_tokens_of, who = who),
+            Some(BulkKind::Delete) => crate::tr!(bulk_dialog.delete, who = who),
             None => String::new(),
         }
     };
@@ -195,9 +195,9 @@ pub fn BulkDialog(
     let confirm_label = move || {
         let who = users_text(n());
         match kind.get() {
-            Some(BulkKind::ChangeRole) => format!("Change the role of {who}"),
-            Some(BulkKind::ResetTokens) => format!("Reset the tokens of {who}"),
-            _ => format!("Delete {who}"),
+            Some(BulkKind::ChangeRole) => crate::tr!(bulk_dialog.change_the_role_of, who = who),
+            Some(BulkKind::ResetTokens) => crate::tr!(bulk_dialog.reset_the_tokens_of_2, who = who),
+            _ => crate::tr!(bulk_dialog.delete_2, who = who),
         }
     };
 
@@ -212,9 +212,9 @@ pub fn BulkDialog(
             }
             _ => {
                 let last_words = if action == BulkAction::Delete {
-                    " lose access to the organisation at once. This cannot be undone."
+                    crate::tr!(bulk_dialog.lose_access_to_the_organisation)
                 } else {
-                    " get a new token key."
+                    crate::tr!(bulk_dialog.get_a_new_token_key)
                 };
                 view! {
                     <p>
@@ -231,7 +231,7 @@ pub fn BulkDialog(
             {body}
             {skipped_list(&plan, &action)}
             {plan.apply.is_empty().then(|| view! {
-                <p class="oc-alert oc-alert--warning">"Nothing to do: the action applies to none of the selected users."</p>
+                <p class="oc-alert oc-alert--warning">{crate::tr!(bulk_dialog.nothing_to_do_the_action)}</p>
             })}
         }
         .into_any()
@@ -241,17 +241,17 @@ pub fn BulkDialog(
     let role_select = move || {
         view! {
             <div class="oc-field">
-                <label class="oc-label" for=role_id.get_value()>"New permission level"</label>
+                <label class="oc-label" for=role_id.get_value()>{crate::tr!(bulk_dialog.new_permission_level)}</label>
                 <select
                     id=role_id.get_value()
                     class="oc-input oc-select"
                     prop:value=move || chosen_role.get()
                     on:change=move |ev| chosen_role.set(event_target_value(&ev))
                 >
-                    <option value="">"Choose a permission level"</option>
+                    <option value="">{crate::tr!(bulk_dialog.choose_a_permission_level)}</option>
                     {move || roles.get().into_iter().map(|r| {
                         let label = match grant_refusal(&own(), &r.permissions) {
-                            Some(_) => format!("{} (needs permissions you lack)", r.display_name),
+                            Some(_) => crate::tr!(bulk_dialog.needs_permissions_you_lack, display_name = r.display_name),
                             None => r.display_name.clone(),
                         };
                         view! { <option value=r.name.clone()>{label}</option> }
@@ -266,7 +266,7 @@ pub fn BulkDialog(
         view! {
             <div class="oc-field">
                 <label class="oc-label" for=typed_id.get_value()>
-                    {move || format!("Type {} to confirm the deletion", n())}
+                    {move || crate::tr!(bulk_dialog.type_to_confirm_the_deletion, n = n())}
                 </label>
                 <input
                     id=typed_id.get_value()
@@ -282,14 +282,14 @@ pub fn BulkDialog(
     let progress = move || {
         tally.with(|t| {
             let verb = match kind.get_untracked() {
-                Some(BulkKind::ChangeRole) => "Changing roles…",
-                Some(BulkKind::ResetTokens) => "Resetting tokens…",
-                _ => "Deleting users…",
+                Some(BulkKind::ChangeRole) => crate::tr!(bulk_dialog.changing_roles),
+                Some(BulkKind::ResetTokens) => crate::tr!(bulk_dialog.resetting_tokens),
+                _ => crate::tr!(bulk_dialog.deleting_users),
             };
             view! {
                 <p>{verb} " " <strong>{t.progress_text()}</strong></p>
-                <progress class="oc-bulk-progress" max=t.total.to_string() value=t.finished().to_string() aria-label="Progress"></progress>
-                {move || cancelled.get().then(|| view! { <p class="oc-hint">"Stopping after the calls under way…"</p> })}
+                <progress class="oc-bulk-progress" max=t.total.to_string() value=t.finished().to_string() aria-label={crate::tr!(bulk_dialog.progress)}></progress>
+                {move || cancelled.get().then(|| view! { <p class="oc-hint">{crate::tr!(bulk_dialog.stopping_after_the_calls_under)}</p> })}
             }
         })
     };
@@ -329,7 +329,7 @@ pub fn BulkDialog(
                 <div class="oc-dialog__actions">
                     {move || match phase.get() {
                         Phase::Review => view! {
-                            <button type="button" class="oc-button oc-button--secondary" on:click=move |_| kind.set(None)>"Cancel"</button>
+                            <button type="button" class="oc-button oc-button--secondary" on:click=move |_| kind.set(None)>{crate::tr!(bulk_dialog.cancel)}</button>
                             <button
                                 type="button"
                                 class=move || if danger() { "oc-button oc-button--danger" } else { "oc-button oc-button--primary" }
@@ -341,14 +341,14 @@ pub fn BulkDialog(
                         }.into_any(),
                         Phase::Running => view! {
                             <button type="button" class="oc-button oc-button--secondary" disabled=move || cancelled.get() on:click=move |_| cancelled.set(true)>
-                                "Cancel"
+                                {crate::tr!(bulk_dialog.cancel)}
                             </button>
                         }.into_any(),
                         Phase::Summary => view! {
                             {move || tally.with(|t| !t.failed.is_empty() || t.not_reached() > 0).then(|| view! {
-                                <button type="button" class="oc-button oc-button--secondary" on:click=retry>"Retry the failed ones"</button>
+                                <button type="button" class="oc-button oc-button--secondary" on:click=retry>{crate::tr!(bulk_dialog.retry_the_failed_ones)}</button>
                             })}
-                            <button type="button" class="oc-button oc-button--primary" on:click=move |_| kind.set(None)>"Close"</button>
+                            <button type="button" class="oc-button oc-button--primary" on:click=move |_| kind.set(None)>{crate::tr!(bulk_dialog.close)}</button>
                         }.into_any(),
                     }}
                 </div>
@@ -404,11 +404,11 @@ fn change_role_review(
         by_role(&plan.apply)
             .into_iter()
             .map(|(from, members)| {
-                let heading = format!(
-                    "From {} ({}): {}",
-                    roles.with_untracked(|r| display_name(r, &from)),
-                    users_text(members.len()),
-                    first_emails(&members)
+                let heading = crate::tr!(
+                    bulk_dialog.from,
+                    value = roles.with_untracked(|r| display_name(r, &from)),
+                    value2 = users_text(members.len()),
+                    members = first_emails(&members)
                 );
                 let diff = find_role(&from).map(
                     |current| view! { <PermissionDiffView current=current next=next.clone()/> },
@@ -424,7 +424,7 @@ fn change_role_review(
     });
     view! {
         {groups}
-        {refusal.map(|why| view! { <p class="oc-alert oc-alert--error">{format!("You cannot grant this level. {why}")}</p> })}
+        {refusal.map(|why| view! { <p class="oc-alert oc-alert--error">{crate::tr!(bulk_dialog.you_cannot_grant_this_level, why = why)}</p> })}
         <p class="oc-callout oc-callout--warning">{TOKENS_WARNING_MANY}</p>
     }
 }
@@ -438,7 +438,7 @@ fn skipped_list(plan: &Plan, action: &BulkAction) -> Option<impl IntoView> {
             .map(|(u, why)| view! { <li><strong>{u.email.clone()}</strong> ": " {why.text(action)}</li> })
             .collect_view();
         view! {
-            <h3 class="oc-subheading">{format!("Skipped: {}", users_text(plan.skipped.len()))}</h3>
+            <h3 class="oc-subheading">{crate::tr!(bulk_dialog.skipped, value = users_text(plan.skipped.len()))}</h3>
             <ul class="oc-bulk-list">{items}</ul>
         }
     })
@@ -447,14 +447,18 @@ fn skipped_list(plan: &Plan, action: &BulkAction) -> Option<impl IntoView> {
 /// What a run did.
 fn summary_view(t: &Tally, plan: &Plan, kind: Option<BulkKind>) -> impl IntoView {
     let done = match kind {
-        Some(BulkKind::ChangeRole) => format!("Role changed: {}.", users_text(t.done.len())),
-        Some(BulkKind::ResetTokens) => format!("Tokens reset: {}.", users_text(t.done.len())),
-        _ => format!("Deleted: {}.", users_text(t.done.len())),
+        Some(BulkKind::ChangeRole) => {
+            crate::tr!(bulk_dialog.role_changed, value = users_text(t.done.len()))
+        }
+        Some(BulkKind::ResetTokens) => {
+            crate::tr!(bulk_dialog.tokens_reset, value = users_text(t.done.len()))
+        }
+        _ => crate::tr!(bulk_dialog.deleted, value = users_text(t.done.len())),
     };
     let stopped = t.stopped.clone().map(|why| {
         view! {
             <p class="oc-alert oc-alert--warning">
-                {format!("Stopped after {}: {why} {} not reached.", t.progress_text(), users_text(t.not_reached()))}
+                {crate::tr!(bulk_dialog.stopped_after_not_reached, progress_text = t.progress_text(), why = why, not_reached = users_text(t.not_reached()))}
             </p>
         }
     });
@@ -467,13 +471,13 @@ fn summary_view(t: &Tally, plan: &Plan, kind: Option<BulkKind>) -> impl IntoView
             )
             .collect_view();
         view! {
-            <h3 class="oc-subheading">{format!("Failed: {}", users_text(t.failed.len()))}</h3>
+            <h3 class="oc-subheading">{crate::tr!(bulk_dialog.failed, value = users_text(t.failed.len()))}</h3>
             <ul class="oc-bulk-list">{items}</ul>
         }
     });
     view! {
         <p class="oc-bulk-done"><strong>{done}</strong></p>
-        {(!plan.skipped.is_empty()).then(|| view! { <p>{format!("Skipped: {}.", users_text(plan.skipped.len()))}</p> })}
+        {(!plan.skipped.is_empty()).then(|| view! { <p>{crate::tr!(bulk_dialog.skipped_2, value = users_text(plan.skipped.len()))}</p> })}
         {stopped}
         {failed}
     }

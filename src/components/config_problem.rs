@@ -64,11 +64,11 @@ pub fn ConfigExplanation(
 ) -> impl IntoView {
     view! {
         <p>
-            "It read " <code class="oc-problem__address">{address}</code>
-            " and found that " {problem.explain()} "."
+            {crate::tr!(config_problem.it_read)} <code class="oc-problem__address">{address}</code>
+            {crate::tr!(config_problem.and_found_that)} {problem.explain()} "."
         </p>
         <p>
-            "Check that config.json is deployed beside index.html and names the API, like "
+            {crate::tr!(config_problem.check_that_config_json_is)}
             <code class="oc-problem__address">"{\"apiBaseUrl\": \"https://api.example.com/api\"}"</code>"."
         </p>
     }

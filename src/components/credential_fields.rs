@@ -33,11 +33,11 @@ pub fn CredentialFields(
         ("username", "current-password")
     };
     let hint = sign_up.then(|| view! {
-        <p class="oc-hint" id=hint_id.clone()>{format!("At least {MIN_PASSWORD_LEN} characters.")}</p>
+        <p class="oc-hint" id=hint_id.clone()>{crate::tr!(credential_fields.at_least_characters, min = MIN_PASSWORD_LEN)}</p>
     });
     view! {
-        <Field label="Email" id=email_id kind="email" auto=email_auto value=email mode=Some("email") described_by=None/>
-        <Field label="Password" id=password_id kind="password" auto=password_auto value=password mode=None described_by=sign_up.then(|| hint_id.clone())>
+        <Field label={crate::tr!(credential_fields.email)} id=email_id kind="email" auto=email_auto value=email mode=Some("email") described_by=None/>
+        <Field label={crate::tr!(credential_fields.password)} id=password_id kind="password" auto=password_auto value=password mode=None described_by=sign_up.then(|| hint_id.clone())>
             {hint}
         </Field>
     }

@@ -88,8 +88,10 @@ where
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
-    let confirm_label = confirm_label.unwrap_or_else(|| Signal::stored("Confirm".to_string()));
-    let cancel_label = cancel_label.unwrap_or_else(|| Signal::stored("Cancel".to_string()));
+    let confirm_label =
+        confirm_label.unwrap_or_else(|| Signal::stored(crate::tr!(dialog.confirm).to_string()));
+    let cancel_label =
+        cancel_label.unwrap_or_else(|| Signal::stored(crate::tr!(dialog.cancel).to_string()));
     let confirm_disabled = confirm_disabled.unwrap_or_default();
 
     Effect::new(move |_| {

@@ -17,11 +17,11 @@ use crate::routes::{use_base, Route};
 use crate::session::use_session;
 
 /// The validity choices offered, in hours.
-const VALIDITY_CHOICES: &[(u32, &str)] = &[
-    (24, "24 hours"),
-    (DEFAULT_INVITE_HOURS, "3 days"),
-    (24 * 7, "7 days"),
-    (24 * 30, "30 days"),
+const VALIDITY_CHOICES: &[(u32, fn() -> &'static str)] = &[
+    (24, || crate::tr!(invite_dialog.n_24_hours)),
+    (DEFAULT_INVITE_HOURS, || crate::tr!(invite_dialog.n_3_days)),
+    (24 * 7, || crate::tr!(invite_dialog.n_7_days)),
+    (24 * 30, || crate::tr!(invite_dialog.n_30_days)),
 ];
 
 /// The invite dialog; `on_created` runs after each generated token (e.g. to refresh
@@ -70,7 +70,7 @@ pub fn InviteDialog(
     let generate = move || async move {
         let role = chosen.get_untracked();
         if role.is_empty() {
-            return Err("Choose a role first.".to_string());
+            return Err(crate::tr!(invite_dialog.choose_a_role_first).to_string());
         }
         let invite = invites::create(&api.get_value(), role, hours.get_untracked())
             .await
@@ -90,8 +90,8 @@ pub fn InviteDialog(
         };
         leptos::task::spawn_local(async move {
             let text = match copy_text(&link).await {
-                Ok(()) => "Invitation link copied to clipboard.",
-                Err(()) => "Could not copy the link. Select it and copy it by hand.",
+                Ok(()) => crate::tr!(invite_dialog.invitation_link_copied_to_clipboard),
+                Err(()) => crate::tr!(invite_dialog.could_not_copy_the_link),
             };
             let _ = copy_status.try_set(text.to_string());
         });
@@ -100,9 +100,9 @@ pub fn InviteDialog(
     view! {
         <Dialog
             open=open
-            title="Invite New User"
-            confirm_label="Generate New Invite Token"
-            cancel_label=Signal::derive(move || if created.get().is_some() { "Done".to_string() } else { "Cancel".to_string() })
+            title={crate::tr!(invite_dialog.invite_new_user)}
+            confirm_label={crate::tr!(invite_dialog.generate_new_invite_token)}
+            cancel_label=Signal::derive(move || if created.get().is_some() { {crate::tr!(invite_dialog.done)}.to_string() } else { {crate::tr!(invite_dialog.cancel)}.to_string() })
             close_on_success=false
             confirm_disabled=Signal::derive(move || chosen.get().is_empty())
             class="oc-dialog--wide"
@@ -112,10 +112,10 @@ pub fn InviteDialog(
             })
             on_confirm=generate
         >
-            <p>"The invitee signs up with the link and joins the organisation with the role you choose."</p>
+            <p>{crate::tr!(invite_dialog.the_invitee_signs_up_with)}</p>
             <div class="oc-form-row">
                 <div class="oc-field">
-                    <label class="oc-label" for=role_id.clone()>"Role"</label>
+                    <label class="oc-label" for=role_id.clone()>{crate::tr!(invite_dialog.role)}</label>
                     <select
                         id=role_id.clone()
                         class="oc-input oc-select"
@@ -127,7 +127,7 @@ pub fn InviteDialog(
                             let label = if ok {
                                 r.display_name.clone()
                             } else {
-                                format!("{} (needs permissions you lack)", r.display_name)
+                                crate::tr!(invite_dialog.needs_permissions_you_lack, display_name = r.display_name)
                             };
                             view! {
                                 <option value=r.name.clone() disabled=!ok selected=move || chosen.get() == r.name>{label}</option>
@@ -136,7 +136,7 @@ pub fn InviteDialog(
                     </select>
                 </div>
                 <div class="oc-field">
-                    <label class="oc-label" for=validity_id.clone()>"Link valid for"</label>
+                    <label class="oc-label" for=validity_id.clone()>{crate::tr!(invite_dialog.link_valid_for)}</label>
                     <select
                         id=validity_id.clone()
                         class="oc-input oc-select"
@@ -147,19 +147,19 @@ pub fn InviteDialog(
                         }
                     >
                         {VALIDITY_CHOICES.iter().map(|(h, label)| view! {
-                            <option value=h.to_string() selected=*h == DEFAULT_INVITE_HOURS>{*label}</option>
+                            <option value=h.to_string() selected=*h == DEFAULT_INVITE_HOURS>{label()}</option>
                         }).collect_view()}
                     </select>
                 </div>
             </div>
             <Show when=move || !session.allows(Permission::PermissionList)>
                 <p class="oc-alert oc-alert--warning">
-                    "Your role may not view the organisation's roles, so it cannot choose one for an invitation. Ask an admin to invite this person."
+                    {crate::tr!(invite_dialog.your_role_may_not_view)}
                 </p>
             </Show>
-            <section class="oc-invite-role" aria-label="Permission overview">
+            <section class="oc-invite-role" aria-label={crate::tr!(invite_dialog.permission_overview)}>
                 {move || chosen_role().map(|r| view! {
-                    <h3 class="oc-subheading">{format!("Permission overview: {}", r.display_name)}</h3>
+                    <h3 class="oc-subheading">{crate::tr!(invite_dialog.permission_overview_2, display_name = r.display_name)}</h3>
                     <PermissionOverview role=r/>
                 })}
             </section>
@@ -168,10 +168,10 @@ pub fn InviteDialog(
                 view! {
                     <div class="oc-invite-result">
                         <p class="oc-alert oc-alert--success" role="status">
-                            {format!("Invitation for {role} created. It expires {}.", format_utc(&invite.invite.expires_at))}
+                            {crate::tr!(invite_dialog.invitation_for_created_it_expires, role = role, expires_at = format_utc(&invite.invite.expires_at))}
                         </p>
                         <div class="oc-field">
-                            <label class="oc-label" for=link_id.clone()>"Invitation link"</label>
+                            <label class="oc-label" for=link_id.clone()>{crate::tr!(invite_dialog.invitation_link)}</label>
                             <div class="oc-copy-row">
                                 <input id=link_id.clone() class="oc-input oc-input--mono" type="text" readonly prop:value=link.clone()
                                     on:focus=move |ev| {
@@ -181,9 +181,9 @@ pub fn InviteDialog(
                                         }
                                     }
                                 />
-                                <button type="button" class="oc-button oc-button--secondary" on:click=copy>"Copy link"</button>
+                                <button type="button" class="oc-button oc-button--secondary" on:click=copy>{crate::tr!(invite_dialog.copy_link)}</button>
                             </div>
-                            <p class="oc-hint">"Share it with the person you invite. It works once and is shown only now."</p>
+                            <p class="oc-hint">{crate::tr!(invite_dialog.share_it_with_the_person)}</p>
                         </div>
                         <p class="oc-visually-hidden" role="status" aria-live="polite">{move || copy_status.get()}</p>
                         <p class="oc-copy-status" aria-hidden="true">{move || copy_status.get()}</p>

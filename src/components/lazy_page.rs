@@ -28,14 +28,14 @@ type PageLoad = Pin<Box<dyn Future<Output = Result<PageView, ChunkError>>>>;
 
 /// A page in a chunk of its own: what the loading line says, and how to load it.
 pub struct LazyPage {
-    label: &'static str,
+    label: fn() -> &'static str,
     load: fn() -> PageLoad,
     loaded: OnceLock<PageView>,
 }
 
 impl LazyPage {
     /// Used by [`lazy_page!`].
-    pub const fn new(label: &'static str, load: fn() -> PageLoad) -> LazyPage {
+    pub const fn new(label: fn() -> &'static str, load: fn() -> PageLoad) -> LazyPage {
         LazyPage {
             label,
             load,
@@ -67,7 +67,7 @@ impl LazyPage {
 /// `$page`, and everything only it uses go into the chunk `$chunk`.
 #[macro_export]
 macro_rules! lazy_page {
-    ($(#[$meta:meta])* $name:ident, $chunk:ident, $page:ident, $label:literal) => {
+    ($(#[$meta:meta])* $name:ident, $chunk:ident, $page:ident, $label:expr) => {
         #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
         fn $chunk() -> ::core::result::Result<
             $crate::components::lazy_page::PageView,
@@ -77,7 +77,7 @@ macro_rules! lazy_page {
         }
         $(#[$meta])*
         pub static $name: $crate::components::lazy_page::LazyPage =
-            $crate::components::lazy_page::LazyPage::new($label, || ::std::boxed::Box::pin($chunk()));
+            $crate::components::lazy_page::LazyPage::new(|| $label, || ::std::boxed::Box::pin($chunk()));
     };
 }
 
@@ -149,14 +149,14 @@ pub fn LazyView(
     let all = use_context::<LazyPages>();
     let in_landmark = move |inner: AnyView| {
         if framed_by_self {
-            view! { <MainRegion class="oc-centered" label=page.label>{inner}</MainRegion> }
+            view! { <MainRegion class="oc-centered" label=(page.label)()>{inner}</MainRegion> }
                 .into_any()
         } else {
             inner
         }
     };
     move || match phase.get() {
-        Phase::Loading => in_landmark(view! { <Loading label=page.label/> }.into_any()),
+        Phase::Loading => in_landmark(view! { <Loading label=(page.label)()/> }.into_any()),
         Phase::Ready(view) => {
             if let Some(all) = all {
                 prefetch_when_idle(all);
@@ -172,13 +172,13 @@ pub fn LazyView(
 fn ChunkFailed(on_retry: impl Fn() + Send + Sync + 'static) -> impl IntoView {
     view! {
         <div class="oc-card oc-chunk-failed" role="alert">
-            <h2>"This part of the console could not be loaded"</h2>
+            <h2>{crate::tr!(lazy_page.this_part_of_the_console)}</h2>
             <p>
-                "Check your connection and try again. If the console was updated "
-                "meanwhile, reloading the page brings the new version."
+                {crate::tr!(lazy_page.check_your_connection_and_try)}
+                {crate::tr!(lazy_page.meanwhile_reloading_the_page_brings)}
             </p>
             <button type="button" class="oc-button oc-button--primary" on:click=move |_| on_retry()>
-                "Retry"
+                {crate::tr!(lazy_page.retry)}
             </button>
         </div>
     }

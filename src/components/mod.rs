@@ -15,6 +15,7 @@ pub mod dialog;
 pub mod host_bridge;
 pub mod icons;
 pub mod invite_dialog;
+pub mod language_choice;
 pub mod lazy_page;
 pub mod main_region;
 pub mod nav_drawer;

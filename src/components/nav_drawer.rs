@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::dialog::keep_tab_inside;
 use crate::components::icons::{IconClose, IconMenu};
+use crate::components::language_choice::{offers_choice, LanguageSelect};
 use crate::components::unique_id;
 use crate::domain::users_view::UsersView;
 use crate::routes::Route;
@@ -83,7 +84,8 @@ pub fn NavDrawer() -> impl IntoView {
             node_ref=button_ref
             type="button"
             class="oc-icon-button oc-menu-button"
-            aria-label="Open menu"
+            aria-label={crate::tr!(nav_drawer.open_menu)}
+            data-oc-language-return=""
             aria-haspopup="dialog"
             aria-expanded=move || if open.get() { "true" } else { "false" }
             aria-controls=drawer_id.clone()
@@ -106,8 +108,8 @@ pub fn NavDrawer() -> impl IntoView {
         >
             <div class="oc-drawer__panel">
                 <div class="oc-drawer__head">
-                    <h2 class="oc-drawer__title" id=heading_id.clone()>"Account"</h2>
-                    <button type="button" class="oc-icon-button" aria-label="Close menu" on:click=move |_| open.set(false)>
+                    <h2 class="oc-drawer__title" id=heading_id.clone()>{crate::tr!(nav_drawer.account)}</h2>
+                    <button type="button" class="oc-icon-button" aria-label={crate::tr!(nav_drawer.close_menu)} on:click=move |_| open.set(false)>
                         <IconClose/>
                     </button>
                 </div>
@@ -118,18 +120,21 @@ pub fn NavDrawer() -> impl IntoView {
                 <nav aria-labelledby=heading_id.clone()>
                     <ul class="oc-drawer__list" on:click=on_list_click>
                         <li>
-                            <A href=Route::Overview.href() attr:class="oc-drawer__link">"My Organisation"</A>
+                            <A href=Route::Overview.href() attr:class="oc-drawer__link">{crate::tr!(nav_drawer.my_organisation)}</A>
                         </li>
                         <Show when=move || caps.get().allows(Permission::InviteCreate)>
                             <li>
-                                <A href=Route::Users { view: UsersView::default(), invite: true }.href() attr:class="oc-drawer__link">"Invite New User"</A>
+                                <A href=Route::Users { view: UsersView::default(), invite: true }.href() attr:class="oc-drawer__link">{crate::tr!(nav_drawer.invite_new_user)}</A>
                             </li>
                         </Show>
                         <li>
-                            <button type="button" class="oc-drawer__link" on:click=logout.clone()>"Log out"</button>
+                            <button type="button" class="oc-drawer__link" on:click=logout.clone()>{crate::tr!(nav_drawer.log_out)}</button>
                         </li>
                     </ul>
                 </nav>
+                <Show when=offers_choice>
+                    <LanguageSelect class="oc-drawer__language"/>
+                </Show>
             </div>
         </dialog>
     }

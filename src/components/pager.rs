@@ -27,16 +27,16 @@ pub fn Pager(
                 disabled={page <= 1}
                 on:click=move |_| on_page.run(page.saturating_sub(1).max(1))
             >
-                "Previous page"
+                {crate::tr!(pager.previous_page)}
             </button>
-            <span class="oc-pager__text" aria-live="polite">{format!("Page {page} of {pages} · {range}")}</span>
+            <span class="oc-pager__text" aria-live="polite">{crate::tr!(pager.page_of, page = page, pages = pages, range = range)}</span>
             <button
                 type="button"
                 class="oc-button oc-button--secondary oc-button--small"
                 disabled={page >= pages}
                 on:click=move |_| on_page.run(page + 1)
             >
-                "Next page"
+                {crate::tr!(pager.next_page)}
             </button>
         </nav>
     }

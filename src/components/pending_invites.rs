@@ -31,34 +31,34 @@ pub fn PendingInvites(
     let role_name = move |name: &str| roles.with(|rs| display_name(rs, name));
 
     view! {
-        <Card title="Pending invitations" subtitle="Invitation links that have not been used, revoked or expired yet." class="oc-invites-card">
+        <Card title={crate::tr!(pending_invites.pending_invitations)} subtitle={crate::tr!(pending_invites.invitation_links_that_have_not)} class="oc-invites-card">
             <p class="oc-visually-hidden" role="status">{move || status.get()}</p>
-            <Transition fallback=|| view! { <Loading label="Loading invitations…"/> }>
+            <Transition fallback=|| view! { <Loading label={crate::tr!(pending_invites.loading_invitations)}/> }>
                 {move || list.try_get().flatten().map(|result| match result {
                     Err(e) => view! {
-                        <ErrorState error=e title="Could not load the invitations" on_retry=Callback::new(move |_| list.refetch())/>
+                        <ErrorState error=e title={crate::tr!(pending_invites.could_not_load_the_invitations)} on_retry=Callback::new(move |_| list.refetch())/>
                     }
                     .into_any(),
                     Ok(items) if items.is_empty() => view! {
-                        <p class="oc-empty">"No pending invitations."</p>
+                        <p class="oc-empty">{crate::tr!(pending_invites.no_pending_invitations)}</p>
                     }
                     .into_any(),
                     Ok(items) => view! {
                         <table class="oc-table oc-table--stack oc-invites">
-                            <caption class="oc-visually-hidden">"Pending invitations"</caption>
+                            <caption class="oc-visually-hidden">{crate::tr!(pending_invites.pending_invitations)}</caption>
                             <thead>
                                 <tr>
-                                    <th scope="col">"Role"</th>
-                                    <th scope="col">"Created by"</th>
-                                    <th scope="col">"Created At (UTC)"</th>
-                                    <th scope="col">"Expires (UTC)"</th>
-                                    {can_revoke.then(|| view! { <th scope="col"><span class="oc-visually-hidden">"Actions"</span></th> })}
+                                    <th scope="col">{crate::tr!(pending_invites.role)}</th>
+                                    <th scope="col">{crate::tr!(pending_invites.created_by)}</th>
+                                    <th scope="col">{crate::tr!(pending_invites.created_at_utc)}</th>
+                                    <th scope="col">{crate::tr!(pending_invites.expires_utc)}</th>
+                                    {can_revoke.then(|| view! { <th scope="col"><span class="oc-visually-hidden">{crate::tr!(pending_invites.actions)}</span></th> })}
                                 </tr>
                             </thead>
                             <tbody>
                                 {items.into_iter().map(|inv| {
                                     let role = role_name(&inv.role);
-                                    let revoke_name = format!("Revoke the {role} invitation from {}", inv.created_by);
+                                    let revoke_name = crate::tr!(pending_invites.revoke_the_invitation_from, role = role, created_by = inv.created_by);
                                     let chosen = inv.clone();
                                     view! {
                                         <tr>
@@ -77,7 +77,7 @@ pub fn PendingInvites(
                                                             confirm_open.set(true);
                                                         }
                                                     >
-                                                        "Revoke"
+                                                        {crate::tr!(pending_invites.revoke)}
                                                     </button>
                                                 </td>
                                             })}
@@ -92,23 +92,19 @@ pub fn PendingInvites(
             </Transition>
             <Dialog
                 open=confirm_open
-                title="Revoke invitation?"
-                confirm_label="Revoke invitation"
+                title={crate::tr!(pending_invites.revoke_invitation)}
+                confirm_label={crate::tr!(pending_invites.revoke_invitation_2)}
                 variant=DialogVariant::Danger
                 on_confirm=move || async move {
-                    let Some(inv) = target.get_untracked() else { return Err("No invitation selected.".to_string()) };
+                    let Some(inv) = target.get_untracked() else { return Err({crate::tr!(pending_invites.no_invitation_selected)}.to_string()) };
                     invites::revoke(&api.get_value(), inv.id).await.map_err(|e| user_message(&e))?;
-                    status.set("Invitation revoked.".to_string());
+                    status.set({crate::tr!(pending_invites.invitation_revoked)}.to_string());
                     version.update(|v| *v += 1);
                     Ok(())
                 }
             >
                 <p>
-                    {move || target.get().map(|inv| format!(
-                        "The {} invitation created by {} stops working at once: nobody can join with its link any more.",
-                        role_name(&inv.role),
-                        inv.created_by
-                    ))}
+                    {move || target.get().map(|inv| crate::tr!(pending_invites.the_invitation_created_by_stops, role = role_name(&inv.role), created_by = inv.created_by))}
                 </p>
             </Dialog>
         </Card>

@@ -23,7 +23,7 @@ pub fn PermissionOverview(
             <Audiences audiences=role.audiences.clone()/>
             <h3 class="oc-role-overview__heading">{format!("{heading} ({count})")}</h3>
             {if groups.is_empty() {
-                view! { <p class="oc-hint">"This role grants no permissions."</p> }.into_any()
+                view! { <p class="oc-hint">{crate::tr!(permission_overview.this_role_grants_no_permissions)}</p> }.into_any()
             } else {
                 view! {
                     <div class="oc-perm-groups">
@@ -48,12 +48,12 @@ pub fn PermissionOverview(
 pub fn Audiences(audiences: Vec<String>) -> impl IntoView {
     view! {
         <div class="oc-audiences">
-            <span class="oc-audiences__label">"Audiences"</span>
+            <span class="oc-audiences__label">{crate::tr!(permission_overview.audiences)}</span>
             {if audiences.is_empty() {
-                view! { <span class="oc-hint">"None"</span> }.into_any()
+                view! { <span class="oc-hint">{crate::tr!(permission_overview.none)}</span> }.into_any()
             } else {
                 view! {
-                    <ul class="oc-audiences__list" aria-label="Audiences">
+                    <ul class="oc-audiences__list" aria-label={crate::tr!(permission_overview.audiences)}>
                         {audiences.into_iter().map(|a| view! { <li class="oc-pill">{a}</li> }).collect_view()}
                     </ul>
                 }
@@ -70,7 +70,7 @@ pub fn PermissionDiffView(current: Role, next: Role) -> impl IntoView {
     if d.is_empty() {
         return view! {
             <p class="oc-diff-none">
-                {format!("{} and {} allow exactly the same.", current.display_name, next.display_name)}
+                {crate::tr!(permission_overview.and_allow_exactly_the_same, display_name = current.display_name, display_name2 = next.display_name)}
             </p>
         }
         .into_any();
@@ -96,8 +96,8 @@ pub fn PermissionDiffView(current: Role, next: Role) -> impl IntoView {
         };
     view! {
         <div class="oc-diffs">
-            {list("Permissions gained", "oc-diff--gained", "+", d.gained)}
-            {list("Permissions lost", "oc-diff--lost", "−", d.lost)}
+            {list({crate::tr!(permission_overview.permissions_gained)}, "oc-diff--gained", "+", d.gained)}
+            {list({crate::tr!(permission_overview.permissions_lost)}, "oc-diff--lost", "−", d.lost)}
         </div>
     }
     .into_any()

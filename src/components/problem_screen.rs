@@ -19,7 +19,7 @@ crate::lazy_page!(
     PAGE,
     problems,
     ProblemView,
-    "Finding out what is wrong…"
+    crate::tr!(problem_screen.finding_out_what_is_wrong)
 );
 
 /// What went wrong.
@@ -53,11 +53,11 @@ fn ProblemView() -> impl IntoView {
     let Shown { problem, on_retry } = expect_context::<Shown>();
     let (title, explanation) = match problem {
         Problem::Config { address, problem } => (
-            "The console's configuration could not be read",
+            crate::tr!(problem_screen.the_console_s_configuration_could),
             view! { <ConfigExplanation address=address problem=problem/> }.into_any(),
         ),
         Problem::Api => (
-            "The console cannot reach its API",
+            crate::tr!(problem_screen.the_console_cannot_reach_its),
             view! { <ApiExplanation/> }.into_any(),
         ),
     };
@@ -80,7 +80,7 @@ fn ProblemView() -> impl IntoView {
                 <h1 class="oc-login__title" id=title_id tabindex="-1">{title}</h1>
                 <div class="oc-problem__text" role="alert">{explanation}</div>
                 <button type="button" class="oc-button oc-button--primary oc-button--block" on:click=move |_| on_retry.run(())>
-                    "Retry"
+                    {crate::tr!(problem_screen.retry)}
                 </button>
             </div>
         </MainRegion>

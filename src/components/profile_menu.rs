@@ -1,5 +1,6 @@
 //! The desktop profile menu: a user icon button that opens a menu with My
-//! Organisation, Invite New User (with `InviteToken:Create`) and Log out.
+//! Organisation, Invite New User (with `InviteToken:Create`), the language (standalone)
+//! and Log out.
 //!
 //! Keyboard: Enter/Space/ArrowDown open it on the first item, ArrowUp on the last;
 //! arrows, Home and End move between items; Escape closes it and focus returns to the
@@ -11,8 +12,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::icons::IconUser;
+use crate::components::language_choice::{offers_choice, switch_language};
 use crate::components::unique_id;
+use crate::domain::locale_pick::{tag, ALL};
 use crate::domain::users_view::UsersView;
+use crate::lang;
 use crate::routes::{use_go, Route};
 use crate::session::{flows, use_session};
 
@@ -33,6 +37,7 @@ pub fn ProfileMenu() -> impl IntoView {
     let menu_ref = NodeRef::<html::Div>::new();
     let menu_id = unique_id("profile-menu");
     let caps = Memo::new(move |_| session.capabilities());
+    let current_locale = lang::locale();
     let email = move || session.me().map(|m| m.user.email).unwrap_or_default();
     let role = move || {
         session
@@ -138,7 +143,8 @@ pub fn ProfileMenu() -> impl IntoView {
                 node_ref=button_ref
                 type="button"
                 class="oc-icon-button oc-profile__button"
-                aria-label="Account menu"
+                data-oc-language-return=""
+                aria-label={crate::tr!(profile_menu.account_menu)}
                 aria-haspopup="menu"
                 aria-expanded=move || if open.get().is_some() { "true" } else { "false" }
                 aria-controls=menu_id.clone()
@@ -159,7 +165,7 @@ pub fn ProfileMenu() -> impl IntoView {
                     id=menu_id.clone()
                     class="oc-menu"
                     role="menu"
-                    aria-label="Account"
+                    aria-label={crate::tr!(profile_menu.account)}
                     on:keydown=on_menu_key
                 >
                     <div class="oc-menu__header" role="none">
@@ -168,17 +174,36 @@ pub fn ProfileMenu() -> impl IntoView {
                     </div>
                     <button type="button" role="menuitem" tabindex="-1" class="oc-menu__item"
                         on:click=move |_| go(Route::Overview)>
-                        "My Organisation"
+                        {crate::tr!(profile_menu.my_organisation)}
                     </button>
                     <Show when=move || caps.get().allows(Permission::InviteCreate)>
                         <button type="button" role="menuitem" tabindex="-1" class="oc-menu__item"
                             on:click=move |_| go(Route::Users { view: UsersView::default(), invite: true })>
-                            "Invite New User"
+                            {crate::tr!(profile_menu.invite_new_user)}
                         </button>
+                    </Show>
+                    <Show when=offers_choice>
+                        <div class="oc-menu__separator" role="separator"></div>
+                        <div role="group" aria-label={crate::tr!(language_choice.language)}>
+                            {ALL.iter().map(|(locale, name)| {
+                                let locale = *locale;
+                                view! {
+                                    <button type="button" role="menuitemradio" tabindex="-1" class="oc-menu__item"
+                                        lang=tag(locale)
+                                        aria-checked=if locale == current_locale { "true" } else { "false" }
+                                        on:click=move |_| {
+                                            open.set(None);
+                                            switch_language(locale);
+                                        }>
+                                        {*name}
+                                    </button>
+                                }
+                            }).collect_view()}
+                        </div>
                     </Show>
                     <div class="oc-menu__separator" role="separator"></div>
                     <button type="button" role="menuitem" tabindex="-1" class="oc-menu__item" on:click=logout.clone()>
-                        "Log out"
+                        {crate::tr!(profile_menu.log_out)}
                     </button>
                 </div>
             </Show>
@@ -187,7 +212,7 @@ pub fn ProfileMenu() -> impl IntoView {
 }
 
 fn menu_items(menu: &web_sys::HtmlDivElement) -> Vec<web_sys::HtmlElement> {
-    let Ok(list) = menu.query_selector_all("[role=menuitem]") else {
+    let Ok(list) = menu.query_selector_all("[role^=menuitem]") else {
         return Vec::new();
     };
     (0..list.length())

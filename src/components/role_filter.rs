@@ -28,12 +28,12 @@ pub fn RoleFilter(
         }
     };
     view! {
-        <nav class="oc-role-filter" aria-label="Filter by role">
+        <nav class="oc-role-filter" aria-label={crate::tr!(role_filter.filter_by_role)}>
             <ul class="oc-role-filter__list">
                 {move || {
                     let rs = roles.get();
                     let total: u64 = rs.iter().map(|r| r.user_count).sum();
-                    let mut items = vec![link.clone()(None, "All roles".to_string(), total)];
+                    let mut items = vec![link.clone()(None, {crate::tr!(role_filter.all_roles)}.to_string(), total)];
                     items.extend(rs.into_iter().map(|r| link.clone()(Some(r.name), r.display_name, r.user_count)));
                     items.collect_view()
                 }}

@@ -57,7 +57,8 @@ pub fn SecretField(
         leptos::task::spawn_local(async move {
             match copy_text(&text).await {
                 Ok(()) => {
-                    let _ = announce.try_set(format!("{what} copied to clipboard."));
+                    let _ =
+                        announce.try_set(crate::tr!(secret_field.copied_to_clipboard, what = what));
                     let _ = copied.try_set(true);
                     set_timeout(
                         move || {
@@ -67,8 +68,9 @@ pub fn SecretField(
                     );
                 }
                 Err(()) => {
-                    let _ = announce.try_set(format!(
-                        "Could not copy the {what}. Reveal it and copy it by hand."
+                    let _ = announce.try_set(crate::tr!(
+                        secret_field.could_not_copy_the_reveal,
+                        what = what
                     ));
                 }
             }
@@ -87,14 +89,14 @@ pub fn SecretField(
         let label = label.clone();
         move || {
             if revealed.get() {
-                format!("Hide {label}")
+                crate::tr!(secret_field.hide_2, label = label)
             } else {
-                format!("Reveal {label}")
+                crate::tr!(secret_field.reveal_2, label = label)
             }
         }
     };
 
-    let copy_name = format!("Copy {label}");
+    let copy_name = crate::tr!(secret_field.copy_2, label = label);
     view! {
         <div class="oc-secret" role="group" aria-labelledby=label_id.clone() aria-describedby=desc_id.clone()>
             <div class="oc-secret__head">
@@ -118,7 +120,7 @@ pub fn SecretField(
                         aria-controls=value_id.clone()
                         on:click=toggle
                     >
-                        {move || if revealed.get() { "Hide" } else { "Reveal" }}
+                        {move || if revealed.get() { {crate::tr!(secret_field.hide)} } else { {crate::tr!(secret_field.reveal)} }}
                     </button>
                     <button
                         type="button"
@@ -126,10 +128,10 @@ pub fn SecretField(
                         aria-label=copy_name
                         on:click=copy
                     >
-                        "Copy"
+                        {crate::tr!(secret_field.copy)}
                     </button>
                     <span class="oc-secret__copied" aria-hidden="true" class:oc-secret__copied--on=move || copied.get()>
-                        "Copied"
+                        {crate::tr!(secret_field.copied)}
                     </span>
                 </div>
             </div>

@@ -24,8 +24,8 @@ pub fn SessionEndedNotice() -> impl IntoView {
     view! {
         <div class="oc-session-ended" role="alert">
             <p class="oc-session-ended__text">
-                <strong>"Your session has ended."</strong>
-                " Sign in again in your dashboard, then try again. Nothing on this page is lost."
+                <strong>{crate::tr!(session_ended.your_session_has_ended)}</strong>
+                {crate::tr!(session_ended.sign_in_again_in_your)}
             </p>
             <button
                 type="button"
@@ -33,7 +33,7 @@ pub fn SessionEndedNotice() -> impl IntoView {
                 on:click=retry
                 disabled=move || busy.get()
             >
-                {move || if busy.get() { "Trying…" } else { "Try again" }}
+                {move || if busy.get() { {crate::tr!(session_ended.trying)} } else { {crate::tr!(session_ended.try_again)} }}
             </button>
         </div>
     }

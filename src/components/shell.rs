@@ -99,18 +99,19 @@ pub fn Shell() -> impl IntoView {
         });
     });
 
-    move || match state.get() {
+    move || {
+        match state.get() {
         SessionState::Anonymous if session.is_hosted() => view! {
             <div class="oc-centered">
-                <p class="oc-logged-out">"You have logged out of the organisation console."</p>
+                <p class="oc-logged-out">{crate::tr!(shell.you_have_logged_out_of)}</p>
             </div>
         }
         .into_any(),
         SessionState::Anonymous => {
-            view! { <Loading label="Redirecting to the login page…"/> }.into_any()
+            view! { <Loading label={crate::tr!(shell.redirecting_to_the_login_page)}/> }.into_any()
         }
         SessionState::Loading => view! {
-            <div class="oc-centered"><Loading label="Loading your session…"/></div>
+            <div class="oc-centered"><Loading label={crate::tr!(shell.loading_your_session)}/></div>
         }
         .into_any(),
         // No answer at all: the address, the likely cause and what to check.
@@ -119,11 +120,12 @@ pub fn Shell() -> impl IntoView {
         }
         SessionState::Failed(e) => view! {
             <div class="oc-centered">
-                <ErrorState error=e on_retry=retry title="Could not load your session"/>
+                <ErrorState error=e on_retry=retry title={crate::tr!(shell.could_not_load_your_session)}/>
             </div>
         }
         .into_any(),
         SessionState::Ready => view! { <Frame/> }.into_any(),
+    }
     }
 }
 
@@ -167,7 +169,7 @@ fn Frame() -> impl IntoView {
 
     view! {
         <div class="oc-app" tabindex="-1">
-            <a class="oc-skip-link" href="#oc-main" on:click=skip_to_main>"Skip to content"</a>
+            <a class="oc-skip-link" href="#oc-main" on:click=skip_to_main>{crate::tr!(shell.skip_to_content)}</a>
             <header class="oc-topbar">
                 <div class="oc-topbar__inner">
                     <A href=Route::Overview.href() attr:class="oc-brand">
@@ -182,37 +184,37 @@ fn Frame() -> impl IntoView {
             <div class="oc-container">
                 // A labelled section, so the name and level chips stand inside a landmark
                 // (axe `region`); not the page's banner, which the top bar already is.
-                <section class="oc-org-header" aria-label="Organisation summary">
-                    <p class="oc-eyebrow">"My Organisation"</p>
+                <section class="oc-org-header" aria-label={crate::tr!(shell.organisation_summary)}>
+                    <p class="oc-eyebrow">{crate::tr!(shell.my_organisation)}</p>
                     {move || match org.try_get().flatten() {
                         // The same lines as the loaded header (title and chips), so
                         // the tabs and the page below do not move when it arrives.
                         None => view! {
-                            <h1 class="oc-org-header__title oc-skeleton-text">"Loading organisation…"</h1>
+                            <h1 class="oc-org-header__title oc-skeleton-text">{crate::tr!(shell.loading_organisation)}</h1>
                             <ul class="oc-chips oc-skeleton-text" aria-hidden="true">
-                                <li class="oc-chip"><span class="oc-chip__label">"Support Level"</span><span class="oc-chip__value">"…"</span></li>
-                                <li class="oc-chip"><span class="oc-chip__label">"Analytics Level"</span><span class="oc-chip__value">"…"</span></li>
+                                <li class="oc-chip"><span class="oc-chip__label">{crate::tr!(shell.support_level)}</span><span class="oc-chip__value">"…"</span></li>
+                                <li class="oc-chip"><span class="oc-chip__label">{crate::tr!(shell.analytics_level)}</span><span class="oc-chip__value">"…"</span></li>
                             </ul>
                         }
                         .into_any(),
                         Some(Err(e)) => view! {
-                            <h1 class="oc-org-header__title">"Organisation"</h1>
+                            <h1 class="oc-org-header__title">{crate::tr!(shell.organisation)}</h1>
                             <ErrorState
                                 error=e
-                                title="Could not load the organisation"
+                                title={crate::tr!(shell.could_not_load_the_organisation)}
                                 on_retry=Callback::new(move |_| org.refetch())
                             />
                         }
                         .into_any(),
                         Some(Ok(o)) => view! {
                             <h1 class="oc-org-header__title">{o.name.clone()}</h1>
-                            <ul class="oc-chips" aria-label="Service levels">
+                            <ul class="oc-chips" aria-label={crate::tr!(shell.service_levels)}>
                                 <li class="oc-chip">
-                                    <span class="oc-chip__label">"Support Level"</span>
+                                    <span class="oc-chip__label">{crate::tr!(shell.support_level)}</span>
                                     <span class="oc-chip__value">{o.support_level.clone()}</span>
                                 </li>
                                 <li class="oc-chip">
-                                    <span class="oc-chip__label">"Analytics Level"</span>
+                                    <span class="oc-chip__label">{crate::tr!(shell.analytics_level)}</span>
                                     <span class="oc-chip__value">{o.analytics_level.clone()}</span>
                                 </li>
                             </ul>
@@ -222,26 +224,26 @@ fn Frame() -> impl IntoView {
                 </section>
                 <nav
                     class="oc-tabs"
-                    aria-label="Organisation sections"
+                    aria-label={crate::tr!(shell.organisation_sections)}
                     on:mouseover={
                         let prefetch = prefetch.clone();
                         move |ev: web_sys::MouseEvent| prefetch(ev.into())
                     }
                     on:focusin=move |ev: web_sys::FocusEvent| prefetch(ev.into())
                 >
-                    <A href=Route::Overview.href() attr:class="oc-tab">"Overview"</A>
+                    <A href=Route::Overview.href() attr:class="oc-tab">{crate::tr!(shell.overview)}</A>
                     <Show when=move || caps.get().allows(Permission::UserList)>
-                        <A href=Route::users(UsersView::default()).href() attr:class="oc-tab">"User Management"</A>
+                        <A href=Route::users(UsersView::default()).href() attr:class="oc-tab">{crate::tr!(shell.user_management)}</A>
                     </Show>
                     <Show when=move || caps.get().allows(Permission::ActivityList)>
-                        <A href=Route::Activity(ActivityView::default()).href() attr:class="oc-tab">"Activity"</A>
+                        <A href=Route::Activity(ActivityView::default()).href() attr:class="oc-tab">{crate::tr!(shell.activity)}</A>
                     </Show>
                 </nav>
-                <MainRegion id="oc-main" class="oc-main" label="Organisation">
+                <MainRegion id="oc-main" class="oc-main" label={crate::tr!(shell.organisation)}>
                     <ErrorBoundary fallback=|errors| view! {
                         <div class="oc-error-state" role="alert">
                             <div class="oc-error-state__text">
-                                <p class="oc-error-state__title">"This page failed to load"</p>
+                                <p class="oc-error-state__title">{crate::tr!(shell.this_page_failed_to_load)}</p>
                                 <ul>
                                     {move || errors.get().into_iter().map(|(_, e)| view! { <li>{e.to_string()}</li> }).collect_view()}
                                 </ul>

@@ -52,7 +52,7 @@ pub fn ErrorState(
                 <p>{user_message(&error)}</p>
             </div>
             <button type="button" class="oc-button oc-button--secondary" on:click=move |_| on_retry.run(())>
-                "Retry"
+                {crate::tr!(status.retry)}
             </button>
         </div>
     }

@@ -47,8 +47,8 @@ pub fn ResetTokenDialog(
     view! {
         <Dialog
             open=open
-            title="Reset user token?"
-            confirm_label="Reset token"
+            title={crate::tr!(user_dialogs.reset_user_token)}
+            confirm_label={crate::tr!(user_dialogs.reset_token)}
             variant=DialogVariant::Danger
             on_confirm=move || async move {
                 let updated = on_selected(user, |t| async move {
@@ -59,10 +59,10 @@ pub fn ResetTokenDialog(
                 Ok(())
             }
         >
-            <p>"You are about to reset the token of " <strong>{move || email_of(user)}</strong> "."</p>
+            <p>{crate::tr!(user_dialogs.you_are_about_to_reset)} <strong>{move || email_of(user)}</strong> "."</p>
             <p>{TOKEN_WARNING}</p>
             <Show when=is_me>
-                <p class="oc-alert oc-alert--warning">"This includes your own session: you will have to log in again."</p>
+                <p class="oc-alert oc-alert--warning">{crate::tr!(user_dialogs.this_includes_your_own_session)}</p>
             </Show>
         </Dialog>
     }
@@ -79,8 +79,8 @@ pub fn DeleteUserDialog(
     view! {
         <Dialog
             open=open
-            title="Delete user?"
-            confirm_label="Delete user"
+            title={crate::tr!(user_dialogs.delete_user)}
+            confirm_label={crate::tr!(user_dialogs.delete_user_2)}
             variant=DialogVariant::Danger
             on_confirm=move || async move {
                 let target = on_selected(user, |t| async move {
@@ -93,7 +93,7 @@ pub fn DeleteUserDialog(
         >
             <p>
                 <strong>{move || email_of(user)}</strong>
-                " loses access to the organisation at once. This cannot be undone."
+                {crate::tr!(user_dialogs.loses_access_to_the_organisation)}
             </p>
             <p>{TOKEN_WARNING}</p>
         </Dialog>
@@ -131,8 +131,8 @@ pub fn UpdatePermissionDialog(
     view! {
         <Dialog
             open=open
-            title="Update permission"
-            confirm_label="Confirm"
+            title={crate::tr!(user_dialogs.update_permission)}
+            confirm_label={crate::tr!(user_dialogs.confirm)}
             confirm_disabled=Signal::derive(move || unchanged() || chosen_refusal().is_some())
             class="oc-dialog--wide"
             on_confirm=move || async move {
@@ -145,9 +145,9 @@ pub fn UpdatePermissionDialog(
                 Ok(())
             }
         >
-            <p>"Choose the permission level of " <strong>{move || email_of(user)}</strong> "."</p>
+            <p>{crate::tr!(user_dialogs.choose_the_permission_level_of)} <strong>{move || email_of(user)}</strong> "."</p>
             <div class="oc-field">
-                <label class="oc-label" for=select_id.clone()>"New permission level"</label>
+                <label class="oc-label" for=select_id.clone()>{crate::tr!(user_dialogs.new_permission_level)}</label>
                 <select
                     id=select_id.clone()
                     class="oc-input oc-select"
@@ -158,9 +158,9 @@ pub fn UpdatePermissionDialog(
                         let current = r.name == current_name();
                         let blocked = refusal(&r).is_some();
                         let label = if current {
-                            format!("{} (current)", r.display_name)
+                            crate::tr!(user_dialogs.current, display_name = r.display_name)
                         } else if blocked {
-                            format!("{} (needs permissions you lack)", r.display_name)
+                            crate::tr!(user_dialogs.needs_permissions_you_lack, display_name = r.display_name)
                         } else {
                             r.display_name.clone()
                         };
@@ -174,13 +174,13 @@ pub fn UpdatePermissionDialog(
             </div>
             {move || {
                 let (Some(cur), Some(next)) = (find(&current_name()), find(&chosen.get())) else {
-                    return view! { <p class="oc-hint">"Pick a permission level to see what it allows."</p> }.into_any();
+                    return view! { <p class="oc-hint">{crate::tr!(user_dialogs.pick_a_permission_level_to)}</p> }.into_any();
                 };
                 if cur.name == next.name {
                     return view! {
-                        <p class="oc-hint">{format!("Currently {}. Pick another level to see what changes.", cur.display_name)}</p>
+                        <p class="oc-hint">{crate::tr!(user_dialogs.currently_pick_another_level_to, display_name = cur.display_name)}</p>
                         <details class="oc-details">
-                            <summary>{format!("What {} allows", cur.display_name)}</summary>
+                            <summary>{crate::tr!(user_dialogs.what_allows, display_name = cur.display_name)}</summary>
                             <PermissionOverview role=cur/>
                         </details>
                     }
@@ -188,22 +188,22 @@ pub fn UpdatePermissionDialog(
                 }
                 let name = next.display_name.clone();
                 view! {
-                    <h3 class="oc-subheading">{format!("Changes from {} to {}", cur.display_name, name)}</h3>
+                    <h3 class="oc-subheading">{crate::tr!(user_dialogs.changes_from_to, display_name = cur.display_name, name = name)}</h3>
                     <PermissionDiffView current=cur next=next.clone()/>
                     <details class="oc-details">
-                        <summary>{format!("Everything {name} allows")}</summary>
+                        <summary>{crate::tr!(user_dialogs.everything_allows, name = name)}</summary>
                         <PermissionOverview role=next/>
                     </details>
                 }
                 .into_any()
             }}
             {move || chosen_refusal().map(|why| view! {
-                <p class="oc-alert oc-alert--error">{format!("You cannot grant this level. {why}")}</p>
+                <p class="oc-alert oc-alert--error">{crate::tr!(user_dialogs.you_cannot_grant_this_level, why = why)}</p>
             })}
             <p class="oc-callout oc-callout--warning">
                 <IconWarning/>
                 <span>
-                    "Changes take effect immediately: the user's next request is checked against the new permission level. "
+                    {crate::tr!(user_dialogs.changes_take_effect_immediately_the)}
                     {TOKEN_WARNING}
                 </span>
             </p>

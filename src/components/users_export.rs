@@ -11,9 +11,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::api::error_text::user_message;
 use crate::api::{use_api, users, ApiClient, ApiError};
 use crate::components::unique_id;
-use crate::domain::users_export::{
-    self, page_query, progress_text, push_users, thousands, FILE_NAME,
-};
+use crate::domain::users_export::{self, page_query, progress_text, push_users, FILE_NAME};
 use crate::domain::users_view::UsersView;
 
 /// Where an export stands.
@@ -60,14 +58,14 @@ pub fn UsersExport(view: Memo<UsersView>, #[prop(into)] roles: Signal<Vec<Role>>
                 disabled=running
                 on:click=move |_| start()
             >
-                "Export CSV"
+                {crate::tr!(users_export.export_csv)}
             </button>
-            <span class="oc-visually-hidden" id=hint_id>"Downloads every user of the current filter, search and sort, all pages, as a CSV file."</span>
+            <span class="oc-visually-hidden" id=hint_id>{crate::tr!(users_export.downloads_every_user_of_the)}</span>
             <p class="oc-export__status" role="status">
                 {move || match state.get() {
-                    ExportState::Running { total: 0, .. } => "Exporting…".to_string(),
+                    ExportState::Running { total: 0, .. } => {crate::tr!(users_export.exporting)}.to_string(),
                     ExportState::Running { done, total } => progress_text(done, total),
-                    ExportState::Done(n) => format!("Exported {} users to {FILE_NAME}.", thousands(n)),
+                    ExportState::Done(n) => crate::tr_count!(users_export.exported_users_to, n, file = FILE_NAME),
                     _ => String::new(),
                 }}
             </p>
@@ -76,8 +74,8 @@ pub fn UsersExport(view: Memo<UsersView>, #[prop(into)] roles: Signal<Vec<Role>>
                     ExportState::Failed(why) => {
                         let again = start_again.clone();
                         Some(view! {
-                            <p class="oc-alert oc-alert--error">{format!("The export stopped and nothing was downloaded: {why}")}</p>
-                            <button type="button" class="oc-button oc-button--secondary oc-button--small" on:click=move |_| again()>"Retry export"</button>
+                            <p class="oc-alert oc-alert--error">{crate::tr!(users_export.the_export_stopped_and_nothing, why = why)}</p>
+                            <button type="button" class="oc-button oc-button--secondary oc-button--small" on:click=move |_| again()>{crate::tr!(users_export.retry_export)}</button>
                         })
                     }
                     _ => None,
@@ -132,19 +130,19 @@ async fn next_turn() {
 /// Offers `csv` as the download `users.csv`: a Blob behind an object URL, clicked
 /// through a detached link, the URL revoked once the browser has taken the file.
 fn download(csv: &str) -> Result<(), String> {
-    let fail = |what: &str| format!("the browser could not {what}.");
+    let fail = |what: &str| crate::tr!(users_export.the_browser_could_not, what = what);
     let parts = js_sys::Array::of1(&JsValue::from_str(csv));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/csv;charset=utf-8");
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| fail("build the file"))?;
-    let url =
-        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("offer the file"))?;
+        .map_err(|_| fail(crate::tr!(users_export.build_the_file)))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| fail(crate::tr!(users_export.offer_the_file)))?;
     let link = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.create_element("a").ok())
         .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        .ok_or_else(|| fail("offer the file"))?;
+        .ok_or_else(|| fail(crate::tr!(users_export.offer_the_file)))?;
     link.set_href(&url);
     link.set_download(FILE_NAME);
     link.click();

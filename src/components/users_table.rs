@@ -157,7 +157,7 @@ pub fn UsersTable(
                 <input
                     type="checkbox"
                     class="oc-check"
-                    aria-label="Select every user on this page"
+                    aria-label={crate::tr!(users_table.select_every_user_on_this)}
                     prop:checked=move || state() == PageState::All
                     prop:indeterminate=move || state() == PageState::Some
                     on:change=move |ev| {
@@ -171,15 +171,15 @@ pub fn UsersTable(
 
     view! {
         <table class="oc-table oc-table--stack oc-users" class:oc-users--selectable=selection.is_some()>
-            <caption class="oc-visually-hidden">"Users"</caption>
+            <caption class="oc-visually-hidden">{crate::tr!(users_table.users)}</caption>
             <thead>
                 <tr>
                     {page_box}
-                    {header(UserSort::Role, "Permission Level")}
-                    {header(UserSort::Email, "Email")}
-                    <th scope="col">"Token Key"</th>
-                    {header(UserSort::CreatedAt, "Created At (UTC)")}
-                    {has_actions.then(|| view! { <th scope="col"><span class="oc-visually-hidden">"Actions"</span></th> })}
+                    {header(UserSort::Role, {crate::tr!(users_table.permission_level)})}
+                    {header(UserSort::Email, {crate::tr!(users_table.email)})}
+                    <th scope="col">{crate::tr!(users_table.token_key)}</th>
+                    {header(UserSort::CreatedAt, {crate::tr!(users_table.created_at_utc)})}
+                    {has_actions.then(|| view! { <th scope="col"><span class="oc-visually-hidden">{crate::tr!(users_table.actions)}</span></th> })}
                 </tr>
             </thead>
             <tbody node_ref=tbody on:click=on_click inner_html=body></tbody>

@@ -24,9 +24,9 @@ pub fn WebhookTest(
     let none_saved = move || saved.with(String::is_empty);
     let hint = move || {
         if none_saved() {
-            Some("Save a webhook URL to send a test event.")
+            Some(crate::tr!(webhook_test.save_a_webhook_url_to))
         } else if dirty.get() {
-            Some("The test goes to the saved URL, not to the unsaved changes.")
+            Some(crate::tr!(webhook_test.the_test_goes_to_the))
         } else {
             None
         }
@@ -40,7 +40,7 @@ pub fn WebhookTest(
                     disabled=move || none_saved() || pending.get()
                     on:click=move |_| { send.dispatch(()); }
                 >
-                    {move || if pending.get() { "Sending test event…" } else { "Send test event" }}
+                    {move || if pending.get() { {crate::tr!(webhook_test.sending_test_event)} } else { {crate::tr!(webhook_test.send_test_event)} }}
                 </button>
                 <span class="oc-hint">{hint}</span>
             </div>
@@ -76,7 +76,7 @@ fn TestResult(result: WebhookTestResult) -> impl IntoView {
                 <p class="oc-webhook-test__error">{format!("{}: {}", error_kind_text(e.kind), e.message)}</p>
             })}
             {(!result.body_preview.is_empty()).then(|| view! {
-                <p class="oc-webhook-test__label">"First bytes of the answer"</p>
+                <p class="oc-webhook-test__label">{crate::tr!(webhook_test.first_bytes_of_the_answer)}</p>
                 <pre class="oc-webhook-test__body">{result.body_preview}</pre>
             })}
         </div>

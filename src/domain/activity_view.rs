@@ -128,14 +128,14 @@ pub fn recent_for_user(id: i64) -> ActivityQuery {
 /// The filter's name for a kind.
 pub fn kind_label(kind: ActivityKind) -> &'static str {
     match kind {
-        ActivityKind::InviteCreated => "Invite created",
-        ActivityKind::InviteRevoked => "Invite revoked",
-        ActivityKind::InviteAccepted => "Invite accepted",
-        ActivityKind::RoleChanged => "Role changed",
-        ActivityKind::TokenKeyReset => "Token reset",
-        ActivityKind::UserDeleted => "User deleted",
-        ActivityKind::WebhookChanged => "Webhook changed",
-        ActivityKind::VodChanged => "VOD access changed",
+        ActivityKind::InviteCreated => crate::tr!(activity_view.invite_created),
+        ActivityKind::InviteRevoked => crate::tr!(activity_view.invite_revoked),
+        ActivityKind::InviteAccepted => crate::tr!(activity_view.invite_accepted),
+        ActivityKind::RoleChanged => crate::tr!(activity_view.role_changed),
+        ActivityKind::TokenKeyReset => crate::tr!(activity_view.token_reset),
+        ActivityKind::UserDeleted => crate::tr!(activity_view.user_deleted),
+        ActivityKind::WebhookChanged => crate::tr!(activity_view.webhook_changed),
+        ActivityKind::VodChanged => crate::tr!(activity_view.vod_access_changed),
     }
 }
 
@@ -150,27 +150,36 @@ pub fn describe(e: &ActivityEntry, roles: &[Role]) -> String {
     let value = |v: &Option<String>| v.clone().unwrap_or_default();
     let t = &e.target;
     match e.kind {
-        ActivityKind::InviteCreated => format!("created {t} for the role {}", role(&e.to)),
-        ActivityKind::InviteRevoked => format!("revoked {t} (role {})", role(&e.from)),
-        ActivityKind::InviteAccepted => format!("joined with the role {}", role(&e.to)),
-        ActivityKind::RoleChanged => format!(
-            "changed the role of {t} from {} to {}",
-            role(&e.from),
-            role(&e.to)
+        ActivityKind::InviteCreated => {
+            crate::tr!(activity_view.created_for_the_role, t = t, to = role(&e.to))
+        }
+        ActivityKind::InviteRevoked => {
+            crate::tr!(activity_view.revoked_role, t = t, from = role(&e.from))
+        }
+        ActivityKind::InviteAccepted => {
+            crate::tr!(activity_view.joined_with_the_role, to = role(&e.to))
+        }
+        ActivityKind::RoleChanged => crate::tr!(
+            activity_view.changed_the_role_of_from,
+            t = t,
+            from = role(&e.from),
+            to = role(&e.to)
         ),
-        ActivityKind::TokenKeyReset => format!("reset the token of {t}"),
-        ActivityKind::UserDeleted => format!("deleted {t} (role {})", role(&e.from)),
+        ActivityKind::TokenKeyReset => crate::tr!(activity_view.reset_the_token_of, t = t),
+        ActivityKind::UserDeleted => {
+            crate::tr!(activity_view.deleted_role, t = t, from = role(&e.from))
+        }
         ActivityKind::WebhookChanged => {
-            format!(
-                "changed the webhook from {} to {}",
-                url(&e.from),
-                url(&e.to)
+            crate::tr!(
+                activity_view.changed_the_webhook_from_to,
+                from = url(&e.from),
+                to = url(&e.to)
             )
         }
-        ActivityKind::VodChanged => format!(
-            "changed VOD access from {} to {}",
-            value(&e.from),
-            value(&e.to)
+        ActivityKind::VodChanged => crate::tr!(
+            activity_view.changed_vod_access_from_to,
+            from = value(&e.from),
+            to = value(&e.to)
         ),
     }
 }

@@ -11,7 +11,6 @@ use std::collections::BTreeMap;
 use bintu_wire::permission::ROLE_ADMIN;
 use bintu_wire::User;
 
-use super::users_export::thousands;
 use super::users_view::UsersView;
 
 /// Deleting more users than this asks for their number to be typed.
@@ -131,19 +130,15 @@ impl Selection {
     /// "3 users selected", for people and screen readers.
     pub fn count_text(&self) -> String {
         match self.len() {
-            0 => "No users selected".to_string(),
-            n => format!("{} selected", users_text(n)),
+            0 => crate::tr!(bulk.no_users_selected).to_string(),
+            n => crate::tr!(bulk.selected, n = users_text(n)),
         }
     }
 }
 
 /// "1 user", "3 users", "1,000 users".
 pub fn users_text(n: usize) -> String {
-    if n == 1 {
-        "1 user".to_string()
-    } else {
-        format!("{} users", thousands(n as u64))
-    }
+    crate::tr_count!(bulk.users, n)
 }
 
 /// What a bulk action does to each user.
@@ -174,11 +169,11 @@ impl SkipReason {
     pub fn text(self, action: &BulkAction) -> &'static str {
         match (self, action) {
             (Self::Yourself, BulkAction::ResetTokens) => {
-                "That is you: resetting your own token would end your session mid-way. Reset it on your own page."
+                crate::tr!(bulk.that_is_you_resetting_your)
             }
-            (Self::Yourself, _) => "That is you: ask another admin to do it.",
-            (Self::LastAdmin, _) => "The organisation must keep at least one admin.",
-            (Self::AlreadyInRole, _) => "Already has this permission level.",
+            (Self::Yourself, _) => crate::tr!(bulk.that_is_you_ask_another),
+            (Self::LastAdmin, _) => crate::tr!(bulk.the_organisation_must_keep_at),
+            (Self::AlreadyInRole, _) => crate::tr!(bulk.already_has_this_permission_level),
         }
     }
 }
@@ -258,7 +253,7 @@ pub fn first_emails(users: &[User]) -> String {
     let rest = users.len().saturating_sub(EMAILS_NAMED);
     match rest {
         0 => named.join(", "),
-        n => format!("{} and {n} more", named.join(", ")),
+        n => crate::tr!(bulk.and_more, value = named.join(", "), n = n),
     }
 }
 

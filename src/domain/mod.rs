@@ -5,6 +5,7 @@ pub mod activity_view;
 pub mod bulk;
 pub mod csv;
 pub mod html;
+pub mod locale_pick;
 pub mod mask;
 pub mod paging;
 pub mod permissions;

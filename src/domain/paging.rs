@@ -3,7 +3,7 @@
 /// "1–25 of 40": the items a page shows, or "No items" for an empty list.
 pub fn range_text(page: u32, page_size: u32, total: u64) -> String {
     if total == 0 {
-        return "No items".to_string();
+        return crate::tr!(paging.no_items).to_string();
     }
     let size = u64::from(page_size.max(1));
     let first = u64::from(page.max(1) - 1) * size + 1;

@@ -28,9 +28,13 @@ impl Capabilities {
 }
 
 /// Why a control is read-only for this role, for the sentence shown next to it.
-pub const WEBHOOK_READ_ONLY_REASON: &str = "Only admins can change the webhook.";
+pub fn webhook_read_only_reason() -> &'static str {
+    crate::tr!(permissions.only_admins_can_change_the)
+}
 /// Why the VOD switch is disabled for this role.
-pub const VOD_READ_ONLY_REASON: &str = "Only admins can change VOD public access.";
+pub fn vod_read_only_reason() -> &'static str {
+    crate::tr!(permissions.only_admins_can_change_vod)
+}
 
 #[cfg(test)]
 mod tests {

@@ -33,29 +33,29 @@ pub fn group_by_resource<S: AsRef<str>>(permissions: &[S]) -> Vec<PermissionGrou
 pub fn describe(permission: &str) -> &str {
     use Permission as P;
     match Permission::parse(permission) {
-        P::OrganisationGet => "View the organisation profile",
-        P::OrganisationGetApiKey => "See the organisation's API key",
-        P::OrganisationGetPlayerKey => "See the player key",
-        P::OrganisationSetWebhook => "Change the webhook",
-        P::OrganisationSetVod => "Change VOD public access",
-        P::UserList => "List the organisation's users",
-        P::UserGet => "View a user",
-        P::UserSetPermission => "Change a user's permission level",
-        P::UserResetTokenKey => "Reset a user's token",
-        P::UserDelete => "Delete users",
-        P::InviteCreate => "Invite new users",
-        P::InviteList => "See pending invitations",
-        P::InviteRevoke => "Revoke invitations",
-        P::ActivityList => "Read the activity log",
-        P::PermissionList => "View roles and their permissions",
-        P::PermissionGet => "Look up a role by name",
-        P::TagGet => "View tags",
-        P::TagCreate => "Create tags",
-        P::TagEdit => "Rename tags",
-        P::TagDelete => "Delete tags",
-        P::MetricKeyGet => "Read metrics keys",
-        P::StreamGet => "List streams",
-        P::StreamCreate => "Create streams",
+        P::OrganisationGet => crate::tr!(roles.view_the_organisation_profile),
+        P::OrganisationGetApiKey => crate::tr!(roles.see_the_organisation_s_api),
+        P::OrganisationGetPlayerKey => crate::tr!(roles.see_the_player_key),
+        P::OrganisationSetWebhook => crate::tr!(roles.change_the_webhook),
+        P::OrganisationSetVod => crate::tr!(roles.change_vod_public_access),
+        P::UserList => crate::tr!(roles.list_the_organisation_s_users),
+        P::UserGet => crate::tr!(roles.view_a_user),
+        P::UserSetPermission => crate::tr!(roles.change_a_user_s_permission),
+        P::UserResetTokenKey => crate::tr!(roles.reset_a_user_s_token),
+        P::UserDelete => crate::tr!(roles.delete_users),
+        P::InviteCreate => crate::tr!(roles.invite_new_users),
+        P::InviteList => crate::tr!(roles.see_pending_invitations),
+        P::InviteRevoke => crate::tr!(roles.revoke_invitations),
+        P::ActivityList => crate::tr!(roles.read_the_activity_log),
+        P::PermissionList => crate::tr!(roles.view_roles_and_their_permissions),
+        P::PermissionGet => crate::tr!(roles.look_up_a_role_by),
+        P::TagGet => crate::tr!(roles.view_tags),
+        P::TagCreate => crate::tr!(roles.create_tags),
+        P::TagEdit => crate::tr!(roles.rename_tags),
+        P::TagDelete => crate::tr!(roles.delete_tags),
+        P::MetricKeyGet => crate::tr!(roles.read_metrics_keys),
+        P::StreamGet => crate::tr!(roles.list_streams),
+        P::StreamCreate => crate::tr!(roles.create_streams),
         P::Other(_) => permission,
     }
 }
@@ -95,12 +95,7 @@ pub fn grant_refusal<S: AsRef<str>, T: AsRef<str>>(own: &[S], granted: &[T]) -> 
         .map(AsRef::as_ref)
         .filter(|g| !own.iter().any(|o| o.as_ref() == *g))
         .count();
-    (missing > 0).then(|| {
-        format!(
-            "It has {missing} permission{} you do not hold yourself.",
-            if missing == 1 { "" } else { "s" }
-        )
-    })
+    (missing > 0).then(|| crate::tr_count!(roles.it_has_permission_you_do, missing))
 }
 
 /// The display name of role `name` (e.g. `Admin` for `nanoAdmin`); the internal name

@@ -1,14 +1,10 @@
 //! Showing the API's RFC 3339 UTC timestamps to people.
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// `2025-11-22T23:05:09Z` as `22 Nov 2025, 23:05 UTC`; anything unparsable is shown
-/// as it came.
+/// `2025-11-22T23:05:09Z` as `22 Nov 2025, 23:05 UTC` (`22. Nov. 2025, 23:05 UTC` in
+/// German: the browser's `Intl` writes it); anything unparsable is shown as it came.
 pub fn format_utc(rfc3339: &str) -> String {
     parse(rfc3339)
-        .map(|(y, mo, d, h, mi)| format!("{d} {} {y}, {h:02}:{mi:02} UTC", MONTHS[mo - 1]))
+        .map(|(y, mo, d, h, mi)| crate::lang::intl::utc_minute(y, mo as u32, d, h, mi))
         .unwrap_or_else(|| rfc3339.to_string())
 }
 

@@ -6,26 +6,31 @@ use bintu_wire::permission::ROLE_ADMIN;
 use bintu_wire::User;
 
 /// Why you cannot delete yourself.
-pub const DELETE_SELF: &str = "You cannot delete your own account. Ask another admin to do it.";
+pub fn delete_self() -> &'static str {
+    crate::tr!(user_guards.you_cannot_delete_your_own)
+}
 /// Why the last admin cannot be deleted.
-pub const DELETE_LAST_ADMIN: &str =
-    "This is the organisation's last admin and cannot be deleted. Make another user an admin first.";
+pub fn delete_last_admin() -> &'static str {
+    crate::tr!(user_guards.this_is_the_organisation_s)
+}
 /// Why you cannot change your own role.
-pub const CHANGE_SELF: &str =
-    "You cannot change your own permission level. Ask another admin to do it.";
+pub fn change_self() -> &'static str {
+    crate::tr!(user_guards.you_cannot_change_your_own)
+}
 /// Why the last admin cannot be demoted.
-pub const CHANGE_LAST_ADMIN: &str =
-    "This is the organisation's last admin and cannot be demoted. Make another user an admin first.";
+pub fn change_last_admin() -> &'static str {
+    crate::tr!(user_guards.this_is_the_organisation_s_2)
+}
 
 /// Why `me` may not delete `target`, or `None`. `admins` is the number of admins
 /// when known; when unknown the backend still has the last word.
 pub fn delete_refusal(me: i64, target: &User, admins: Option<u64>) -> Option<&'static str> {
-    refusal(me, target, admins, DELETE_SELF, DELETE_LAST_ADMIN)
+    refusal(me, target, admins, delete_self, delete_last_admin)
 }
 
 /// Why `me` may not change `target`'s role at all, or `None`.
 pub fn role_change_refusal(me: i64, target: &User, admins: Option<u64>) -> Option<&'static str> {
-    refusal(me, target, admins, CHANGE_SELF, CHANGE_LAST_ADMIN)
+    refusal(me, target, admins, change_self, change_last_admin)
 }
 
 /// `oneself` when `target` is `me`, `last_admin` when they are the last admin.
@@ -33,13 +38,13 @@ fn refusal(
     me: i64,
     target: &User,
     admins: Option<u64>,
-    oneself: &'static str,
-    last_admin: &'static str,
+    oneself: fn() -> &'static str,
+    last_admin: fn() -> &'static str,
 ) -> Option<&'static str> {
     if target.id == me {
-        Some(oneself)
+        Some(oneself())
     } else if is_last_admin(target, admins) {
-        Some(last_admin)
+        Some(last_admin())
     } else {
         None
     }
@@ -66,17 +71,20 @@ mod tests {
     #[test]
     fn nobody_deletes_or_changes_themselves() {
         let me = user(1, ROLE_ADMIN);
-        assert_eq!(delete_refusal(1, &me, Some(3)), Some(DELETE_SELF));
-        assert_eq!(role_change_refusal(1, &me, Some(3)), Some(CHANGE_SELF));
+        assert_eq!(delete_refusal(1, &me, Some(3)), Some(delete_self()));
+        assert_eq!(role_change_refusal(1, &me, Some(3)), Some(change_self()));
     }
 
     #[test]
     fn the_last_admin_stays() {
         let other = user(2, ROLE_ADMIN);
-        assert_eq!(delete_refusal(1, &other, Some(1)), Some(DELETE_LAST_ADMIN));
+        assert_eq!(
+            delete_refusal(1, &other, Some(1)),
+            Some(delete_last_admin())
+        );
         assert_eq!(
             role_change_refusal(1, &other, Some(1)),
-            Some(CHANGE_LAST_ADMIN)
+            Some(change_last_admin())
         );
         assert_eq!(delete_refusal(1, &other, Some(2)), None);
     }

@@ -8,14 +8,16 @@ use super::csv::push_row;
 use super::roles::display_name;
 use super::users_view::UsersView;
 
-/// The header row of the file.
-pub const HEADER: [&str; 5] = [
-    "Email",
-    "Permission level",
-    "Role (internal name)",
-    "User ID",
-    "Created at (UTC)",
-];
+/// The header row of the file, in the language shown.
+pub fn header() -> [&'static str; 5] {
+    [
+        crate::tr!(users_export.email),
+        crate::tr!(users_export.permission_level),
+        crate::tr!(users_export.role_internal_name),
+        crate::tr!(users_export.user_id),
+        crate::tr!(users_export.created_at_utc),
+    ]
+}
 
 /// The file name offered for the download.
 pub const FILE_NAME: &str = "users.csv";
@@ -49,16 +51,16 @@ pub fn push_users(out: &mut String, users: &[User], roles: &[Role]) {
 /// A new file holding the header row.
 pub fn start() -> String {
     let mut out = String::new();
-    push_row(&mut out, &HEADER);
+    push_row(&mut out, &header());
     out
 }
 
 /// "Exporting… 3,000 of 10,000 users".
 pub fn progress_text(done: u64, total: u64) -> String {
-    format!(
-        "Exporting… {} of {} users",
-        thousands(done.min(total)),
-        thousands(total)
+    crate::tr_count!(
+        users_export.exporting_of_users,
+        total,
+        done = crate::lang::intl::number(done.min(total) as f64)
     )
 }
 

@@ -162,13 +162,25 @@ impl UsersView {
 }
 
 /// The sort options offered in the "Sort by" menu, with their labels.
-pub const SORT_CHOICES: &[(UserSort, SortOrder, &str)] = &[
-    (UserSort::Email, SortOrder::Asc, "Email (A–Z)"),
-    (UserSort::Email, SortOrder::Desc, "Email (Z–A)"),
-    (UserSort::Role, SortOrder::Asc, "Permission level (A–Z)"),
-    (UserSort::Role, SortOrder::Desc, "Permission level (Z–A)"),
-    (UserSort::CreatedAt, SortOrder::Desc, "Newest first"),
-    (UserSort::CreatedAt, SortOrder::Asc, "Oldest first"),
+pub const SORT_CHOICES: &[(UserSort, SortOrder, fn() -> &'static str)] = &[
+    (UserSort::Email, SortOrder::Asc, || {
+        crate::tr!(users_view.email_a_z)
+    }),
+    (UserSort::Email, SortOrder::Desc, || {
+        crate::tr!(users_view.email_z_a)
+    }),
+    (UserSort::Role, SortOrder::Asc, || {
+        crate::tr!(users_view.permission_level_a_z)
+    }),
+    (UserSort::Role, SortOrder::Desc, || {
+        crate::tr!(users_view.permission_level_z_a)
+    }),
+    (UserSort::CreatedAt, SortOrder::Desc, || {
+        crate::tr!(users_view.newest_first)
+    }),
+    (UserSort::CreatedAt, SortOrder::Asc, || {
+        crate::tr!(users_view.oldest_first)
+    }),
 ];
 
 /// `email`, `role` or `created_at`, as the API and the URL spell them.

@@ -6,19 +6,19 @@ use bintu_wire::{DeliveryErrorKind, WebhookTestResult, WebhookVerdict};
 /// The verdict as the result panel states it.
 pub fn verdict_text(verdict: WebhookVerdict) -> &'static str {
     match verdict {
-        WebhookVerdict::Allow => "would allow",
-        WebhookVerdict::Deny => "would deny",
-        WebhookVerdict::Fail => "publishing would fail",
+        WebhookVerdict::Allow => crate::tr!(webhook_outcome.would_allow),
+        WebhookVerdict::Deny => crate::tr!(webhook_outcome.would_deny),
+        WebhookVerdict::Fail => crate::tr!(webhook_outcome.publishing_would_fail),
     }
 }
 
 /// Why it matters, one sentence per verdict.
 pub fn verdict_explanation(verdict: WebhookVerdict) -> &'static str {
     match verdict {
-        WebhookVerdict::Allow => "The webhook answered 200: a publish would be allowed.",
-        WebhookVerdict::Deny => "The webhook answered 403: a publish would be denied.",
+        WebhookVerdict::Allow => crate::tr!(webhook_outcome.the_webhook_answered_200_a),
+        WebhookVerdict::Deny => crate::tr!(webhook_outcome.the_webhook_answered_403_a),
         WebhookVerdict::Fail => {
-            "Only 200 allows and 403 denies: with this answer, publishing would fail."
+            crate::tr!(webhook_outcome.only_200_allows_and_403)
         }
     }
 }
@@ -26,19 +26,19 @@ pub fn verdict_explanation(verdict: WebhookVerdict) -> &'static str {
 /// The kind of failure, for people.
 pub fn error_kind_text(kind: DeliveryErrorKind) -> &'static str {
     match kind {
-        DeliveryErrorKind::Dns => "The host name did not resolve (DNS)",
-        DeliveryErrorKind::Refused => "The connection was refused",
-        DeliveryErrorKind::Timeout => "No answer in time (timeout)",
-        DeliveryErrorKind::Tls => "The TLS handshake failed",
-        DeliveryErrorKind::Other => "The delivery failed",
+        DeliveryErrorKind::Dns => crate::tr!(webhook_outcome.the_host_name_did_not),
+        DeliveryErrorKind::Refused => crate::tr!(webhook_outcome.the_connection_was_refused),
+        DeliveryErrorKind::Timeout => crate::tr!(webhook_outcome.no_answer_in_time_timeout),
+        DeliveryErrorKind::Tls => crate::tr!(webhook_outcome.the_tls_handshake_failed),
+        DeliveryErrorKind::Other => crate::tr!(webhook_outcome.the_delivery_failed),
     }
 }
 
 /// "HTTP 200 · 42 ms" or "No answer · 5,000 ms".
 pub fn summary(r: &WebhookTestResult) -> String {
     let status = match r.status {
-        Some(s) => format!("HTTP {s}"),
-        None => "No answer".to_string(),
+        Some(s) => crate::tr!(webhook_outcome.http, s = s),
+        None => crate::tr!(webhook_outcome.no_answer).to_string(),
     };
     format!(
         "{status} · {} ms",

@@ -28,6 +28,8 @@ extern "C" {
     fn config_url(this: &MountOptions) -> Option<String>;
     #[wasm_bindgen(method, getter, js_name = getToken)]
     fn get_token(this: &MountOptions) -> Option<js_sys::Function>;
+    #[wasm_bindgen(method, getter)]
+    fn locale(this: &MountOptions) -> Option<String>;
 }
 
 /// Where `config.json` is when neither `apiBase` nor `configUrl` is given.
@@ -49,6 +51,7 @@ pub fn mount(element: web_sys::HtmlElement, options: &MountOptions) -> u32 {
         navigate_to: ArcRwSignal::new(None),
         get_token: HostTokenGetter::new(get_token),
         token_changed: ArcTrigger::new(),
+        locale: ArcRwSignal::new(options.locale().filter(|l| !l.trim().is_empty())),
         handle: None,
     };
     let host = HostSetup {
@@ -59,6 +62,7 @@ pub fn mount(element: web_sys::HtmlElement, options: &MountOptions) -> u32 {
             .then(|| host_token::token_source(instance.get_token.clone(), events.clone())),
         navigate_to: instance.navigate_to.clone(),
         token_changed: instance.token_changed.clone(),
+        locale: instance.locale.clone(),
     };
     let base = instance.base.clone();
     let id = registry::insert(instance);
@@ -113,6 +117,14 @@ fn normalize_base(base: &str) -> String {
 #[wasm_bindgen(js_name = mountConsole)]
 pub fn mount_console(element: web_sys::HtmlElement, options: &MountOptions) -> u32 {
     mount(element, options)
+}
+
+/// Switches console `id` to the language `locale` (a tag such as `de`; empty for
+/// the host page's own), without a remount.
+#[wasm_bindgen(js_name = setConsoleLocale)]
+pub fn set_console_locale(id: u32, locale: Option<String>) {
+    let locale = locale.filter(|l| !l.trim().is_empty());
+    registry::with(id, |i| i.locale.set(locale));
 }
 
 /// Unmounts console `id`: its view, listeners, timers and effects go with it.

@@ -12,6 +12,7 @@ import init, {
   navigateConsole,
   setConsoleBasePath,
   setConsoleGetToken,
+  setConsoleLocale,
   unmountConsole,
 } from './__ORG_CONSOLE_GLUE__';
 
@@ -36,8 +37,8 @@ const handles = new WeakMap();
  * Mounts the console into `element`.
  * @param {HTMLElement} element
  * @param {{basePath: string, apiBase?: string, configUrl?: string,
- *          theme?: 'light'|'dark'|'auto', getToken?: () => Promise<string|null>,
- *          nonce?: string}} options
+ *          theme?: 'light'|'dark'|'auto', locale?: string,
+ *          getToken?: () => Promise<string|null>, nonce?: string}} options
  * @returns {{element: HTMLElement, ready: Promise<void>, unmount(): void,
  *            navigate(path: string): void, update(changes: object): void}}
  */
@@ -66,6 +67,7 @@ export function mount(element, options = {}) {
       basePath,
       apiBase: options.apiBase || undefined,
       configUrl: options.configUrl || undefined,
+      locale: languageTag(options.locale),
       getToken: typeof getToken === 'function' ? getToken : undefined,
     });
   })();
@@ -90,6 +92,10 @@ export function mount(element, options = {}) {
     update(changes = {}) {
       if (unmounted) return;
       if ('theme' in changes) element.setAttribute(THEME_ATTRIBUTE, checkedTheme(changes.theme));
+      if ('locale' in changes) {
+        const locale = languageTag(changes.locale);
+        ready.then(() => !unmounted && setConsoleLocale(id, locale));
+      }
       if ('basePath' in changes) {
         const next = checkedBasePath(changes.basePath);
         ready.then(() => !unmounted && setConsoleBasePath(id, next));
@@ -123,6 +129,11 @@ function checkedBasePath(value) {
     );
   }
   return path;
+}
+
+/** A language tag (`de`, `en-GB`), or undefined for the host page's own language. */
+function languageTag(value) {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
 function checkedTheme(value) {
@@ -162,9 +173,9 @@ function loaded(link) {
   });
 }
 
-/** `<org-console base-path="/organisation" api-base="/api" theme="auto">`. */
+/** `<org-console base-path="/organisation" api-base="/api" theme="auto" lang="de">`. */
 class OrgConsoleElement extends HTMLElement {
-  static observedAttributes = ['theme', 'base-path', 'api-base', 'config-url', 'nonce'];
+  static observedAttributes = ['theme', 'lang', 'base-path', 'api-base', 'config-url', 'nonce'];
 
   #handle = null;
   #getToken = undefined;
@@ -215,6 +226,7 @@ class OrgConsoleElement extends HTMLElement {
   attributeChangedCallback(name, previous, value) {
     if (!this.#handle || previous === value) return;
     if (name === 'theme') this.#handle.update({ theme: value });
+    else if (name === 'lang') this.#handle.update({ locale: value });
     else if (name === 'base-path') this.#handle.update({ basePath: value });
     else this.#remount();
   }
@@ -226,6 +238,7 @@ class OrgConsoleElement extends HTMLElement {
         apiBase: this.getAttribute('api-base'),
         configUrl: this.getAttribute('config-url'),
         theme: this.getAttribute('theme'),
+        locale: this.getAttribute('lang'),
         nonce: this.getAttribute('nonce') || this.nonce,
         getToken: this.#getToken,
       });

@@ -24,6 +24,8 @@ pub struct Instance {
     pub get_token: HostTokenGetter,
     /// Notified when the host hands over a new `getToken`.
     pub token_changed: ArcTrigger,
+    /// The language the host asks for (`locale`).
+    pub locale: ArcRwSignal<Option<String>>,
     /// `None` while the configuration is still loading.
     pub handle: Option<UnmountHandle<AnyViewState>>,
 }

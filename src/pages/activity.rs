@@ -21,7 +21,7 @@ crate::lazy_page!(
     PAGE,
     activity,
     ActivityPage,
-    "Loading the activity log…"
+    crate::tr!(activity.loading_the_activity_log)
 );
 
 /// The Activity tab, for roles with `Activity:List`.
@@ -33,7 +33,7 @@ pub fn ActivityPage() -> impl IntoView {
         <Show
             when=move || can_read.get()
             fallback=|| view! {
-                <Unavailable title="No access to the activity log" text="Your role does not allow reading the activity log. Ask an admin if you need access."/>
+                <Unavailable title={crate::tr!(activity.no_access_to_the_activity)} text={crate::tr!(activity.your_role_does_not_allow)}/>
             }
         >
             <ActivityLog/>
@@ -79,12 +79,12 @@ fn ActivityLog() -> impl IntoView {
     };
 
     view! {
-        <Card title="Activity" subtitle="Changes made in this organisation, newest first. Times are UTC." class="oc-activity-card">
+        <Card title={crate::tr!(activity.activity)} subtitle={crate::tr!(activity.changes_made_in_this_organisation)} class="oc-activity-card">
             <div class="oc-activity-toolbar">
                 <div class="oc-field oc-field--inline">
-                    <label class="oc-label" for=kind_id.clone()>"Kind of change"</label>
+                    <label class="oc-label" for=kind_id.clone()>{crate::tr!(activity.kind_of_change)}</label>
                     <select id=kind_id.clone() class="oc-input oc-select" prop:value=kind_value on:change=on_kind>
-                        <option value="" selected=move || kind_value().is_empty()>"All changes"</option>
+                        <option value="" selected=move || kind_value().is_empty()>{crate::tr!(activity.all_changes)}</option>
                         {ACTIVITY_KINDS.iter().map(|k| {
                             let name = k.as_str();
                             view! { <option value=name selected=move || kind_value() == name>{kind_label(*k)}</option> }
@@ -102,40 +102,40 @@ fn ActivityLog() -> impl IntoView {
                         .flatten()
                         .and_then(Result::ok)
                         .and_then(|p| user_label(&p.items, id))
-                        .unwrap_or_else(|| format!("user #{id}"));
+                        .unwrap_or_else(|| crate::tr!(activity.user, id = id));
                     view! {
                         <p class="oc-activity-toolbar__user">
-                            <span>{format!("Only the activity of {who}")}</span>
-                            <a href=all class="oc-button oc-button--secondary oc-button--small">"Show everyone"</a>
+                            <span>{crate::tr!(activity.only_the_activity_of, who = who)}</span>
+                            <a href=all class="oc-button oc-button--secondary oc-button--small">{crate::tr!(activity.show_everyone)}</a>
                         </p>
                     }
                 })}
             </div>
-            <Transition fallback=|| view! { <Loading label="Loading activity…"/> } set_pending=reloading.write_only()>
+            <Transition fallback=|| view! { <Loading label={crate::tr!(activity.loading_activity)}/> } set_pending=reloading.write_only()>
                 {move || {
                 // Built again when the roles arrive (their display names are in the
                 // sentences), which can be after the entries.
                 roles.track();
                 log.try_get().flatten().map(|result| match result {
                     Err(e) => view! {
-                        <ErrorState error=e title="Could not load the activity" on_retry=Callback::new(move |_| log.refetch())/>
+                        <ErrorState error=e title={crate::tr!(activity.could_not_load_the_activity)} on_retry=Callback::new(move |_| log.refetch())/>
                     }
                     .into_any(),
                     Ok(page) if page.items.is_empty() => {
                         let v = view_state.get_untracked();
                         let text = if v.page > 1 && page.total > 0 {
-                            format!("Page {} has no entries. The log has {}.", v.page, page.total)
+                            crate::tr!(activity.page_has_no_entries_the, page = v.page, total = page.total)
                         } else if v.is_filtered() {
-                            "No activity matches these filters.".to_string()
+                            {crate::tr!(activity.no_activity_matches_these_filters)}.to_string()
                         } else {
-                            "No activity yet. Changes made by admins will show here.".to_string()
+                            {crate::tr!(activity.no_activity_yet_changes_made)}.to_string()
                         };
                         let reset = Route::Activity(ActivityView::default()).href();
                         view! {
                             <div class="oc-empty" role="status">
                                 <p>{text}</p>
                                 {(v.is_filtered() || v.page > 1).then(|| view! {
-                                    <a href=reset class="oc-button oc-button--secondary oc-button--small">"Show all activity"</a>
+                                    <a href=reset class="oc-button oc-button--secondary oc-button--small">{crate::tr!(activity.show_all_activity)}</a>
                                 })}
                             </div>
                         }
@@ -148,7 +148,7 @@ fn ActivityLog() -> impl IntoView {
                             <div aria-busy=move || reloading.get().then_some("true")>
                                 <ActivityList entries=page.items.clone() roles=roles base=v/>
                             </div>
-                            <Pager label="Activity pages" page=page.page page_size=page.page_size total=page.total on_page=Callback::new(move |p| go.run(next.with_page(p)))/>
+                            <Pager label={crate::tr!(activity.activity_pages)} page=page.page page_size=page.page_size total=page.total on_page=Callback::new(move |p| go.run(next.with_page(p)))/>
                         }
                         .into_any()
                     }

@@ -27,7 +27,7 @@ crate::lazy_page!(
     PAGE,
     invite_accept,
     InviteAcceptPage,
-    "Loading the invitation…"
+    crate::tr!(invite_accept.loading_the_invitation)
 );
 
 /// The invitation page.
@@ -44,7 +44,7 @@ pub fn InviteAcceptPage() -> impl IntoView {
     });
 
     view! {
-        <MainRegion class="oc-login oc-invite-page" label="Accept invitation">
+        <MainRegion class="oc-login oc-invite-page" label={crate::tr!(invite_accept.accept_invitation)}>
             <div class="oc-login__card oc-card oc-invite-page__card">
                 <div class="oc-login__brand"><BrandName/></div>
                 {move || {
@@ -52,11 +52,11 @@ pub fn InviteAcceptPage() -> impl IntoView {
                         return view! { <InviteGone/> }.into_any();
                     }
                     match offer.try_get().flatten() {
-                        None => view! { <Loading label="Checking your invitation…"/> }.into_any(),
+                        None => view! { <Loading label={crate::tr!(invite_accept.checking_your_invitation)}/> }.into_any(),
                         Some(Err(e)) if is_gone(&e) => view! { <InviteGone/> }.into_any(),
                         Some(Err(e)) => view! {
-                            <h1 class="oc-login__title">"Accept invitation"</h1>
-                            <ErrorState error=e title="Could not check the invitation" on_retry=Callback::new(move |_| offer.refetch())/>
+                            <h1 class="oc-login__title">{crate::tr!(invite_accept.accept_invitation)}</h1>
+                            <ErrorState error=e title={crate::tr!(invite_accept.could_not_check_the_invitation)} on_retry=Callback::new(move |_| offer.refetch())/>
                         }
                         .into_any(),
                         Some(Ok(o)) => view! { <SignUp offer=o token=token.get_untracked() gone=gone/> }.into_any(),
@@ -71,12 +71,12 @@ pub fn InviteAcceptPage() -> impl IntoView {
 #[component]
 fn InviteGone() -> impl IntoView {
     view! {
-        <h1 class="oc-login__title">"This invitation is no longer valid"</h1>
+        <h1 class="oc-login__title">{crate::tr!(invite_accept.this_invitation_is_no_longer)}</h1>
         <p>
-            "The link has expired, was revoked, or has already been used. "
-            "Ask an admin of the organisation to send you a new invitation."
+            {crate::tr!(invite_accept.the_link_has_expired_was)}
+            {crate::tr!(invite_accept.ask_an_admin_of_the)}
         </p>
-        <a class="oc-button oc-button--secondary" href=Route::Login { expired: false }.href()>"Go to the login page"</a>
+        <a class="oc-button oc-button--secondary" href=Route::Login { expired: false }.href()>{crate::tr!(invite_accept.go_to_the_login_page)}</a>
     }
 }
 
@@ -103,8 +103,7 @@ fn SignUp(offer: InviteOffer, token: String, gone: RwSignal<bool>) -> impl IntoV
         Some(Ok(())) => go(&Route::Overview, true),
         Some(Err(e)) if is_gone(&e) => gone.set(true),
         Some(Err(e)) if e.code() == Some(code::PARAMETER_NOT_UNIQUE) => error.set(Some(
-            "An account with this email already exists. Log in instead, or use another email."
-                .to_string(),
+            crate::tr!(invite_accept.an_account_with_this_email).to_string(),
         )),
         Some(Err(e)) => error.set(Some(user_message(&e))),
         None => {}
@@ -120,7 +119,7 @@ fn SignUp(offer: InviteOffer, token: String, gone: RwSignal<bool>) -> impl IntoV
             password.get_untracked(),
         );
         let problem = if !validate::email(&e) {
-            Some("Enter a valid email address.")
+            Some(crate::tr!(invite_accept.enter_a_valid_email_address))
         } else {
             validate::password_problem(&p)
         };
@@ -135,19 +134,19 @@ fn SignUp(offer: InviteOffer, token: String, gone: RwSignal<bool>) -> impl IntoV
 
     let role = offer.role.clone();
     view! {
-        <h1 class="oc-login__title">{format!("Join {}", offer.organisation_name)}</h1>
+        <h1 class="oc-login__title">{crate::tr!(invite_accept.join, organisation_name = offer.organisation_name)}</h1>
         <p class="oc-invite-page__offer">
-            "You are invited as " <strong class="oc-role-badge">{role.display_name.clone()}</strong> "."
+            {crate::tr!(invite_accept.you_are_invited_as)} <strong class="oc-role-badge">{role.display_name.clone()}</strong> "."
         </p>
-        <p class="oc-hint">{format!("This invitation expires {}.", format_utc(&offer.expires_at))}</p>
+        <p class="oc-hint">{crate::tr!(invite_accept.this_invitation_expires, expires_at = format_utc(&offer.expires_at))}</p>
         <details class="oc-details">
-            <summary>{format!("What {} allows", role.display_name)}</summary>
+            <summary>{crate::tr!(invite_accept.what_allows, display_name = role.display_name)}</summary>
             <PermissionOverview role=role/>
         </details>
         <form class="oc-form" on:submit=on_submit novalidate>
             <CredentialFields email=email password=password purpose=CredentialsFor::SignUp id_prefix="oc-invite"/>
             <FormError error=error/>
-            <SubmitButton pending=pending label="Create account and join" pending_label="Creating your account…" block=true/>
+            <SubmitButton pending=pending label={crate::tr!(invite_accept.create_account_and_join)} pending_label={crate::tr!(invite_accept.creating_your_account)} block=true/>
         </form>
     }
 }

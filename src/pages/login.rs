@@ -8,6 +8,7 @@ use crate::api::error_text::user_message;
 use crate::api::{use_api, ApiError};
 use crate::components::brand::BrandName;
 use crate::components::credential_fields::{CredentialFields, CredentialsFor};
+use crate::components::language_choice::{offers_choice, LanguageSelect};
 use crate::components::main_region::MainRegion;
 use crate::components::problem_screen::{Problem, ProblemScreen};
 use crate::components::shell::focus_frame_top;
@@ -21,7 +22,7 @@ crate::lazy_page!(
     PAGE,
     login,
     LoginPage,
-    "Loading the login form…"
+    crate::tr!(login.loading_the_login_form)
 );
 
 /// The login form.
@@ -81,7 +82,9 @@ pub fn LoginPage() -> impl IntoView {
         }
         let (e, p) = (email.get_untracked(), password.get_untracked());
         if e.trim().is_empty() || p.is_empty() {
-            error.set(Some("Enter your email and password.".to_string()));
+            error.set(Some(
+                crate::tr!(login.enter_your_email_and_password).to_string(),
+            ));
             return;
         }
         error.set(None);
@@ -99,12 +102,12 @@ pub fn LoginPage() -> impl IntoView {
 
     let form = move || {
         view! {
-            <MainRegion class="oc-login" label="Log in">
+            <MainRegion class="oc-login" label={crate::tr!(login.log_in)}>
                 <div class="oc-login__card oc-card">
                     <div class="oc-login__brand"><BrandName/></div>
-                    <h1 class="oc-login__title">"Log in to your organisation"</h1>
+                    <h1 class="oc-login__title">{crate::tr!(login.log_in_to_your_organisation)}</h1>
                     <Show when=move || state.get() == SessionState::Loading>
-                        <Loading label="Restoring your session…"/>
+                        <Loading label={crate::tr!(login.restoring_your_session)}/>
                     </Show>
                     <div role="status" class="oc-login__notice">
                         {move || notice.get().map(|n| view! { <p class="oc-alert oc-alert--info">{n}</p> })}
@@ -112,8 +115,11 @@ pub fn LoginPage() -> impl IntoView {
                     <form class="oc-form" on:submit=on_submit novalidate>
                         <CredentialFields email=email password=password purpose=CredentialsFor::Login id_prefix="oc-login"/>
                         <FormError error=error/>
-                        <SubmitButton pending=pending label="Log in" pending_label="Logging in…" block=true/>
+                        <SubmitButton pending=pending label={crate::tr!(login.log_in)} pending_label={crate::tr!(login.logging_in)} block=true/>
                     </form>
+                    <Show when=offers_choice>
+                        <LanguageSelect class="oc-login__language"/>
+                    </Show>
                 </div>
             </MainRegion>
         }

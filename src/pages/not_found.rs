@@ -10,13 +10,13 @@ use crate::routes::Route;
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! {
-        <MainRegion class="oc-centered oc-not-found" label="Page not found">
+        <MainRegion class="oc-centered oc-not-found" label={crate::tr!(not_found.page_not_found)}>
             <div class="oc-card oc-card--narrow">
-                <p class="oc-eyebrow">"Error 404"</p>
-                <h1>"Page not found"</h1>
-                <p>"The page you opened does not exist or has moved."</p>
+                <p class="oc-eyebrow">{crate::tr!(not_found.error_404)}</p>
+                <h1>{crate::tr!(not_found.page_not_found)}</h1>
+                <p>{crate::tr!(not_found.the_page_you_opened_does)}</p>
                 <A href=Route::Overview.href() attr:class="oc-button oc-button--primary">
-                    "Go to My Organisation"
+                    {crate::tr!(not_found.go_to_my_organisation)}
                 </A>
             </div>
         </MainRegion>

@@ -26,7 +26,7 @@ crate::lazy_page!(
     PAGE,
     user_detail,
     UserDetailPage,
-    "Loading the user…"
+    crate::tr!(user_detail.loading_the_user)
 );
 
 /// The single-user page.
@@ -43,10 +43,10 @@ pub fn UserDetailPage() -> impl IntoView {
     let back = move || Route::users(memory.last_view.get()).href();
     view! {
         <div class="oc-user-page">
-            <a class="oc-back-link" href=back>"← All users"</a>
+            <a class="oc-back-link" href=back>{crate::tr!(user_detail.all_users)}</a>
             {move || match id.get() {
                 None => view! {
-                    <Unavailable title="User not found" text="This address does not name a user. Go back to the list and pick one."/>
+                    <Unavailable title={crate::tr!(user_detail.user_not_found)} text={crate::tr!(user_detail.this_address_does_not_name)}/>
                 }
                 .into_any(),
                 Some(id) => view! { <UserDetail id=id/> }.into_any(),
@@ -74,7 +74,7 @@ fn UserDetail(id: i64) -> impl IntoView {
     let roles = roles::use_roles(version, can_list_roles);
 
     view! {
-        <Transition fallback=|| view! { <Loading label="Loading user…"/> }>
+        <Transition fallback=|| view! { <Loading label={crate::tr!(user_detail.loading_user)}/> }>
             {move || user.try_get().flatten().map(|result| match result {
                 Err(e) => view! { <UserLoadError error=e on_retry=Callback::new(move |_| user.refetch())/> }.into_any(),
                 Ok(u) => view! { <UserView user=u roles=roles version=version/> }.into_any(),
@@ -87,11 +87,11 @@ fn UserDetail(id: i64) -> impl IntoView {
 fn UserLoadError(error: ApiError, on_retry: Callback<()>) -> impl IntoView {
     if error.status() == Some(404) {
         view! {
-            <Unavailable title="User not found" text="This user does not exist (any more). They may have been deleted."/>
+            <Unavailable title={crate::tr!(user_detail.user_not_found)} text={crate::tr!(user_detail.this_user_does_not_exist)}/>
         }
         .into_any()
     } else {
-        view! { <ErrorState error=error title="Could not load the user" on_retry=on_retry/> }
+        view! { <ErrorState error=error title={crate::tr!(user_detail.could_not_load_the_user)} on_retry=on_retry/> }
             .into_any()
     }
 }
@@ -134,9 +134,9 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
         move || current.with(|u| u.as_ref().and_then(|u| delete_refusal(me, u, admins())));
 
     let after_update = Callback::new(move |u: User| {
-        status.set(format!(
-            "Permission level changed. {} now has the new permissions.",
-            u.email
+        status.set(crate::tr!(
+            user_detail.permission_level_changed_now_has,
+            email = u.email
         ));
         current.set(Some(u));
         version.update(|v| *v += 1);
@@ -149,12 +149,14 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
             set_timeout(move || session.expire(), std::time::Duration::ZERO);
             return;
         }
-        status.set("Token reset. All bintu tokens of this user stopped working.".to_string());
+        status.set(crate::tr!(user_detail.token_reset_all_bintu_tokens).to_string());
         current.set(Some(u));
         activity_version.update(|v| *v += 1);
     });
     let after_delete = Callback::new(move |u: User| {
-        memory.notice.set(Some(format!("Deleted {}.", u.email)));
+        memory
+            .notice
+            .set(Some(crate::tr!(user_detail.deleted, email = u.email)));
         navigate(&Route::users(memory.last_view.get_untracked()), false);
     });
 
@@ -170,46 +172,46 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
     let is_me = u.id == me;
 
     view! {
-        <Card title=u.email.clone() subtitle=if is_me { "This is you." } else { "User of your organisation." } class="oc-user-card">
+        <Card title=u.email.clone() subtitle=if is_me { {crate::tr!(user_detail.this_is_you)} } else { {crate::tr!(user_detail.user_of_your_organisation)} } class="oc-user-card">
             <dl class="oc-facts">
-                {field("Permission Level", view! {
+                {field({crate::tr!(user_detail.permission_level)}, view! {
                     <span class="oc-role-badge">{move || roles.with(|rs| display_name(rs, &role_name()))}</span>
                 }.into_any())}
-                {field("Email", view! { {u.email.clone()} }.into_any())}
-                {field("User ID", view! { <code>{u.id}</code> }.into_any())}
-                {field("Created At (UTC)", view! { <time datetime=u.created_at.clone()>{format_utc(&u.created_at)}</time> }.into_any())}
-                {field("Token Key", view! {
+                {field({crate::tr!(user_detail.email)}, view! { {u.email.clone()} }.into_any())}
+                {field({crate::tr!(user_detail.user_id)}, view! { <code>{u.id}</code> }.into_any())}
+                {field({crate::tr!(user_detail.created_at_utc)}, view! { <time datetime=u.created_at.clone()>{format_utc(&u.created_at)}</time> }.into_any())}
+                {field({crate::tr!(user_detail.token_key)}, view! {
                     <code class="oc-token-key">{move || current.with(|u| u.as_ref().map(|u| u.token_key.clone()).unwrap_or_default())}</code>
                 }.into_any())}
             </dl>
             <p class="oc-saved" role="status">{move || status.get()}</p>
             <div class="oc-user-actions">
                 <Show when=move || caps.get().allows(Permission::UserSetPermission)>
-                    <ActionButton label="Update Permission" refusal=Signal::derive(change_refusal) on_click=move || update_open.set(true)/>
+                    <ActionButton label={crate::tr!(user_detail.update_permission)} refusal=Signal::derive(change_refusal) on_click=move || update_open.set(true)/>
                 </Show>
                 <Show when=move || caps.get().allows(Permission::UserResetTokenKey)>
-                    <ActionButton label="Reset User Token" refusal=Signal::derive(|| None) on_click=move || reset_open.set(true)/>
+                    <ActionButton label={crate::tr!(user_detail.reset_user_token)} refusal=Signal::derive(|| None) on_click=move || reset_open.set(true)/>
                 </Show>
                 <Show when=move || caps.get().allows(Permission::UserDelete)>
-                    <ActionButton label="Delete User" danger=true refusal=Signal::derive(delete_blocked) on_click=move || delete_open.set(true)/>
+                    <ActionButton label={crate::tr!(user_detail.delete_user)} danger=true refusal=Signal::derive(delete_blocked) on_click=move || delete_open.set(true)/>
                 </Show>
             </div>
         </Card>
-        <Card title="Assigned role" subtitle="What this user's permission level allows." class="oc-user-role-card">
+        <Card title={crate::tr!(user_detail.assigned_role)} subtitle={crate::tr!(user_detail.what_this_user_s_permission)} class="oc-user-role-card">
             {move || match role() {
                 Some(r) => view! { <RolePanel role=r/> }.into_any(),
                 None if !caps.get().allows(Permission::PermissionList) => view! {
-                    <p class="oc-hint">"Your role may not view the permission profiles."</p>
+                    <p class="oc-hint">{crate::tr!(user_detail.your_role_may_not_view)}</p>
                 }
                 .into_any(),
                 None => match roles_state.try_get().flatten() {
-                    None => view! { <Loading label="Loading the role…"/> }.into_any(),
+                    None => view! { <Loading label={crate::tr!(user_detail.loading_the_role)}/> }.into_any(),
                     Some(Err(e)) => view! {
-                        <ErrorState error=e title="Could not load the role" on_retry=Callback::new(move |_| roles_state.refetch())/>
+                        <ErrorState error=e title={crate::tr!(user_detail.could_not_load_the_role)} on_retry=Callback::new(move |_| roles_state.refetch())/>
                     }
                     .into_any(),
                     Some(Ok(_)) => view! {
-                        <p class="oc-hint">"This user's role is not among the organisation's roles any more."</p>
+                        <p class="oc-hint">{crate::tr!(user_detail.this_user_s_role_is)}</p>
                     }
                     .into_any(),
                 },
@@ -232,12 +234,12 @@ fn RolePanel(role: Role) -> impl IntoView {
         <div class="oc-role-panel">
             <p class="oc-role-panel__name">
                 <span class="oc-role-badge">{role.display_name.clone()}</span>
-                {(!role.is_default).then(|| view! { <span class="oc-pill oc-pill--muted">"Custom role"</span> })}
+                {(!role.is_default).then(|| view! { <span class="oc-pill oc-pill--muted">{crate::tr!(user_detail.custom_role)}</span> })}
             </p>
             <p>{role.description.clone()}</p>
             <Audiences audiences=role.audiences.clone()/>
             <details class="oc-details">
-                <summary>"Permission Overview"</summary>
+                <summary>{crate::tr!(user_detail.permission_overview)}</summary>
                 <PermissionOverview role=role/>
             </details>
         </div>
@@ -286,24 +288,24 @@ fn RecentActivity(id: i64, roles: Signal<Vec<Role>>, version: RwSignal<u32>) -> 
     });
     let all = Route::Activity(ActivityView::default().with_user(Some(id))).href();
     view! {
-        <Card title="Recent activity" subtitle="The latest changes by or to this user (UTC)." class="oc-user-activity-card">
-            <Transition fallback=|| view! { <Loading label="Loading activity…"/> }>
+        <Card title={crate::tr!(user_detail.recent_activity)} subtitle={crate::tr!(user_detail.the_latest_changes_by_or)} class="oc-user-activity-card">
+            <Transition fallback=|| view! { <Loading label={crate::tr!(user_detail.loading_activity)}/> }>
                 {move || {
                 roles.track();
                 recent.try_get().flatten().map(|result| match result {
                     Err(e) => view! {
-                        <ErrorState error=e title="Could not load the activity" on_retry=Callback::new(move |_| recent.refetch())/>
+                        <ErrorState error=e title={crate::tr!(user_detail.could_not_load_the_activity)} on_retry=Callback::new(move |_| recent.refetch())/>
                     }
                     .into_any(),
                     Ok(page) if page.items.is_empty() => view! {
-                        <p class="oc-empty" role="status">"No activity yet."</p>
+                        <p class="oc-empty" role="status">{crate::tr!(user_detail.no_activity_yet)}</p>
                     }
                     .into_any(),
                     Ok(page) => view! { <ActivityList entries=page.items roles=roles base=ActivityView::default()/> }.into_any(),
                 })
                 }}
             </Transition>
-            <a href=all class="oc-activity__all">"All activity of this user"</a>
+            <a href=all class="oc-activity__all">{crate::tr!(user_detail.all_activity_of_this_user)}</a>
         </Card>
     }
 }

@@ -51,8 +51,8 @@ impl LoginNotice {
     /// The sentence shown on the login page.
     pub fn text(self) -> &'static str {
         match self {
-            Self::Expired => "Your session has expired. Please log in again.",
-            Self::LoggedOut => "You have been logged out.",
+            Self::Expired => crate::tr!(session.your_session_has_expired_please),
+            Self::LoggedOut => crate::tr!(session.you_have_been_logged_out),
         }
     }
 }

@@ -19,17 +19,20 @@ pub const BUDGET: u64 = 200_000;
 /// and the re-cut of shared chunks cost 1.5 to 4 KB per route; the screens themselves
 /// load on demand). The users page's was raised by 33 KB for the bulk actions (the
 /// selection, its bar and the review dialog: 356.8 KB measured; as a chunk of their
-/// own they cost every other route 2 to 7 KB instead, see `bulk_dialog.rs`). Lower a
+/// own they cost every other route 2 to 7 KB instead, see `bulk_dialog.rs`). All were
+/// raised by 9 to 13 KB for the German catalog (issue 21: the German words of each
+/// route and the per-text language switch, 252.0 / 312.9 / 370.3 KB measured for
+/// login / overview / users), until the second language loads only when chosen. Lower a
 /// ceiling with every cut; a route under the budget leaves this list, and the test
 /// then holds it to the budget.
 const CEILINGS: &[(&str, u64)] = &[
-    ("login", 244_000),
-    ("invitation", 262_000),
-    ("overview", 304_000),
-    ("users", 360_000),
-    ("a single user", 302_000),
-    ("activity", 269_000),
-    ("embedding entry (overview)", 304_000),
+    ("login", 255_000),
+    ("invitation", 272_000),
+    ("overview", 316_000),
+    ("users", 373_000),
+    ("a single user", 313_000),
+    ("activity", 278_000),
+    ("embedding entry (overview)", 317_000),
 ];
 /// The next mark the issue sets (printed, not enforced).
 const NEXT_MARK: u64 = 150_000;

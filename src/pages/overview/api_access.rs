@@ -18,29 +18,34 @@ pub fn ApiAccessSection(api_key: Option<String>, player_key: Option<String>) -> 
     let expiry = Signal::derive(move || {
         session
             .me()
-            .map(|m| format!("Expires {}", format_utc(&m.token_expires_at)))
+            .map(|m| {
+                crate::tr!(
+                    overview_api_access.expires,
+                    token_expires_at = format_utc(&m.token_expires_at)
+                )
+            })
             .unwrap_or_default()
     });
     view! {
-        <Card title="API Access" subtitle="Security tokens and keys your role may use with the bintu API.">
+        <Card title={crate::tr!(overview_api_access.api_access)} subtitle={crate::tr!(overview_api_access.security_tokens_and_keys_your)}>
             <div class="oc-secrets">
                 <SecretField
-                    label="Bintu Token"
+                    label={crate::tr!(overview_api_access.bintu_token)}
                     value=token
                     meta=expiry
-                    description="Session token generated at login; required for most dashboard actions."
+                    description={crate::tr!(overview_api_access.session_token_generated_at_login)}
                     announce=announce
                 />
                 {[
-                    ("API Key", api_key, "Master key with access to all API features. Handle with extreme care."),
-                    ("Player Key", player_key, "Used for embedding and controlling the nanoPlayer securely."),
+                    ({crate::tr!(overview_api_access.api_key)}, api_key, {crate::tr!(overview_api_access.master_key_with_access_to)}),
+                    ({crate::tr!(overview_api_access.player_key)}, player_key, {crate::tr!(overview_api_access.used_for_embedding_and_controlling)}),
                 ]
                 .into_iter()
                 .filter_map(|(label, key, description)| key.map(|k| view! {
                     <SecretField
                         label=label
                         value=Signal::stored(k)
-                        meta=Signal::stored("No expiry".to_string())
+                        meta=Signal::stored({crate::tr!(overview_api_access.no_expiry)}.to_string())
                         description=description
                         announce=announce
                     />
@@ -51,11 +56,11 @@ pub fn ApiAccessSection(api_key: Option<String>, player_key: Option<String>) -> 
             <div class="oc-callout oc-callout--warning" role="note" aria-labelledby="oc-disclaimer-title">
                 <IconWarning/>
                 <div>
-                    <p class="oc-callout__title" id="oc-disclaimer-title">"Security Disclaimer"</p>
+                    <p class="oc-callout__title" id="oc-disclaimer-title">{crate::tr!(overview_api_access.security_disclaimer)}</p>
                     <p>
-                        "API keys are sensitive credentials. Do not share them in public environments "
-                        "(e.g., GitHub, client-side JavaScript, forums). Always follow best practices "
-                        "and limit access scopes where possible."
+                        {crate::tr!(overview_api_access.api_keys_are_sensitive_credentials)}
+                        {crate::tr!(overview_api_access.e_g_github_client_side)}
+                        {crate::tr!(overview_api_access.and_limit_access_scopes_where)}
                     </p>
                 </div>
             </div>

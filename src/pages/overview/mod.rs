@@ -24,7 +24,7 @@ crate::lazy_page!(
     PAGE,
     overview,
     OverviewPage,
-    "Loading the overview…"
+    crate::tr!(overview.loading_the_overview)
 );
 
 /// The Overview tab.
@@ -44,11 +44,11 @@ pub fn OverviewPage() -> impl IntoView {
     view! {
         <div class="oc-overview">
             {move || match org.try_get().flatten() {
-                None => view! { <Loading label="Loading organisation…"/> }.into_any(),
+                None => view! { <Loading label={crate::tr!(overview.loading_organisation)}/> }.into_any(),
                 Some(Err(e)) => view! {
                     <ErrorState
                         error=e
-                        title="Could not load the organisation"
+                        title={crate::tr!(overview.could_not_load_the_organisation)}
                         on_retry=Callback::new(move |_| org.refetch())
                     />
                 }

@@ -10,9 +10,9 @@ use crate::components::icons::{IconCheck, IconUpgrade};
 #[component]
 fn PackageStatus(enabled: bool) -> impl IntoView {
     if enabled {
-        view! { <span class="oc-status oc-status--ok"><IconCheck/>"Enabled"</span> }.into_any()
+        view! { <span class="oc-status oc-status--ok"><IconCheck/>{crate::tr!(overview_packages.enabled)}</span> }.into_any()
     } else {
-        view! { <span class="oc-status oc-status--upgrade"><IconUpgrade/>"Upgrade needed"</span> }
+        view! { <span class="oc-status oc-status--upgrade"><IconUpgrade/>{crate::tr!(overview_packages.upgrade_needed)}</span> }
             .into_any()
     }
 }
@@ -24,8 +24,8 @@ pub fn PackagesSection(packages: Vec<Package>) -> impl IntoView {
     let total = packages.len();
     view! {
         <Card
-            title="Enabled Packages"
-            subtitle=format!("{enabled} of {total} packages enabled for your organisation.")
+            title={crate::tr!(overview_packages.enabled_packages)}
+            subtitle=crate::tr!(overview_packages.of_packages_enabled_for_your, enabled = enabled, total = total)
         >
             <ul class="oc-packages">
                 {packages
@@ -39,14 +39,14 @@ pub fn PackagesSection(packages: Vec<Package>) -> impl IntoView {
                                     <PackageStatus enabled=p.enabled/>
                                 </div>
                                 {has_features.then(|| view! {
-                                    <ul class="oc-features" aria-label=format!("{} features", p.name)>
+                                    <ul class="oc-features" aria-label=crate::tr!(overview_packages.features, name = p.name)>
                                         {p.features.iter().map(|f| view! {
                                             <li class="oc-feature">
                                                 <span class="oc-feature__name">{f.name.clone()}</span>
                                                 <PackageStatus enabled=f.enabled/>
                                             </li>
                                         }).collect_view()}
-                                        <li class="oc-feature oc-feature--more">"More to follow…"</li>
+                                        <li class="oc-feature oc-feature--more">{crate::tr!(overview_packages.more_to_follow)}</li>
                                     </ul>
                                 })}
                             </li>

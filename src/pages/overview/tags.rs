@@ -34,14 +34,14 @@ pub fn TagsSection() -> impl IntoView {
     };
 
     view! {
-        <Card title="Tags" subtitle="All tags used to categorise your organisation's streams." class="oc-tags-card">
+        <Card title={crate::tr!(overview_tags.tags)} subtitle={crate::tr!(overview_tags.all_tags_used_to_categorise)} class="oc-tags-card">
             <div class="oc-toolbar">
-                <SearchField label="Filter tags" placeholder="Tag name" id_prefix="tag-filter" draft=filter on_settled=on_settled/>
+                <SearchField label={crate::tr!(overview_tags.filter_tags)} placeholder={crate::tr!(overview_tags.tag_name)} id_prefix="tag-filter" draft=filter on_settled=on_settled/>
             </div>
-            <Transition fallback=|| view! { <Loading label="Loading tags…"/> }>
+            <Transition fallback=|| view! { <Loading label={crate::tr!(overview_tags.loading_tags)}/> }>
                 {move || tags.try_get().flatten().map(|result| match result {
                     Err(e) => view! {
-                        <ErrorState error=e title="Could not load tags" on_retry=Callback::new(move |_| tags.refetch())/>
+                        <ErrorState error=e title={crate::tr!(overview_tags.could_not_load_tags)} on_retry=Callback::new(move |_| tags.refetch())/>
                     }
                     .into_any(),
                     Ok(list) if list.items.is_empty() => {
@@ -49,9 +49,9 @@ pub fn TagsSection() -> impl IntoView {
                         view! {
                             <div class="oc-empty" role="status">
                                 {if q.is_empty() {
-                                    "No tags yet. Tags added to streams appear here.".to_string()
+                                    {crate::tr!(overview_tags.no_tags_yet_tags_added)}.to_string()
                                 } else {
-                                    format!("No tags match “{q}”.")
+                                    crate::tr!(overview_tags.no_tags_match, q = q)
                                 }}
                             </div>
                         }
@@ -59,7 +59,7 @@ pub fn TagsSection() -> impl IntoView {
                     }
                     Ok(list) => {
                         view! {
-                            <ul class="oc-tags" aria-label="Tags">
+                            <ul class="oc-tags" aria-label={crate::tr!(overview_tags.tags)}>
                                 {list.items.into_iter().map(|t| view! {
                                     <li class="oc-tag">
                                         <span class="oc-tag__name">{t.name}</span>
@@ -69,7 +69,7 @@ pub fn TagsSection() -> impl IntoView {
                                     </li>
                                 }).collect_view()}
                             </ul>
-                            <Pager label="Tag pages" page=list.page page_size=list.page_size total=list.total on_page=Callback::new(move |p| page.set(p))/>
+                            <Pager label={crate::tr!(overview_tags.tag_pages)} page=list.page page_size=list.page_size total=list.total on_page=Callback::new(move |p| page.set(p))/>
                         }
                         .into_any()
                     }

@@ -10,7 +10,7 @@ use crate::components::card::Card;
 use crate::components::dialog::{Dialog, DialogVariant};
 use crate::components::icons::{IconCheck, IconLock};
 use crate::components::unique_id;
-use crate::domain::permissions::VOD_READ_ONLY_REASON;
+use crate::domain::permissions::vod_read_only_reason;
 use crate::session::use_session;
 
 /// The VOD switch: shows the new value at once, reverts if the server refuses.
@@ -41,15 +41,15 @@ pub fn VodSection(initial: bool) -> impl IntoView {
             Ok(body) => {
                 let _ = public.try_set(body.public);
                 let _ = status.try_set(Some(if body.public {
-                    "VOD content is now publicly accessible.".to_string()
+                    crate::tr!(overview_vod.vod_content_is_now_publicly).to_string()
                 } else {
-                    "VOD content now requires authentication.".to_string()
+                    crate::tr!(overview_vod.vod_content_now_requires_authentication).to_string()
                 }));
                 Ok(())
             }
             Err(e) => {
                 let _ = public.try_set(before);
-                let message = format!("Not saved: {}", user_message(&e));
+                let message = crate::tr!(overview_vod.not_saved, e = user_message(&e));
                 let _ = error.try_set(Some(message.clone()));
                 Err(message)
             }
@@ -70,9 +70,9 @@ pub fn VodSection(initial: bool) -> impl IntoView {
     };
 
     view! {
-        <Card title="VOD Public Accessibility" subtitle="When off, VODs are left out of public stream calls (those made without an API key or token).">
+        <Card title={crate::tr!(overview_vod.vod_public_accessibility)} subtitle={crate::tr!(overview_vod.when_off_vods_are_left)}>
             <div class="oc-switch-row">
-                <span class="oc-switch-row__label" id=label_id.clone()>"Public VOD access"</span>
+                <span class="oc-switch-row__label" id=label_id.clone()>{crate::tr!(overview_vod.public_vod_access)}</span>
                 <button
                     type="button"
                     role="switch"
@@ -85,30 +85,30 @@ pub fn VodSection(initial: bool) -> impl IntoView {
                     on:click=on_toggle
                 >
                     <span class="oc-switch__track" aria-hidden="true"><span class="oc-switch__thumb"></span></span>
-                    <span class="oc-switch__text">{move || if public.get() { "Public" } else { "Private" }}</span>
+                    <span class="oc-switch__text">{move || if public.get() { {crate::tr!(overview_vod.public)} } else { {crate::tr!(overview_vod.private)} }}</span>
                 </button>
             </div>
             <p class="oc-hint" id=desc_id.clone()>
                 {move || if !can_edit.get() {
-                    view! { <span class="oc-readonly-reason"><IconLock/>{VOD_READ_ONLY_REASON}</span> }.into_any()
+                    view! { <span class="oc-readonly-reason"><IconLock/>{vod_read_only_reason()}</span> }.into_any()
                 } else if public.get() {
-                    view! { "VODs are included in public stream calls: anyone can find and play them without an API key or token." }.into_any()
+                    view! { {crate::tr!(overview_vod.vods_are_included_in_public)} }.into_any()
                 } else {
-                    view! { "VODs are left out of public stream calls: only calls with an API key or token see them." }.into_any()
+                    view! { {crate::tr!(overview_vod.vods_are_left_out_of)} }.into_any()
                 }}
             </p>
             <p class="oc-field-error" role="alert">{move || error.get()}</p>
             <p class="oc-saved" role="status">{move || status.get().map(|s| view! { <IconCheck/>{s} })}</p>
             <Dialog
                 open=confirm_open
-                title="Make VOD content public?"
-                confirm_label="Make public"
+                title={crate::tr!(overview_vod.make_vod_content_public)}
+                confirm_label={crate::tr!(overview_vod.make_public)}
                 variant=DialogVariant::Danger
                 on_confirm=move || save(true)
             >
                 <p>
-                    "Your organisation's VODs will be included in public stream calls, which need no "
-                    "API key or token: anyone can find and play them. You can switch this off again at any time."
+                    {crate::tr!(overview_vod.your_organisation_s_vods_will)}
+                    {crate::tr!(overview_vod.api_key_or_token_anyone)}
                 </p>
             </Dialog>
         </Card>

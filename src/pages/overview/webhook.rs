@@ -11,7 +11,7 @@ use crate::components::icons::{IconCheck, IconLock};
 use crate::components::submit_button::SubmitButton;
 use crate::components::unique_id;
 use crate::components::webhook_test::WebhookTest;
-use crate::domain::permissions::WEBHOOK_READ_ONLY_REASON;
+use crate::domain::permissions::webhook_read_only_reason;
 use crate::session::use_session;
 
 /// The webhook form; read-only (with the reason) for roles that may not set it.
@@ -40,9 +40,9 @@ pub fn WebhookSection(initial: String) -> impl IntoView {
             draft.set(body.webhook.clone());
             error.set(None);
             status.set(Some(if body.webhook.is_empty() {
-                "Saved. The webhook is removed.".to_string()
+                crate::tr!(overview_webhook.saved_the_webhook_is_removed).to_string()
             } else {
-                "Saved.".to_string()
+                crate::tr!(overview_webhook.saved).to_string()
             }));
         }
         Some(Err(e)) => {
@@ -81,10 +81,10 @@ pub fn WebhookSection(initial: String) -> impl IntoView {
     };
 
     view! {
-        <Card title="Webhook Config" subtitle="Receive real-time notifications about stream events.">
+        <Card title={crate::tr!(overview_webhook.webhook_config)} subtitle={crate::tr!(overview_webhook.receive_real_time_notifications_about)}>
             <form class="oc-form oc-webhook" on:submit=on_submit novalidate>
                 <div class="oc-field">
-                    <label class="oc-label" for=input_id.clone()>"Webhook URL"</label>
+                    <label class="oc-label" for=input_id.clone()>{crate::tr!(overview_webhook.webhook_url)}</label>
                     <input
                         id=input_id.clone()
                         class="oc-input"
@@ -92,7 +92,7 @@ pub fn WebhookSection(initial: String) -> impl IntoView {
                         inputmode="url"
                         autocomplete="off"
                         spellcheck="false"
-                        placeholder=move || if can_edit.get() { "https://example.com/hooks/streams" } else { "No webhook configured" }
+                        placeholder=move || if can_edit.get() { "https://example.com/hooks/streams" } else { {crate::tr!(overview_webhook.no_webhook_configured)} }
                         readonly=move || !can_edit.get()
                         aria-invalid=move || error.get().is_some().then_some("true")
                         aria-describedby=described_by
@@ -104,9 +104,9 @@ pub fn WebhookSection(initial: String) -> impl IntoView {
                     />
                     <p class="oc-hint" id=hint_id.clone()>
                         {move || if can_edit.get() {
-                            view! { "An https URL on a public host. Leave empty to remove the webhook." }.into_any()
+                            view! { {crate::tr!(overview_webhook.an_https_url_on_a)} }.into_any()
                         } else {
-                            view! { <span class="oc-readonly-reason"><IconLock/>{WEBHOOK_READ_ONLY_REASON}</span> }.into_any()
+                            view! { <span class="oc-readonly-reason"><IconLock/>{webhook_read_only_reason()}</span> }.into_any()
                         }}
                     </p>
                     <p class="oc-field-error" id=error_id.clone() role="alert">
@@ -115,12 +115,12 @@ pub fn WebhookSection(initial: String) -> impl IntoView {
                 </div>
                 <Show when=move || can_edit.get()>
                     <div class="oc-form__actions">
-                        <SubmitButton pending=pending label="Save webhook"/>
+                        <SubmitButton pending=pending label={crate::tr!(overview_webhook.save_webhook)}/>
                         <span class="oc-saved" role="status">
                             {move || status.get().map(|s| view! { <IconCheck/>{s} })}
                         </span>
                         <Show when=move || dirty() && !pending.get()>
-                            <span class="oc-unsaved">"Unsaved changes"</span>
+                            <span class="oc-unsaved">{crate::tr!(overview_webhook.unsaved_changes)}</span>
                         </Show>
                     </div>
                 </Show>

@@ -15,25 +15,25 @@ pub fn EmptyList(view: Memo<UsersView>, roles: Signal<Vec<Role>>, total: u64) ->
         let first = Route::users(v.with_page(1)).href();
         return view! {
             <div class="oc-empty" role="status">
-                <p>{format!("Page {} has no users. The list has {total}.", v.page)}</p>
-                <a href=first class="oc-button oc-button--secondary oc-button--small">"Go to the first page"</a>
+                <p>{crate::tr!(users_empty_list.page_has_no_users_the, page = v.page, total = total)}</p>
+                <a href=first class="oc-button oc-button--secondary oc-button--small">{crate::tr!(users_empty_list.go_to_the_first_page)}</a>
             </div>
         }
         .into_any();
     }
     let text = match (&v.role, v.search.is_empty()) {
-        (None, true) => "No users yet. Invite someone to get started.".to_string(),
-        (Some(role), true) => format!(
-            "No users with the role {}.",
-            crate::domain::roles::display_name(&roles.get_untracked(), role)
+        (None, true) => crate::tr!(users_empty_list.no_users_yet_invite_someone).to_string(),
+        (Some(role), true) => crate::tr!(
+            users_empty_list.no_users_with_the_role,
+            value = crate::domain::roles::display_name(&roles.get_untracked(), role)
         ),
-        (_, false) => format!("No users match “{}”.", v.search),
+        (_, false) => crate::tr!(users_empty_list.no_users_match, search = v.search),
     };
     let clear = Route::users(UsersView::default()).href();
     view! {
         <div class="oc-empty" role="status">
             <p>{text}</p>
-            {v.is_filtered().then(|| view! { <a href=clear class="oc-button oc-button--secondary oc-button--small">"Show all users"</a> })}
+            {v.is_filtered().then(|| view! { <a href=clear class="oc-button oc-button--secondary oc-button--small">{crate::tr!(users_empty_list.show_all_users)}</a> })}
         </div>
     }
     .into_any()

@@ -48,7 +48,7 @@ pub fn UserList(
             on_screen.set((page.items, page.total));
         }
     });
-    let loading = || view! { <Loading label="Loading users…"/> };
+    let loading = || view! { <Loading label={crate::tr!(users_list.loading_users)}/> };
     let me_id = move || {
         untrack(|| session.me())
             .map(|m| m.user.id)
@@ -66,7 +66,7 @@ pub fn UserList(
                 roles.track();
                 list.try_get().flatten().map(|result| match result {
                     Err(e) => view! {
-                        <ErrorState error=e title="Could not load the users" on_retry=Callback::new(move |_| list.refetch())/>
+                        <ErrorState error=e title={crate::tr!(users_list.could_not_load_the_users)} on_retry=Callback::new(move |_| list.refetch())/>
                     }
                     .into_any(),
                     Ok(page) if page.items.is_empty() => view! { <EmptyList view=view roles=roles total=page.total/> }.into_any(),
@@ -87,7 +87,7 @@ pub fn UserList(
                                     selection=selection
                                 />
                             </div>
-                            <Pager label="User pages" page=page.page page_size=page.page_size total=page.total on_page=Callback::new(move |p| go.run(v.with_page(p)))/>
+                            <Pager label={crate::tr!(users_list.user_pages)} page=page.page page_size=page.page_size total=page.total on_page=Callback::new(move |p| go.run(v.with_page(p)))/>
                         }
                         .into_any()
                     }

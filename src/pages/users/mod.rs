@@ -35,7 +35,7 @@ crate::lazy_page!(
     PAGE,
     users,
     UsersPage,
-    "Loading User Management…"
+    crate::tr!(users.loading_user_management)
 );
 
 /// The User Management tab.
@@ -47,7 +47,7 @@ pub fn UsersPage() -> impl IntoView {
         <Show
             when=move || can_list.get()
             fallback=|| view! {
-                <Unavailable title="No access to User Management" text="Your role does not allow listing the organisation's users. Ask an admin if you need access."/>
+                <Unavailable title={crate::tr!(users.no_access_to_user_management)} text={crate::tr!(users.your_role_does_not_allow)}/>
             }
         >
             <UserManagement/>
@@ -105,7 +105,7 @@ fn UserManagement() -> impl IntoView {
     Effect::new(move |_| {
         let scope = Scope::of(&view_state.get());
         if selection.try_update(|s| s.follow(scope)) == Some(true) {
-            status.set("Selection cleared: the filter or the search changed.".into());
+            status.set(crate::tr!(users.selection_cleared_the_filter_or).into());
         }
     });
     let on_screen = RwSignal::new((Vec::new(), 0u64));
@@ -113,14 +113,14 @@ fn UserManagement() -> impl IntoView {
 
     view! {
         <div class="oc-users-page">
-            <Card title="Users" subtitle="Everyone in your organisation and their permission level." class="oc-users-card">
+            <Card title={crate::tr!(users.users)} subtitle={crate::tr!(users.everyone_in_your_organisation_and)} class="oc-users-card">
                 <div class="oc-users-toolbar">
                     <SearchBox view=view_state on_search=go/>
                     <SortSelect view=view_state on_sort=go/>
                     <UsersExport view=view_state roles=role_list/>
                     <Show when=move || may(Permission::InviteCreate)>
                         <button type="button" class="oc-button oc-button--primary oc-users-toolbar__invite" on:click=move |_| invite_open.set(true)>
-                            "Invite New User"
+                            {crate::tr!(users.invite_new_user)}
                         </button>
                     </Show>
                 </div>

@@ -62,14 +62,14 @@ pub fn QuickActionDialogs(
             set_timeout(move || session.expire(), Duration::ZERO);
             return;
         }
-        status.set(format!(
-            "Token of {} reset. Their bintu tokens no longer work.",
-            u.email
+        status.set(crate::tr!(
+            users_quick_actions.token_of_reset_their_bintu,
+            email = u.email
         ));
         version.update(|v| *v += 1);
     });
     let after_delete = Callback::new(move |u: User| {
-        status.set(format!("Deleted {}.", u.email));
+        status.set(crate::tr!(users_quick_actions.deleted, email = u.email));
         version.update(|v| *v += 1);
     });
     view! {

@@ -27,8 +27,8 @@ pub fn SearchBox(view: Memo<UsersView>, on_search: Callback<UsersView>) -> impl 
     };
     view! {
         <SearchField
-            label="Search by email"
-            placeholder="name@example.com"
+            label={crate::tr!(users_toolbar.search_by_email)}
+            placeholder={crate::tr!(users_toolbar.name_example_com)}
             id_prefix="user-search"
             class="oc-users-toolbar__search"
             no_spellcheck=true
@@ -59,12 +59,12 @@ pub fn SortSelect(view: Memo<UsersView>, on_sort: Callback<UsersView>) -> impl I
     };
     view! {
         <div class="oc-field oc-field--inline oc-users-toolbar__sort">
-            <label class="oc-label" for=id.clone()>"Sort by"</label>
+            <label class="oc-label" for=id.clone()>{crate::tr!(users_toolbar.sort_by)}</label>
             <select id=id.clone() class="oc-input oc-select" prop:value=value on:change=on_change>
                 {SORT_CHOICES.iter().map(|(sort, order, label)| {
                     let key = format!("{}:{}", sort_name(*sort), order_name(*order));
                     let selected = key.clone();
-                    view! { <option value=key selected=move || value() == selected>{*label}</option> }
+                    view! { <option value=key selected=move || value() == selected>{label()}</option> }
                 }).collect_view()}
             </select>
         </div>
