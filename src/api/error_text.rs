@@ -30,10 +30,10 @@ pub fn user_message(err: &ApiError) -> String {
                 error_text.the_server_is_busy,
                 retry_after_secs = try_again(*retry_after_secs)
             ),
-            code::CREDENTIALS_NOT_VALID if message.trim().is_empty() => {
+            // Ours, not the server's: it is shown in the console's language.
+            code::CREDENTIALS_NOT_VALID => {
                 crate::tr!(error_text.the_email_or_password_is).to_string()
             }
-            code::CREDENTIALS_NOT_VALID => with_full_stop(message),
             code::TOKEN_NOT_VALID | code::UNAUTHENTICATED => {
                 crate::tr!(error_text.your_session_has_expired_please).to_string()
             }
@@ -109,9 +109,9 @@ mod tests {
     }
 
     #[test]
-    fn wrong_password_shows_the_server_sentence_or_a_plain_one() {
+    fn wrong_password_gets_the_console_sentence_in_its_language() {
         let m = user_message(&server(401, 4002, "Email or password is not valid."));
-        assert_eq!(m, "Email or password is not valid.");
+        assert_eq!(m, "The email or password is incorrect.");
         let m = user_message(&server(401, 4002, ""));
         assert_eq!(m, "The email or password is incorrect.");
     }

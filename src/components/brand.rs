@@ -7,6 +7,6 @@ use leptos::prelude::*;
 pub fn BrandName() -> impl IntoView {
     view! {
         <span class="oc-brand__mark" aria-hidden="true"></span>
-        <span class="oc-brand__name">"Stream Cloud"</span>
+        <span class="oc-brand__name">"Stream Cloud"</span> // not translated: the product name
     }
 }

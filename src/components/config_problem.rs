@@ -69,7 +69,7 @@ pub fn ConfigExplanation(
         </p>
         <p>
             {crate::tr!(config_problem.check_that_config_json_is)}
-            <code class="oc-problem__address">"{\"apiBaseUrl\": \"https://api.example.com/api\"}"</code>"."
+            <code class="oc-problem__address">"{\"apiBaseUrl\": \"https://api.example.com/api\"}"</code>"." // not translated: a code sample
         </p>
     }
 }

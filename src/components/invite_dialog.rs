@@ -13,11 +13,12 @@ use crate::components::permission_overview::PermissionOverview;
 use crate::components::unique_id;
 use crate::domain::roles::{display_name, grant_refusal};
 use crate::domain::time::format_utc;
+use crate::domain::users_view::Label;
 use crate::routes::{use_base, Route};
 use crate::session::use_session;
 
 /// The validity choices offered, in hours.
-const VALIDITY_CHOICES: &[(u32, fn() -> &'static str)] = &[
+const VALIDITY_CHOICES: &[(u32, Label)] = &[
     (24, || crate::tr!(invite_dialog.n_24_hours)),
     (DEFAULT_INVITE_HOURS, || crate::tr!(invite_dialog.n_3_days)),
     (24 * 7, || crate::tr!(invite_dialog.n_7_days)),

@@ -161,8 +161,11 @@ impl UsersView {
     }
 }
 
+/// A label in the language shown.
+pub type Label = fn() -> &'static str;
+
 /// The sort options offered in the "Sort by" menu, with their labels.
-pub const SORT_CHOICES: &[(UserSort, SortOrder, fn() -> &'static str)] = &[
+pub const SORT_CHOICES: &[(UserSort, SortOrder, Label)] = &[
     (UserSort::Email, SortOrder::Asc, || {
         crate::tr!(users_view.email_a_z)
     }),

@@ -13,6 +13,7 @@
 mod bench;
 mod budget;
 mod build;
+mod catalogs;
 mod dist;
 mod engines;
 mod install;

@@ -63,7 +63,7 @@ pub fn test(ctx: &Ctx, only: &[String]) -> ExitCode {
     // Formatting, clippy with warnings as errors (native and wasm builds of the
     // console differ), and no dependency that no code uses.
     if wanted("lint") {
-        banner("lint (rustfmt, clippy -D warnings, cargo machete)");
+        banner("lint (rustfmt, clippy -D warnings, cargo machete, the language catalogs)");
         let t = Timer::start();
         let cargo_steps: [&[&str]; 3] = [
             &["fmt", "--all", "--", "--check"],
@@ -95,7 +95,17 @@ pub fn test(ctx: &Ctx, only: &[String]) -> ExitCode {
             })
             // Called directly: run as `cargo machete` from inside `cargo run`, it takes
             // "machete" for a folder to scan.
-            .and_then(|()| run(ctx.cmd("cargo-machete")));
+            .and_then(|()| run(ctx.cmd("cargo-machete")))
+            .and_then(|()| {
+                let problems = crate::catalogs::check(&ctx.root);
+                for p in &problems {
+                    eprintln!("catalogs: {p}");
+                }
+                match problems.len() {
+                    0 => Ok(()),
+                    n => Err(format!("{n} catalog problems")),
+                }
+            });
         layers.push(Layer {
             name: "lint",
             outcome: to_outcome(r),

@@ -1,0 +1,176 @@
+// The console in German (issue 21): the browser's language decides on a first visit,
+// a choice on the login page or in the profile menu overrides it and is remembered on
+// this device, and an embedded console follows its host's `lang` live. The main flows
+// run in German with axe at budget zero, at desktop and phone width.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEMO } from './support/server.mjs';
+import { expectNoAxeViolations, openApp, saveScreenshot } from './support/browser.mjs';
+import { LIST, suite } from './support/fixture.mjs';
+import { HOST, consoleElement, hostLogin, openOrganisation, orgHeading } from './support/embedding.mjs';
+
+const GERMAN = { contextOptions: { locale: 'de-DE' } };
+
+/** Logs in with the German form. */
+async function anmelden(page, email) {
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(DEMO.password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+}
+
+/** No element wider than the viewport (German words are long). */
+async function expectNoOverflow(page, label) {
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(wide <= 0, `${label}: the page scrolls sideways by ${wide}px`);
+}
+
+describe('German', () => {
+  const s = suite();
+
+  test('a German browser gets the login page, errors and Overview in German', async (t) => {
+    await s.withPage(t, async (page) => {
+      await openApp(page, s.server.baseUrl, '/login');
+      await page.getByRole('heading', { name: 'Bei Ihrer Organisation anmelden' }).waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+      await expectNoAxeViolations(page, 'login page (de)');
+
+      // An error from the API, in German.
+      await page.getByLabel('E-Mail-Adresse').fill(DEMO.admin);
+      await page.getByLabel('Passwort', { exact: true }).fill('falsches-passwort');
+      await page.getByRole('button', { name: 'Anmelden' }).click();
+      await page.getByRole('alert').filter({ hasText: 'E-Mail-Adresse oder Passwort ist falsch.' }).waitFor();
+
+      await anmelden(page, DEMO.admin);
+      await page.getByRole('heading', { name: s.org.name, level: 1 }).waitFor();
+      await page.getByRole('heading', { name: 'API-Zugang' }).waitFor();
+      for (const word of ['Übersicht', 'Benutzerverwaltung', 'Aktivierte Pakete', 'Öffentlicher VOD-Zugriff']) {
+        assert.ok(await page.getByText(word).first().isVisible(), `"${word}" should be shown`);
+      }
+      await saveScreenshot(page, 'de-overview-desktop');
+      await expectNoAxeViolations(page, 'Overview (de)');
+    }, GERMAN);
+  });
+
+  test('the user list filtered and searched, the invitation and the user page dialogs in German', async (t) => {
+    await s.withPage(t, async (page) => {
+      await openApp(page, s.server.baseUrl, LIST);
+      await anmelden(page, DEMO.admin);
+      const table = page.getByRole('table', { name: 'Benutzer' });
+      await table.waitFor();
+      await page.getByRole('columnheader', { name: 'Berechtigungsstufe' }).waitFor();
+
+      await page.getByRole('navigation', { name: 'Nach Rolle filtern' }).getByRole('link', { name: /^Admin/ }).click();
+      await page.waitForURL(/role=/);
+      await page.getByLabel('Nach E-Mail-Adresse suchen').fill('gibt-es-nicht');
+      await page.getByText('Keine Benutzer passen zu „gibt-es-nicht“.').waitFor();
+      await expectNoAxeViolations(page, 'user list, nothing found (de)');
+      await page.getByText('Alle Benutzer anzeigen').click();
+      await table.locator('tbody tr').first().waitFor();
+      await saveScreenshot(page, 'de-users-desktop');
+
+      // The invitation dialog.
+      await page.getByRole('button', { name: 'Neuen Benutzer einladen' }).first().click();
+      const invite = page.getByRole('dialog', { name: 'Neuen Benutzer einladen' });
+      await invite.waitFor();
+      await invite.getByLabel('Link gültig für').waitFor();
+      await expectNoAxeViolations(page, 'invitation dialog (de)');
+      await invite.getByRole('button', { name: 'Abbrechen' }).click();
+      await invite.waitFor({ state: 'hidden' });
+
+      // The user page and its three dialogs.
+      await page.goto(new URL(`${LIST}/${(await s.findUser(DEMO.user)).id}`, s.server.baseUrl).href);
+      await page.getByRole('heading', { name: DEMO.user }).waitFor();
+      await page.getByText('Erstellt am (UTC)').first().waitFor();
+      for (const [button, title] of [
+        ['Berechtigung ändern', 'Berechtigung ändern'],
+        ['Benutzer-Token zurücksetzen', 'Benutzer-Token zurücksetzen?'],
+        ['Benutzer löschen', 'Benutzer löschen?'],
+      ]) {
+        await page.getByRole('button', { name: button, exact: true }).click();
+        const dialog = page.getByRole('dialog', { name: title });
+        await dialog.waitFor();
+        await expectNoAxeViolations(page, `${title} (de)`);
+        await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+        await dialog.waitFor({ state: 'hidden' });
+      }
+      // Dates in German, still UTC: "3. Dez. 2026, 06:59 UTC".
+      const created = await page.locator('.oc-root').innerText();
+      assert.match(created, /\d{1,2}\. [A-ZÄÖÜ][a-zäöü]{2,4}\.? \d{4}, \d{2}:\d{2} UTC/);
+    }, GERMAN);
+  });
+
+  test('the mobile menu at 375x812 has the Account section and the language choice in German', async (t) => {
+    await s.withPage(t, async (page) => {
+      await openApp(page, s.server.baseUrl, '/organisation/overview');
+      await anmelden(page, DEMO.admin);
+      await page.getByRole('heading', { name: s.org.name, level: 1 }).waitFor();
+      await expectNoOverflow(page, 'Overview at 375 px (de)');
+      await saveScreenshot(page, 'de-overview-phone');
+      await page.getByRole('button', { name: 'Menü öffnen' }).click();
+      const drawer = page.getByRole('dialog', { name: 'Konto' });
+      await drawer.waitFor();
+      await drawer.getByRole('link', { name: 'Meine Organisation' }).waitFor();
+      await drawer.getByLabel('Sprache').waitFor();
+      await expectNoAxeViolations(page, 'mobile menu (de)');
+      await saveScreenshot(page, 'de-menu-phone');
+
+      // Switching to English from the mobile menu: the words change, the page stays.
+      await drawer.getByLabel('Sprache').selectOption('en');
+      await page.getByRole('heading', { name: 'API Access' }).waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+      assert.match(page.url(), /\/organisation\/overview$/);
+      await expectNoOverflow(page, 'Overview at 375 px (en)');
+    }, { viewport: { width: 375, height: 812 }, ...GERMAN });
+  });
+
+  test('a choice in the profile menu overrides the browser and is remembered on this device', async (t) => {
+    await s.withPage(t, async (page) => {
+      await openApp(page, s.server.baseUrl, '/organisation/overview');
+      await page.getByLabel('Email').fill(DEMO.admin);
+      await page.getByLabel('Password', { exact: true }).fill(DEMO.password);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByRole('heading', { name: 'API Access' }).waitFor();
+
+      await page.getByRole('button', { name: 'Account menu' }).click();
+      await page.getByRole('menuitemradio', { name: 'Deutsch' }).click();
+      await page.getByRole('heading', { name: 'API-Zugang' }).waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+      // The focus is back on the menu's button, not lost on the body.
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Kontomenü');
+      await page.getByRole('button', { name: 'Kontomenü' }).click();
+      assert.equal(await page.getByRole('menuitemradio', { name: 'Deutsch' }).getAttribute('aria-checked'), 'true');
+      await expectNoAxeViolations(page, 'profile menu (de)');
+      await page.keyboard.press('Escape');
+
+      await page.reload();
+      await page.getByRole('heading', { name: 'API-Zugang' }).waitFor();
+      // Only the language is stored, never the session.
+      const stored = await page.evaluate(() => ({ ...localStorage }));
+      assert.deepEqual(Object.keys(stored), ['org-console.language']);
+    });
+  });
+
+  test('embedded, the console follows its host: <org-console lang> and update({ locale }) switch it live', async (t) => {
+    await s.withPage(t, async (page) => {
+      await hostLogin(page, s.server.baseUrl);
+      await openOrganisation(page, s.org);
+      await page.getByRole('heading', { name: 'API Access' }).waitFor();
+      await page.evaluate(() => { document.querySelector('org-console').dataset.mark = 'same'; });
+
+      await consoleElement(page).evaluate((el) => el.setAttribute('lang', 'de'));
+      await page.getByRole('heading', { name: 'API-Zugang' }).waitFor();
+      assert.equal(await page.locator('org-console .oc-root').getAttribute('lang'), 'de');
+      // The host page keeps its own language; the console was not remounted.
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+      assert.equal(await consoleElement(page).getAttribute('data-mark'), 'same');
+      await expectNoAxeViolations(page, 'embedded console (de)');
+
+      await consoleElement(page).evaluate((el) => el.console.update({ locale: 'en' }));
+      await page.getByRole('heading', { name: 'API Access' }).waitFor();
+      await orgHeading(page, s.org).waitFor();
+      assert.equal(await page.locator('org-console .oc-root').getAttribute('lang'), 'en');
+      assert.ok(page.url().endsWith(HOST.overview), page.url());
+    });
+  });
+});
