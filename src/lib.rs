@@ -54,6 +54,8 @@ pub fn start() {
     if !standalone {
         return;
     }
+    // The problem screens before the app speak its language too.
+    lang::set_fallback(lang::choice::standalone());
     wasm_bindgen_futures::spawn_local(async move {
         // public/early-session.js read the configuration (and asked who the stored
         // token belongs to) while the wasm loaded.

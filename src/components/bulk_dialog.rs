@@ -28,7 +28,7 @@ use crate::api::{use_api, users, ApiClient, ApiError};
 use crate::components::dialog::{active_element, keep_tab_inside};
 use crate::components::permission_overview::PermissionDiffView;
 use crate::components::unique_id;
-use crate::components::user_dialogs::TOKENS_WARNING_MANY;
+use crate::components::user_dialogs::tokens_warning_many;
 use crate::domain::bulk::{
     self, by_role, first_emails, needs_typed_count, users_text, BulkAction, CallOutcome, Plan,
     Selection, Tally, PARALLEL_CALLS,
@@ -222,7 +222,7 @@ pub fn BulkDialog(
                         {last_words}
                     </p>
                     {(!plan.apply.is_empty()).then(|| view! { <p class="oc-bulk-emails">{first_emails(&plan.apply)}</p> })}
-                    <p>{TOKENS_WARNING_MANY}</p>
+                    <p>{tokens_warning_many()}</p>
                 }
                 .into_any()
             }
@@ -382,7 +382,8 @@ fn finish(
     let was_cancelled = cancelled.try_get_untracked().unwrap_or(false);
     let _ = tally.try_update(|t| {
         if was_cancelled && t.not_reached() > 0 {
-            t.stopped.get_or_insert_with(|| "Cancelled.".to_string());
+            t.stopped
+                .get_or_insert_with(|| crate::tr!(bulk_dialog.cancelled).to_string());
         }
     });
     if let Some(done) = tally.try_with_untracked(|t| t.done.clone()) {
@@ -425,7 +426,7 @@ fn change_role_review(
     view! {
         {groups}
         {refusal.map(|why| view! { <p class="oc-alert oc-alert--error">{crate::tr!(bulk_dialog.you_cannot_grant_this_level, why = why)}</p> })}
-        <p class="oc-callout oc-callout--warning">{TOKENS_WARNING_MANY}</p>
+        <p class="oc-callout oc-callout--warning">{tokens_warning_many()}</p>
     }
 }
 

@@ -31,6 +31,7 @@ pub mod session_ended;
 pub mod shell;
 pub mod status;
 pub mod submit_button;
+pub mod theme_choice;
 pub mod user_dialogs;
 pub mod users_export;
 pub mod users_table;

@@ -62,10 +62,10 @@ pub fn PendingInvites(
                                     let chosen = inv.clone();
                                     view! {
                                         <tr>
-                                            <td data-label="Role"><span class="oc-role-badge">{role}</span></td>
-                                            <td data-label="Created by">{inv.created_by.clone()}</td>
-                                            <td data-label="Created At (UTC)">{format_utc(&inv.created_at)}</td>
-                                            <td data-label="Expires (UTC)">{format_utc(&inv.expires_at)}</td>
+                                            <td data-label={crate::tr!(pending_invites.role)}><span class="oc-role-badge">{role}</span></td>
+                                            <td data-label={crate::tr!(pending_invites.created_by)}>{inv.created_by.clone()}</td>
+                                            <td data-label={crate::tr!(pending_invites.created_at_utc)}>{format_utc(&inv.created_at)}</td>
+                                            <td data-label={crate::tr!(pending_invites.expires_utc)}>{format_utc(&inv.expires_at)}</td>
                                             {can_revoke.then(|| view! {
                                                 <td class="oc-table__actions">
                                                     <button

@@ -1,6 +1,6 @@
 //! The desktop profile menu: a user icon button that opens a menu with My
-//! Organisation, Invite New User (with `InviteToken:Create`), the language (standalone)
-//! and Log out.
+//! Organisation, Invite New User (with `InviteToken:Create`), the language and the
+//! theme (standalone) and Log out.
 //!
 //! Keyboard: Enter/Space/ArrowDown open it on the first item, ArrowUp on the last;
 //! arrows, Home and End move between items; Escape closes it and focus returns to the
@@ -13,8 +13,10 @@ use wasm_bindgen::JsCast;
 
 use crate::components::icons::IconUser;
 use crate::components::language_choice::{offers_choice, switch_language};
+use crate::components::theme_choice;
 use crate::components::unique_id;
 use crate::domain::locale_pick::{tag, ALL};
+use crate::domain::theme::ALL as THEMES;
 use crate::domain::users_view::UsersView;
 use crate::lang;
 use crate::routes::{use_go, Route};
@@ -38,6 +40,7 @@ pub fn ProfileMenu() -> impl IntoView {
     let menu_id = unique_id("profile-menu");
     let caps = Memo::new(move |_| session.capabilities());
     let current_locale = lang::locale();
+    let current_theme = theme_choice::current();
     let email = move || session.me().map(|m| m.user.email).unwrap_or_default();
     let role = move || {
         session
@@ -196,6 +199,22 @@ pub fn ProfileMenu() -> impl IntoView {
                                             switch_language(locale);
                                         }>
                                         {*name}
+                                    </button>
+                                }
+                            }).collect_view()}
+                        </div>
+                        <div class="oc-menu__separator" role="separator"></div>
+                        <div role="group" aria-label={crate::tr!(theme_choice.theme)}>
+                            {THEMES.iter().map(|theme| {
+                                let theme = *theme;
+                                view! {
+                                    <button type="button" role="menuitemradio" tabindex="-1" class="oc-menu__item"
+                                        aria-checked=if theme == current_theme { "true" } else { "false" }
+                                        on:click=move |_| {
+                                            close_to_button();
+                                            theme_choice::choose(theme);
+                                        }>
+                                        {theme_choice::label(theme)}
                                     </button>
                                 }
                             }).collect_view()}

@@ -33,7 +33,7 @@ pub fn ErrorState(
     #[prop(optional, into)]
     title: Option<String>,
 ) -> impl IntoView {
-    let title = title.unwrap_or_else(|| "Something went wrong".to_string());
+    let title = title.unwrap_or_else(|| crate::tr!(status.something_went_wrong).to_string());
     // A request that failed while the host's session had ended runs again by itself
     // once the session works again.
     if let Some(session) = use_context::<Session>() {

@@ -17,13 +17,13 @@ use crate::session::use_session;
 
 /// What happens to a user's tokens; said in the reset, the delete and the Update
 /// Permission dialogs (a role change renews the token key, as bintu does).
-pub const TOKEN_WARNING: &str =
-    "All active bintu tokens of this user are invalidated immediately. \
-     Playback tokens already issued stay valid until they expire.";
-/// [`TOKEN_WARNING`] for the bulk actions on many users.
-pub const TOKENS_WARNING_MANY: &str =
-    "All active bintu tokens of these users are invalidated immediately. \
-     Playback tokens already issued stay valid until they expire.";
+pub fn token_warning() -> &'static str {
+    crate::tr!(user_dialogs.token_warning)
+}
+/// [`token_warning`] for the bulk actions on many users.
+pub fn tokens_warning_many() -> &'static str {
+    crate::tr!(user_dialogs.tokens_warning_many)
+}
 
 fn email_of(user: Signal<Option<User>>) -> String {
     user.with(|u| u.as_ref().map(|u| u.email.clone()).unwrap_or_default())
@@ -60,7 +60,7 @@ pub fn ResetTokenDialog(
             }
         >
             <p>{crate::tr!(user_dialogs.you_are_about_to_reset)} <strong>{move || email_of(user)}</strong> "."</p>
-            <p>{TOKEN_WARNING}</p>
+            <p>{token_warning()}</p>
             <Show when=is_me>
                 <p class="oc-alert oc-alert--warning">{crate::tr!(user_dialogs.this_includes_your_own_session)}</p>
             </Show>
@@ -95,7 +95,7 @@ pub fn DeleteUserDialog(
                 <strong>{move || email_of(user)}</strong>
                 {crate::tr!(user_dialogs.loses_access_to_the_organisation)}
             </p>
-            <p>{TOKEN_WARNING}</p>
+            <p>{token_warning()}</p>
         </Dialog>
     }
 }
@@ -204,7 +204,7 @@ pub fn UpdatePermissionDialog(
                 <IconWarning/>
                 <span>
                     {crate::tr!(user_dialogs.changes_take_effect_immediately_the)}
-                    {TOKEN_WARNING}
+                    {token_warning()}
                 </span>
             </p>
         </Dialog>
@@ -219,6 +219,6 @@ async fn on_selected<R, F: Future<Output = Result<R, ApiError>>>(
 ) -> Result<R, String> {
     let target = user
         .get_untracked()
-        .ok_or_else(|| "No user selected.".to_string())?;
+        .ok_or_else(|| crate::tr!(user_dialogs.no_user_selected).to_string())?;
     act(target).await.map_err(|e| user_message(&e))
 }

@@ -284,27 +284,37 @@ impl RowsHtml<'_> {
         let (me_class, you) = if is_me {
             (
                 " oc-users__row--me",
-                r#"<span class="oc-you"> (you)</span>"#,
+                format!(
+                    r#"<span class="oc-you"> {}</span>"#,
+                    escape(crate::tr!(users_table.you))
+                ),
             )
         } else {
-            ("", "")
+            ("", String::new())
         };
         html.push_str(&format!(
             r#"<tr class="oc-users__row{me_class}" {USER_ATTR}="{id}">"#
         ));
         if self.selectable {
+            let select = escape(&crate::tr!(users_table.select_user, email = u.email));
             html.push_str(&format!(
-                r#"<td class="oc-users__select"><input type="checkbox" class="oc-check" aria-label="Select {email}" {SELECT_ATTR} {USER_ATTR}="{id}"></td>"#
+                r#"<td class="oc-users__select"><input type="checkbox" class="oc-check" aria-label="{select}" {SELECT_ATTR} {USER_ATTR}="{id}"></td>"#
             ));
         }
         html.push_str(&format!(
-            r#"<td data-label="Permission Level"><span class="oc-role-badge">{role}</span></td><td data-label="Email" class="oc-users__email"><a href="{href}">{email}</a>{you}</td><td data-label="Token Key"><code class="oc-token-key" title="{token_key}">{token_key}</code></td><td data-label="Created At (UTC)"><time datetime="{created}">{when}</time></td>"#
+            r#"<td data-label="{label_role}"><span class="oc-role-badge">{role}</span></td><td data-label="{label_email}" class="oc-users__email"><a href="{href}">{email}</a>{you}</td><td data-label="{label_token}"><code class="oc-token-key" title="{token_key}">{token_key}</code></td><td data-label="{label_created}"><time datetime="{created}">{when}</time></td>"#,
+            label_role = escape(crate::tr!(users_table.permission_level)),
+            label_email = escape(crate::tr!(users_table.email)),
+            label_token = escape(crate::tr!(users_table.token_key)),
+            label_created = escape(crate::tr!(users_table.created_at_utc)),
         ));
         if self.can_reset || self.can_delete {
             html.push_str(r#"<td class="oc-table__actions">"#);
             if self.can_reset {
                 html.push_str(&format!(
-                    r#"<button type="button" class="oc-button oc-button--secondary oc-button--small" aria-label="Reset User Token of {email}" {ACTION_ATTR}="{RESET}" {USER_ATTR}="{id}">Reset User Token</button>"#
+                    r#"<button type="button" class="oc-button oc-button--secondary oc-button--small" aria-label="{name}" {ACTION_ATTR}="{RESET}" {USER_ATTR}="{id}">{text}</button>"#,
+                    name = escape(&crate::tr!(users_table.reset_user_token_of, email = u.email)),
+                    text = escape(crate::tr!(users_table.reset_user_token)),
                 ));
             }
             if self.can_delete {
@@ -313,7 +323,9 @@ impl RowsHtml<'_> {
                     None => String::new(),
                 };
                 html.push_str(&format!(
-                    r#"<button type="button" class="oc-button oc-button--secondary oc-button--small oc-button--danger-text" aria-label="Delete User {email}" {ACTION_ATTR}="{DELETE}" {USER_ATTR}="{id}"{refusal}>Delete User</button>"#
+                    r#"<button type="button" class="oc-button oc-button--secondary oc-button--small oc-button--danger-text" aria-label="{name}" {ACTION_ATTR}="{DELETE}" {USER_ATTR}="{id}"{refusal}>{text}</button>"#,
+                    name = escape(&crate::tr!(users_table.delete_user_of, email = u.email)),
+                    text = escape(crate::tr!(users_table.delete_user)),
                 ));
             }
             html.push_str("</td>");

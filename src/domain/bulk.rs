@@ -6,6 +6,7 @@
 //! the rules here are the backend's guards (yourself, the last admin) known in
 //! advance, so the review can say who will be skipped instead of the run failing.
 
+use crate::lang::intl::number;
 use std::collections::BTreeMap;
 
 use bintu_wire::permission::ROLE_ADMIN;
@@ -311,7 +312,11 @@ impl Tally {
 
     /// "12 of 40".
     pub fn progress_text(&self) -> String {
-        format!("{} of {}", self.finished(), self.total)
+        crate::tr!(
+            bulk.progress,
+            done = number(self.finished() as f64),
+            total = number(self.total as f64)
+        )
     }
 
     /// The users of the run that did not get done (failed, or not reached).

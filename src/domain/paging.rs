@@ -1,5 +1,7 @@
 //! Pager arithmetic for paged lists.
 
+use crate::lang::intl::number;
+
 /// "1–25 of 40": the items a page shows, or "No items" for an empty list.
 pub fn range_text(page: u32, page_size: u32, total: u64) -> String {
     if total == 0 {
@@ -8,7 +10,12 @@ pub fn range_text(page: u32, page_size: u32, total: u64) -> String {
     let size = u64::from(page_size.max(1));
     let first = u64::from(page.max(1) - 1) * size + 1;
     let last = (first + size - 1).min(total);
-    format!("{first}–{last} of {total}")
+    crate::tr!(
+        paging.range,
+        first = number(first as f64),
+        last = number(last as f64),
+        total = number(total as f64)
+    )
 }
 
 /// Number of pages for `total` items (at least one).

@@ -65,6 +65,10 @@ pub fn mount(element: web_sys::HtmlElement, options: &MountOptions) -> u32 {
         locale: instance.locale.clone(),
     };
     let base = instance.base.clone();
+    // The problem screens before the app speak its language too.
+    crate::lang::set_fallback(crate::lang::choice::embedded(
+        instance.locale.get_untracked().as_deref(),
+    ));
     let id = registry::insert(instance);
     let api_base = options.api_base().filter(|u| !u.trim().is_empty());
     let config_url = options

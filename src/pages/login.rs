@@ -14,6 +14,7 @@ use crate::components::problem_screen::{Problem, ProblemScreen};
 use crate::components::shell::focus_frame_top;
 use crate::components::status::{FormError, Loading};
 use crate::components::submit_button::SubmitButton;
+use crate::components::theme_choice::ThemeSelect;
 use crate::routes::{use_base, use_go, Route};
 use crate::session::{flows, use_session, LoginNotice, SessionState};
 
@@ -118,7 +119,10 @@ pub fn LoginPage() -> impl IntoView {
                         <SubmitButton pending=pending label={crate::tr!(login.log_in)} pending_label={crate::tr!(login.logging_in)} block=true/>
                     </form>
                     <Show when=offers_choice>
-                        <LanguageSelect class="oc-login__language"/>
+                        <div class="oc-login__language oc-choices">
+                            <LanguageSelect/>
+                            <ThemeSelect/>
+                        </div>
                     </Show>
                 </div>
             </MainRegion>

@@ -67,6 +67,7 @@ describe('German', () => {
       await expectNoAxeViolations(page, 'user list, nothing found (de)');
       await page.getByText('Alle Benutzer anzeigen').click();
       await table.locator('tbody tr').first().waitFor();
+      await expectNoAxeViolations(page, 'user list (de)');
       await saveScreenshot(page, 'de-users-desktop');
 
       // The invitation dialog.
@@ -106,7 +107,17 @@ describe('German', () => {
       await anmelden(page, DEMO.admin);
       await page.getByRole('heading', { name: s.org.name, level: 1 }).waitFor();
       await expectNoOverflow(page, 'Overview at 375 px (de)');
+      const hiddenTabs = await page.locator('.oc-tabs').evaluate((el) => el.scrollWidth - el.clientWidth);
+      assert.ok(hiddenTabs <= 0, `the tabs are cut off by ${hiddenTabs}px at 375 px`);
       await saveScreenshot(page, 'de-overview-phone');
+      // The user list as cards, each cell labelled in German.
+      await page.getByRole('link', { name: 'Benutzerverwaltung' }).click();
+      await page.getByRole('table', { name: 'Benutzer' }).locator('tbody tr').first().waitFor();
+      await expectNoOverflow(page, 'user list at 375 px (de)');
+      await expectNoAxeViolations(page, 'user list at 375 px (de)');
+      await saveScreenshot(page, 'de-users-phone');
+      await page.getByRole('link', { name: 'Übersicht' }).click();
+      await page.getByRole('heading', { name: 'API-Zugang' }).waitFor();
       await page.getByRole('button', { name: 'Menü öffnen' }).click();
       const drawer = page.getByRole('dialog', { name: 'Konto' });
       await drawer.waitFor();

@@ -20,19 +20,20 @@ pub const BUDGET: u64 = 200_000;
 /// load on demand). The users page's was raised by 33 KB for the bulk actions (the
 /// selection, its bar and the review dialog: 356.8 KB measured; as a chunk of their
 /// own they cost every other route 2 to 7 KB instead, see `bulk_dialog.rs`). All were
-/// raised by 9 to 13 KB for the German catalog (issue 21: the German words of each
-/// route and the per-text language switch, 252.0 / 312.9 / 370.3 KB measured for
-/// login / overview / users), until the second language loads only when chosen. Lower a
+/// raised by 11 to 16 KB for English and German (issue 21: about half the German words
+/// of each route, half the catalog lookups, the language and theme choices and the
+/// Intl glue; 253.9 / 315.1 / 373.0 KB measured for login / overview / users), until
+/// the second language loads only when chosen. Lower a
 /// ceiling with every cut; a route under the budget leaves this list, and the test
 /// then holds it to the budget.
 const CEILINGS: &[(&str, u64)] = &[
-    ("login", 255_000),
-    ("invitation", 272_000),
-    ("overview", 316_000),
-    ("users", 373_000),
-    ("a single user", 313_000),
-    ("activity", 278_000),
-    ("embedding entry (overview)", 317_000),
+    ("login", 257_000),
+    ("invitation", 274_000),
+    ("overview", 318_500),
+    ("users", 376_000),
+    ("a single user", 315_000),
+    ("activity", 279_500),
+    ("embedding entry (overview)", 319_000),
 ];
 /// The next mark the issue sets (printed, not enforced).
 const NEXT_MARK: u64 = 150_000;
@@ -91,7 +92,11 @@ pub fn first_loads(dist: &Path, wasm: &WasmBuild) -> Result<Vec<RouteLoad>, Stri
         format!("{}/{LOADER}", wasm.folder),
         wasm.main_wasm(),
     ];
-    let page_start = [stylesheet, "early-session.js".to_string()];
+    let page_start = [
+        stylesheet,
+        "theme-boot.js".to_string(),
+        "early-session.js".to_string(),
+    ];
     let embed_start = [format!("{APP}.js"), format!("{APP}.css")];
 
     for (split, _) in &wasm.splits {

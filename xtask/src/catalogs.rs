@@ -2,7 +2,7 @@
 //! has the keys the English one has and no others, each text names the same values
 //! (`{{ name }}`) in every language, none is empty; and no text a user would read is
 //! written into `src/` outside them (a view's text node, or an `aria-label`, `title`,
-//! `placeholder`, `label` or `alt` given as a literal).
+//! `placeholder`, `label`, `alt` or `data-label` given as a literal).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -11,8 +11,16 @@ use serde_json::Value;
 
 /// The catalogs checked against the first.
 const CATALOGS: [&str; 2] = ["en", "de"];
-/// Literal attribute values a user reads (or hears).
-const READ_ATTRIBUTES: [&str; 5] = ["aria-label", "title", "placeholder", "label", "alt"];
+/// Literal attribute values a user reads (or hears); `data-label` names a cell of a
+/// table shown as cards on a phone.
+const READ_ATTRIBUTES: [&str; 6] = [
+    "aria-label",
+    "title",
+    "placeholder",
+    "label",
+    "alt",
+    "data-label",
+];
 /// A line carrying this is left alone (a brand name, a code sample).
 const NOT_TRANSLATED: &str = "not translated:";
 
@@ -142,7 +150,9 @@ fn stray_literals(source: &str) -> Vec<(usize, String)> {
             };
             let literal = &rest[start + 1..start + 1 + len];
             let after = rest[start + 2 + len..].trim_start();
-            let in_text = before.ends_with('>') || after.starts_with("</");
+            // `>"Save"` in a view, not `=> "none"` in a match.
+            let in_text =
+                (before.ends_with('>') && !before.ends_with("=>")) || after.starts_with("</");
             let in_attribute = READ_ATTRIBUTES
                 .iter()
                 .any(|a| before.ends_with(&format!("{a}=")));
@@ -165,6 +175,9 @@ mod tests {
         let src = r#"view! { <button aria-label="Close">"Save"</button> <p class="oc-x">{n}</p> }"#;
         let found: Vec<String> = stray_literals(src).into_iter().map(|(_, l)| l).collect();
         assert_eq!(found, ["Close", "Save"]);
+        assert!(stray_literals(r#"Kind::None => "none","#).is_empty());
+        let cell = stray_literals(r#"<td data-label="Role">{role}</td>"#);
+        assert_eq!(cell, [(1, "Role".to_string())]);
         assert!(
             stray_literals(r#"<span>"Stream Cloud"</span> // not translated: brand"#).is_empty()
         );

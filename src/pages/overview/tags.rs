@@ -64,7 +64,7 @@ pub fn TagsSection() -> impl IntoView {
                                     <li class="oc-tag">
                                         <span class="oc-tag__name">{t.name}</span>
                                         <span class="oc-tag__count">
-                                            {format!("{} {}", t.stream_count, if t.stream_count == 1 { "stream" } else { "streams" })}
+                                            {crate::tr_count!(overview_tags.streams, t.stream_count)}
                                         </span>
                                     </li>
                                 }).collect_view()}
