@@ -2,6 +2,8 @@
 // its menu button on narrow screens), the breadcrumb, the document title and the
 // notices above the view. Only DOM updates; the decisions are made in host.js.
 
+import { t } from './language.js';
+
 const PORTAL = 'ACME Partner Portal';
 
 const $ = (selector) => document.querySelector(selector);
@@ -47,19 +49,19 @@ export function setTrail(items) {
       const a = document.createElement('a');
       a.className = 'host-breadcrumb__link';
       a.href = item.href;
-      a.textContent = item.label;
+      a.textContent = t(item.label);
       li.append(a);
     } else {
       const span = document.createElement('span');
       span.className = 'host-breadcrumb__current';
       span.setAttribute('aria-current', 'page');
-      span.textContent = item.label;
+      span.textContent = t(item.label);
       li.append(span);
     }
     return li;
   }));
   const titles = items.slice(1).map((i) => i.label).reverse();
-  document.title = [...titles, PORTAL].join(' · ');
+  document.title = [...titles, PORTAL].map(t).join(' · ');
 }
 
 /**

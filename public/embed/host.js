@@ -8,6 +8,8 @@
 //   /embed/player     example page
 //   /embed/           to Streams, or to the sign-in page
 
+// First: the portal's words are in the chosen language before anything is shown.
+import './language.js';
 import * as session from './session.js';
 import * as router from './router.js';
 import * as chrome from './chrome.js';

@@ -184,4 +184,34 @@ describe('German', () => {
       assert.ok(page.url().endsWith(HOST.overview), page.url());
     });
   });
+
+  test('the example host in German: its Language select switches the portal and the console live', async (t) => {
+    await s.withPage(t, async (page) => {
+      await hostLogin(page, s.server.baseUrl);
+      await openOrganisation(page, s.org);
+      await page.getByRole('heading', { name: 'API Access' }).waitFor();
+      await page.locator('.host-language__select').selectOption('de');
+      await page.getByRole('heading', { name: 'API-Zugang' }).waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+      await page.getByRole('button', { name: 'Abmelden' }).first().waitFor();
+      await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Organisation' }).waitFor();
+      await page.getByRole('navigation', { name: 'Brotkrümelpfad' }).getByRole('link', { name: 'ACME Partnerportal' }).waitFor();
+      await expectNoAxeViolations(page, 'example host and console (de)');
+      await saveScreenshot(page, 'de-example-host');
+
+      // A page of the portal itself, then back: the console mounts in German.
+      await page.getByRole('link', { name: 'Streams' }).first().click();
+      await page.getByText('Beispiel-Streams (feste Beispieldaten)').waitFor();
+      await openOrganisation(page, s.org);
+      await page.getByRole('heading', { name: 'API-Zugang' }).waitFor();
+
+      // Remembered by the portal: a reload stays German.
+      await page.reload();
+      await page.getByRole('heading', { name: 'API-Zugang' }).waitFor();
+      assert.equal(await page.locator('.host-language__select').inputValue(), 'de');
+      await page.locator('.host-language__select').selectOption('en');
+      await page.getByRole('heading', { name: 'API Access' }).waitFor();
+      await page.getByRole('button', { name: 'Log out' }).first().waitFor();
+    });
+  });
 });

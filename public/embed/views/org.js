@@ -6,6 +6,7 @@
 
 import * as session from '../session.js';
 import * as theme from '../theme.js';
+import * as language from '../language.js';
 
 /** The portal address the console lives under (its base-path). */
 export const BASE = '/embed/org';
@@ -59,7 +60,7 @@ export function orgView() {
       } catch (err) {
         if (mine !== generation) return;
         placeholder.remove();
-        host.notice('console-error', `The organisation console could not be loaded (${err.message}).`, { tone: 'error' });
+        host.notice('console-error', `${language.t('The organisation console could not be loaded')} (${err.message}).`, { tone: 'error' });
         return;
       }
       if (mine !== generation) return;
@@ -69,6 +70,8 @@ export function orgView() {
       element.setAttribute('base-path', BASE);
       element.setAttribute('api-base', session.apiBase);
       element.setAttribute('theme', theme.current());
+      // The console speaks the portal's language, and switches with it (no remount).
+      element.setAttribute('lang', language.current());
       // Set before the element is connected: the console mounts right after.
       element.getToken = async () => session.token();
 
@@ -90,9 +93,10 @@ export function orgView() {
       });
       on('org-console:error', ({ type, message }) => {
         placeholder?.remove();
-        host.notice('console-error', `The organisation console reported a problem${type ? ` (${type})` : ''}: ${message ?? 'unknown error'}`, { tone: 'error' });
+        host.notice('console-error', `${language.t('The organisation console reported a problem')}${type ? ` (${type})` : ''}: ${message ?? 'unknown error'}`, { tone: 'error' });
       });
       stops.push(theme.onChange((value) => element?.setAttribute('theme', value)));
+      stops.push(language.onChange((value) => element?.setAttribute('lang', value)));
 
       outlet.append(element);
     },
