@@ -33,3 +33,38 @@ const me = token
 
 // Only on the console's own page (the app deletes it once read).
 window.orgConsoleEarly = { config, me };
+
+// The first screen's own wasm chunks, fetched now, beside the main module, instead of
+// after it has started and asked for them. `cargo xtask build` fills the table in
+// (the build's wasm folder; each page's split, by its lazy_page! name, and the files it
+// loads); the paths are
+// the app's routes (src/routes.rs, a native test keeps the names equal).
+const CHUNK_FOLDER = '';
+const ROUTE_CHUNKS = {};
+
+/** The split the first screen of `path` (below the page's base) needs. */
+function firstSplit(path, signedIn) {
+  const [first, second, third] = path.split('/').filter(Boolean);
+  if (first === 'login') return 'login';
+  if (first === 'invite') return 'invite_accept';
+  if (first !== undefined && first !== 'organisation') return null;
+  // Without a session the organisation's pages send you to the login form.
+  if (!signedIn) return 'login';
+  if (second === 'users') return third === undefined ? 'users' : 'user_detail';
+  if (second === 'activity') return 'activity';
+  if (second === undefined || second === 'overview') return 'overview';
+  return null;
+}
+
+const base = new URL(document.baseURI).pathname;
+const below = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : '';
+for (const file of ROUTE_CHUNKS[firstSplit(below, token !== null)] ?? []) {
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  link.type = 'application/wasm';
+  // As the chunk loader's fetch() asks (same-origin, CORS mode), so it is reused.
+  link.crossOrigin = 'anonymous';
+  link.href = `${CHUNK_FOLDER}/${file}.wasm`;
+  document.head.append(link);
+}

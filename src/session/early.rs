@@ -83,4 +83,44 @@ mod tests {
             );
         }
     }
+
+    /// Its first-screen preload names the routes' path segments and the pages'
+    /// splits (the `lazy_page!` chunk names) as the app does.
+    #[test]
+    fn the_early_preload_names_the_routes_and_splits() {
+        use crate::routes::segment as seg;
+        let script = include_str!("../../public/early-session.js");
+        for name in [
+            seg::LOGIN,
+            seg::INVITE,
+            seg::ORGANISATION,
+            seg::USERS,
+            seg::ACTIVITY,
+            seg::OVERVIEW,
+        ] {
+            assert!(script.contains(&format!("= '{name}'")), "segment {name:?}");
+        }
+        for split in [
+            "login",
+            "invite_accept",
+            "users",
+            "user_detail",
+            "activity",
+            "overview",
+        ] {
+            assert!(script.contains(&format!("'{split}'")), "split {split:?}");
+            let source = match split {
+                "login" => include_str!("../pages/login.rs"),
+                "invite_accept" => include_str!("../pages/invite_accept.rs"),
+                "users" => include_str!("../pages/users/mod.rs"),
+                "user_detail" => include_str!("../pages/user_detail.rs"),
+                "activity" => include_str!("../pages/activity.rs"),
+                _ => include_str!("../pages/overview/mod.rs"),
+            };
+            assert!(
+                source.contains(&format!("    {split},\n")),
+                "lazy_page! {split:?}"
+            );
+        }
+    }
 }

@@ -41,6 +41,24 @@ describe('the wasm split by route', () => {
       assert.equal(fetched.filter((n) => n === 'users').length, 1, 'fetched once');
     }));
 
+  test('a deep link preloads its page\'s chunks beside the main module, each fetched once', (t) =>
+    s.withPage(t, async (page) => {
+      await s.loginAs(page, DEMO.admin, '/organisation/overview');
+      const fetched = [];
+      page.on('request', (r) => {
+        const m = /\/split_([a-z_]+)\.wasm$/.exec(new URL(r.url()).pathname);
+        if (m) fetched.push(m[1]);
+      });
+      await page.goto(new URL(LIST, s.server.baseUrl).href);
+      await page.locator('table tbody tr').first().waitFor();
+      const how = await page.evaluate(() => performance.getEntriesByType('resource')
+        .filter((e) => /split_users\.wasm$/.test(e.name))
+        .map((e) => e.initiatorType));
+      // Asked for by early-session.js's <link rel=preload>, used by the chunk loader.
+      assert.deepEqual(how, ['link']);
+      assert.equal(fetched.filter((n) => n === 'users').length, 1, 'fetched once');
+    }));
+
   test('a chunk that fails shows a calm message; Retry loads it', (t) =>
     s.withPage(t, async (page) => {
       let failing = true;

@@ -31,6 +31,7 @@ pub fn finish(ctx: &Ctx, dist: &Path, wasm: &WasmBuild) -> Result<(), String> {
     let html = bundle_css(dist, &html)?;
     let html = add_bootstrap(&html, wasm)?;
     write(&index_path, html.as_bytes())?;
+    fill_route_chunks(dist, wasm)?;
     let entry = write_stable_entry(ctx, dist, wasm)?;
     minify_js(ctx, &entry)?;
     precompress(dist)
@@ -53,6 +54,35 @@ fn add_bootstrap(html: &str, wasm: &WasmBuild) -> Result<String, String> {
         return Err("dist/index.html has no </head>: did trunk's output change?".into());
     };
     Ok(format!("{}{start}{}", &html[..at], &html[at..]))
+}
+
+/// The table of `early-session.js` that preloads the first screen's chunks: the wasm
+/// folder, and each split (lazily loaded page) with the files it loads.
+fn fill_route_chunks(dist: &Path, wasm: &WasmBuild) -> Result<(), String> {
+    const EMPTY: &str = "const ROUTE_CHUNKS = {};";
+    const NO_FOLDER: &str = "const CHUNK_FOLDER = '';";
+    let path = dist.join("early-session.js");
+    let script = read_text(&path)?;
+    if !script.contains(EMPTY) || !script.contains(NO_FOLDER) {
+        return Err(format!(
+            "{} has no `{NO_FOLDER}` and `{EMPTY}` to fill in",
+            path.display()
+        ));
+    }
+    let entries: Vec<String> = wasm
+        .splits
+        .iter()
+        .map(|(split, stems)| {
+            let files: Vec<String> = stems.iter().map(|stem| format!("\"{stem}\"")).collect();
+            format!("\"{split}\":[{}]", files.join(","))
+        })
+        .collect();
+    let table = format!("const ROUTE_CHUNKS = {{{}}};", entries.join(","));
+    let folder = format!("const CHUNK_FOLDER = '{}';", wasm.folder);
+    let script = script
+        .replacen(EMPTY, &table, 1)
+        .replacen(NO_FOLDER, &folder, 1);
+    write(&path, script.as_bytes())
 }
 
 /// Joins the stylesheets the page links, in cascade order, into one hashed file and
