@@ -24,6 +24,7 @@ pub mod pages;
 pub mod prefs;
 pub mod routes;
 pub mod session;
+pub mod web_storage;
 
 /// The attribute of the standalone page's `<body>` (index.html) that asks for the
 /// app to take the whole page. Without it (a host page that imported

@@ -3,6 +3,8 @@
 //! never kept there). `public/theme-boot.js` reads the theme before the first paint,
 //! under the same key.
 
+use crate::web_storage::{self, Kind};
+
 const LANGUAGE_KEY: &str = "org-console.language";
 pub(crate) const THEME_KEY: &str = "org-console.theme";
 
@@ -24,16 +26,10 @@ pub fn set_theme(name: &str) {
     set(THEME_KEY, name);
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 fn get(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
+    web_storage::get(Kind::Local, key)
 }
 
 fn set(key: &str, value: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(key, value);
-    }
+    web_storage::set(Kind::Local, key, value);
 }

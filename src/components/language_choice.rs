@@ -1,11 +1,12 @@
-//! Choosing the console's language: a select (the login page, the mobile menu) and
-//! the radio items of the profile menu. Standalone the choice is remembered on this
+//! Choosing the console's language: a select (the login page, the mobile menu, beside
+//! the theme's) and the radio items of the profile menu. Standalone the choice is remembered on this
 //! device; embedded, the host page decides and no choice is shown.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::main_region::Embedded;
+use crate::components::theme_choice::ThemeSelect;
 use crate::components::unique_id;
 use crate::domain::locale_pick::{parse, tag, ALL};
 use crate::lang::{self, use_lang, Locale};
@@ -62,5 +63,19 @@ pub fn LanguageSelect(#[prop(optional)] class: &'static str) -> impl IntoView {
                 }).collect_view()}
             </select>
         </div>
+    }
+}
+
+/// The language and theme selects side by side (the login page, the mobile menu);
+/// nothing when the console is embedded.
+#[component]
+pub fn DeviceChoices(class: &'static str) -> impl IntoView {
+    view! {
+        <Show when=offers_choice>
+            <div class=format!("oc-choices {class}")>
+                <LanguageSelect/>
+                <ThemeSelect/>
+            </div>
+        </Show>
     }
 }

@@ -12,8 +12,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::dialog::keep_tab_inside;
 use crate::components::icons::{IconClose, IconMenu};
-use crate::components::language_choice::{offers_choice, LanguageSelect};
-use crate::components::theme_choice::ThemeSelect;
+use crate::components::language_choice::DeviceChoices;
 use crate::components::unique_id;
 use crate::domain::users_view::UsersView;
 use crate::routes::Route;
@@ -133,12 +132,7 @@ pub fn NavDrawer() -> impl IntoView {
                         </li>
                     </ul>
                 </nav>
-                <Show when=offers_choice>
-                    <div class="oc-drawer__language oc-choices">
-                        <LanguageSelect/>
-                        <ThemeSelect/>
-                    </div>
-                </Show>
+                <DeviceChoices class="oc-drawer__language"/>
             </div>
         </dialog>
     }

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::components::language_choice::offers_choice;
 use crate::components::unique_id;
 use crate::domain::theme::{Theme, ALL};
 use crate::prefs;
@@ -32,11 +31,6 @@ pub fn label(theme: Theme) -> &'static str {
         Theme::Dark => crate::tr!(theme_choice.dark),
         Theme::System => crate::tr!(theme_choice.system),
     }
-}
-
-/// Whether this console offers a theme choice (standalone only, like the language).
-pub fn offers_theme() -> bool {
-    offers_choice()
 }
 
 /// A labelled select of the themes.

@@ -8,13 +8,12 @@ use crate::api::error_text::user_message;
 use crate::api::{use_api, ApiError};
 use crate::components::brand::BrandName;
 use crate::components::credential_fields::{CredentialFields, CredentialsFor};
-use crate::components::language_choice::{offers_choice, LanguageSelect};
+use crate::components::language_choice::DeviceChoices;
 use crate::components::main_region::MainRegion;
 use crate::components::problem_screen::{Problem, ProblemScreen};
 use crate::components::shell::focus_frame_top;
 use crate::components::status::{FormError, Loading};
 use crate::components::submit_button::SubmitButton;
-use crate::components::theme_choice::ThemeSelect;
 use crate::routes::{use_base, use_go, Route};
 use crate::session::{flows, use_session, LoginNotice, SessionState};
 
@@ -118,12 +117,7 @@ pub fn LoginPage() -> impl IntoView {
                         <FormError error=error/>
                         <SubmitButton pending=pending label={crate::tr!(login.log_in)} pending_label={crate::tr!(login.logging_in)} block=true/>
                     </form>
-                    <Show when=offers_choice>
-                        <div class="oc-login__language oc-choices">
-                            <LanguageSelect/>
-                            <ThemeSelect/>
-                        </div>
-                    </Show>
+                    <DeviceChoices class="oc-login__language"/>
                 </div>
             </MainRegion>
         }

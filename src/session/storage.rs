@@ -1,6 +1,8 @@
 //! What the session keeps in `sessionStorage`: the token and the path to return to
 //! after a login. Nothing goes to `localStorage`.
 
+use crate::web_storage::{self, Kind};
+
 pub(super) const TOKEN_KEY: &str = "org-console.token";
 const RETURN_KEY: &str = "org-console.return-to";
 
@@ -31,22 +33,14 @@ pub fn take_return_path() -> Option<String> {
     p
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
-}
-
 fn get(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
+    web_storage::get(Kind::Session, key)
 }
 
 fn set(key: &str, value: &str) {
-    if let Some(s) = storage() {
-        let _ = s.set_item(key, value);
-    }
+    web_storage::set(Kind::Session, key, value);
 }
 
 fn remove(key: &str) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(key);
-    }
+    web_storage::remove(Kind::Session, key);
 }
