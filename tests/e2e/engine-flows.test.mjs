@@ -164,6 +164,36 @@ describe(`main flows in ${ENGINE}`, () => {
     assert.equal(await pathOf(page), '/login', 'logged out for good');
   }));
 
+  test('German and dark, chosen in the account menu: the words, the UTC dates, remembered on a reload, axe', (t) => s.withPage(t, async (page) => {
+    await s.loginAs(page, DEMO.admin);
+    await page.click(button('Account menu'));
+    await page.click({ role: 'menuitemradio', name: 'Deutsch' });
+    await page.waitFor({ role: 'heading', name: 'API-Zugang' });
+    assert.equal(await page.evaluate('document.documentElement.lang'), 'de');
+    const text = await page.evaluate('document.body.innerText');
+    assert.match(text, /Läuft ab am \d{1,2}\. [A-ZÄÖÜ][a-zäöü]{2,4}\.? \d{4}, \d{2}:\d{2} UTC/, 'a German UTC date');
+    await axe(page, 'overview in German');
+
+    await page.click(button('Kontomenü'));
+    await page.click({ role: 'menuitemradio', name: 'Dunkel' });
+    const background = () => page.evaluate('getComputedStyle(document.body).backgroundColor');
+    await page.until(`getComputedStyle(document.body).backgroundColor === 'rgb(15, 21, 35)'`, 'the dark page');
+    await axe(page, 'overview in German, dark');
+
+    await page.goto(`${s.server.baseUrl}${LIST}`);
+    await page.waitFor('table tbody tr');
+    await page.waitFor({ role: 'heading', name: 'Benutzer' });
+    assert.equal(await background(), 'rgb(15, 21, 35)', 'dark after a reload');
+    await axe(page, 'user list in German, dark');
+    // Back to English and light: the choice is this device's, and the engine's
+    // contexts may share it.
+    await page.click(button('Kontomenü'));
+    await page.click({ role: 'menuitemradio', name: 'Hell' });
+    await page.click(button('Kontomenü'));
+    await page.click({ role: 'menuitemradio', name: 'English' });
+    await page.waitFor({ role: 'heading', name: 'Users' });
+  }));
+
   test('Overview: the secrets are masked, revealed, hidden and copied', (t) => s.withPage(t, async (page) => {
     await page.grantClipboard(s.server.baseUrl);
     await s.loginAs(page, DEMO.admin);
