@@ -1,5 +1,6 @@
 //! Compiles the language catalogs (`locales/*.json`) into the `i18n` module
-//! (leptos_i18n): a key missing from a catalog is a build error.
+//! (leptos_i18n): a key the code uses and no catalog has does not compile; a key only
+//! one catalog has fails the lint layer (`xtask/src/catalogs.rs`).
 
 use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 use std::path::PathBuf;

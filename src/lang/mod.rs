@@ -1,6 +1,7 @@
 //! The language the console speaks. Every word a user reads comes from a catalog
 //! (`locales/en.json`, `locales/de.json`, compiled into [`crate::i18n`] by
-//! leptos_i18n in `build.rs`, so a key missing from either is a build error) through
+//! leptos_i18n in `build.rs`, so a key no catalog has is a compile error, and the lint
+//! layer fails on a key only one has) through
 //! [`tr!`](crate::tr) and [`tr_count!`](crate::tr_count); numbers, dates and plural
 //! forms come from the browser's `Intl` ([`intl`]), which knows every language
 //! without shipping its data in the wasm.
