@@ -140,9 +140,11 @@ describe('bulk actions', () => {
       await dialog.getByText('Tokens reset: 0 users.').waitFor();
       await dialog.getByRole('button', { name: 'Close' }).click();
 
-      // Slow answers, then Cancel: the calls under way finish, no more start.
+      // Slow answers, then Cancel: the calls under way finish, no more start. Slow
+      // enough (three rounds of four calls, 1.5 s each) that axe on the running
+      // dialog and the click on Cancel fit in, even on a loaded machine.
       await page.route('**/api/user/tokenkey', async (route) => {
-        await new Promise((r) => setTimeout(r, 400));
+        await new Promise((r) => setTimeout(r, 1500));
         await route.continue();
       });
       await page.getByLabel('Search by email').fill('load-user-00004');

@@ -459,8 +459,9 @@ describe(`main flows in ${ENGINE}`, () => {
     await page.waitFor({ role: 'table' });
     assert.equal(await pathOf(page), '/embed/org/organisation/users');
     await page.run('history.back()');
-    await page.waitFor({ role: 'heading', name: s.org.name, level: 1 });
-    assert.equal(await pathOf(page), '/embed/org/organisation/overview');
+    // The frame's heading is on both pages: wait for the address, then the Overview.
+    await page.until(`location.pathname === '/embed/org/organisation/overview'`, 'back on the Overview');
+    await page.waitFor({ role: 'heading', name: 'API Access' });
     await page.run('history.forward()');
     await page.waitFor({ role: 'table' });
   }));
