@@ -1,6 +1,6 @@
 //! Choosing the console's language: a select (the login page, the mobile menu, beside
-//! the theme's) and the radio items of the profile menu. Standalone the choice is remembered on this
-//! device; embedded, the host page decides and no choice is shown.
+//! the theme's) and the radio items of the profile menu. Standalone the choice is
+//! remembered on this device; embedded, the host page decides and no choice is shown.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
