@@ -1,11 +1,13 @@
 //! Numbers, dates and plural forms in the current language, by the browser's `Intl`
-//! (which has every language's rules; the wasm carries none). Off the browser (the
-//! native tests) English rules stand in.
+//! (which has every language's rules; the wasm carries none). The formatters are
+//! made once per language, not per text: a table of users formats a date in every
+//! row. Off the browser (the native tests) English rules stand in.
 
 use super::{locale, Locale};
 
 /// The BCP 47 tag `Intl` formats with: British English writes the day first, as
 /// the console always has (`3 Dec 2026`).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn intl_tag(locale: Locale) -> &'static str {
     match locale {
         Locale::en => "en-GB",
@@ -17,11 +19,11 @@ fn intl_tag(locale: Locale) -> &'static str {
 pub fn number(n: f64) -> String {
     #[cfg(target_arch = "wasm32")]
     {
-        String::from(js_sys::Number::from(n).to_locale_string(intl_tag(locale())))
+        browser::with(locale(), |f| browser::call(&f.number, &n.into()))
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let _ = intl_tag(locale());
+        let _ = locale();
         crate::domain::users_export::thousands(n as u64)
     }
 }
@@ -30,10 +32,7 @@ pub fn number(n: f64) -> String {
 pub fn is_singular(n: f64) -> bool {
     #[cfg(target_arch = "wasm32")]
     {
-        let tags = js_sys::Array::new();
-        tags.push(&intl_tag(locale()).into());
-        let rules = js_sys::Intl::PluralRules::new(&tags, &js_sys::Object::new());
-        rules.select(n) == "one"
+        browser::with(locale(), |f| f.plural.select(n) == "one")
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -46,10 +45,66 @@ pub fn is_singular(n: f64) -> bool {
 pub fn utc_minute(y: u32, mo: u32, d: u32, h: u32, mi: u32) -> String {
     #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::JsValue;
         let ms = js_sys::Date::utc(y as f64, (mo - 1) as f64)
             + ((d as f64 - 1.0) * 86_400.0 + h as f64 * 3_600.0 + mi as f64 * 60.0) * 1_000.0;
-        let options = js_sys::Object::new();
+        let date = js_sys::Date::new(&ms.into());
+        let shown = browser::with(locale(), |f| browser::call(&f.utc_minute, &date));
+        format!("{shown} UTC")
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        format!("{d} {} {y}, {h:02}:{mi:02} UTC", MONTHS[mo as usize - 1])
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use std::cell::RefCell;
+
+    use js_sys::{Array, Function, Intl, Object, Reflect};
+    use wasm_bindgen::JsValue;
+
+    use super::{intl_tag, Locale};
+
+    /// One language's formatters (`format` of `Intl.NumberFormat` and
+    /// `Intl.DateTimeFormat` comes bound to its formatter).
+    pub struct Formats {
+        locale: Locale,
+        pub number: Function,
+        pub utc_minute: Function,
+        pub plural: Intl::PluralRules,
+    }
+
+    thread_local! {
+        static CACHE: RefCell<Option<Formats>> = const { RefCell::new(None) };
+    }
+
+    /// Runs `f` with the formatters of `locale`, made on first use.
+    pub fn with<R>(locale: Locale, f: impl FnOnce(&Formats) -> R) -> R {
+        CACHE.with_borrow_mut(|cache| {
+            if cache.as_ref().is_none_or(|c| c.locale != locale) {
+                *cache = Some(make(locale));
+            }
+            f(cache.as_ref().expect("made above"))
+        })
+    }
+
+    /// A bound `format` called with `value`.
+    pub fn call(format: &Function, value: &JsValue) -> String {
+        format
+            .call1(&JsValue::NULL, value)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
+    }
+
+    fn make(locale: Locale) -> Formats {
+        let tags = Array::new();
+        tags.push(&intl_tag(locale).into());
+        let minute = Object::new();
         for (name, value) in [
             ("timeZone", "UTC"),
             ("day", "numeric"),
@@ -59,17 +114,13 @@ pub fn utc_minute(y: u32, mo: u32, d: u32, h: u32, mi: u32) -> String {
             ("minute", "2-digit"),
             ("hourCycle", "h23"),
         ] {
-            let _ = js_sys::Reflect::set(&options, &name.into(), &value.into());
+            let _ = Reflect::set(&minute, &name.into(), &value.into());
         }
-        let date = js_sys::Date::new(&JsValue::from_f64(ms));
-        let shown = String::from(date.to_locale_string(intl_tag(locale()), &options));
-        format!("{shown} UTC")
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        const MONTHS: [&str; 12] = [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ];
-        format!("{d} {} {y}, {h:02}:{mi:02} UTC", MONTHS[mo as usize - 1])
+        Formats {
+            locale,
+            number: Intl::NumberFormat::new(&tags, &Object::new()).format(),
+            utc_minute: Intl::DateTimeFormat::new(&tags, &minute).format(),
+            plural: Intl::PluralRules::new(&tags, &Object::new()),
+        }
     }
 }
