@@ -56,9 +56,36 @@ function firstSplit(path, signedIn) {
   return null;
 }
 
+// The console's languages, and where a choice is kept (src/lang/choice.rs,
+// src/prefs.rs; a native test keeps the names equal). German's words are a split of
+// their own ('german'), preloaded when the console will start in German.
+const LANGUAGE_KEY = 'org-console.language';
+const LANGUAGES = ['en', 'de'];
+
+/** The language the app will start in: the choice kept on this device, else the
+ * browser's first the console speaks, else English (as src/lang/choice.rs). */
+function startLanguage() {
+  let stored = null;
+  try {
+    stored = localStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    // storage disabled: the browser's languages decide
+  }
+  const wanted = [stored, ...(navigator.languages ?? []), navigator.language];
+  for (const tag of wanted) {
+    const primary = String(tag ?? '').trim().split(/[-_]/)[0].toLowerCase();
+    if (LANGUAGES.includes(primary)) return primary;
+  }
+  return 'en';
+}
+
 const base = new URL(document.baseURI).pathname;
 const below = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : '';
-for (const file of ROUTE_CHUNKS[firstSplit(below, token !== null)] ?? []) {
+const firstFiles = new Set(ROUTE_CHUNKS[firstSplit(below, token !== null)] ?? []);
+if (startLanguage() === 'de') {
+  for (const file of ROUTE_CHUNKS['german'] ?? []) firstFiles.add(file);
+}
+for (const file of firstFiles) {
   const link = document.createElement('link');
   link.rel = 'preload';
   link.as = 'fetch';

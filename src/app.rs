@@ -8,6 +8,7 @@ use leptos_router::{ParamSegment, StaticSegment};
 
 use crate::api::{ApiClient, TokenSource};
 use crate::components::host_bridge::HostBridge;
+use crate::components::language_choice::LanguageUnavailable;
 use crate::components::lazy_page::{LazyPage, LazyPages, LazyView, RoutePrefetch};
 use crate::components::main_region::Embedded;
 use crate::components::session_ended::SessionEndedNotice;
@@ -55,7 +56,7 @@ pub fn App(
         None => Lang::provide(lang::choice::standalone()),
     };
     if let Some(requested) = host.as_ref().map(|h| h.locale.clone()) {
-        Effect::new(move |_| lang.set(lang::choice::embedded(requested.get().as_deref())));
+        Effect::new(move |_| lang.request(lang::choice::embedded(requested.get().as_deref())));
     } else {
         // Screen readers read the page in its language.
         Effect::new(move |_| set_document_lang(tag(lang.get())));
@@ -133,6 +134,7 @@ pub fn App(
                     <Show when=move || session.ended()>
                         <SessionEndedNotice/>
                     </Show>
+                    <LanguageUnavailable/>
                 }
             }}
         </div>

@@ -55,9 +55,14 @@ pub fn start() {
     if !standalone {
         return;
     }
-    // The problem screens before the app speak its language too.
-    lang::set_fallback(lang::choice::standalone());
+    let language = lang::choice::standalone();
     wasm_bindgen_futures::spawn_local(async move {
+        // The words first (German's are a chunk of their own, which
+        // public/early-session.js preloads): the first screen is in its language.
+        if lang::ready(language).await.is_ok() {
+            // The problem screens before the app speak its language too.
+            lang::set_fallback(language);
+        }
         // public/early-session.js read the configuration (and asked who the stored
         // token belongs to) while the wasm loaded.
         let early = session::early::Early::take();

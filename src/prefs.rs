@@ -5,7 +5,7 @@
 
 use crate::web_storage::{self, Kind};
 
-const LANGUAGE_KEY: &str = "org-console.language";
+pub(crate) const LANGUAGE_KEY: &str = "org-console.language";
 pub(crate) const THEME_KEY: &str = "org-console.theme";
 
 /// The remembered language tag, if any.

@@ -9,7 +9,7 @@ use crate::components::main_region::Embedded;
 use crate::components::theme_choice::ThemeSelect;
 use crate::components::unique_id;
 use crate::domain::locale_pick::{parse, tag, ALL};
-use crate::lang::{self, use_lang, Locale};
+use crate::lang::{self, use_lang, Lang, Locale};
 
 /// The attribute of the controls that take the focus back after a switch rebuilt
 /// the view (the first one shown on this screen width). Written out in the views.
@@ -20,28 +20,74 @@ pub fn offers_choice() -> bool {
     !use_context::<Embedded>().is_some_and(|e| e.0) && use_lang().is_some()
 }
 
-/// Switches to `locale`, remembers it, and puts the focus back on a language control
-/// of the rebuilt view.
+/// Switches to `locale` once its words are in, remembers it, and puts the focus back
+/// on a language control of the rebuilt view. If the words cannot be loaded, the
+/// language stays and the app's notice says so ([`LanguageUnavailable`]).
 pub fn switch_language(locale: Locale) {
     let Some(lang) = use_lang() else { return };
     if lang.get_untracked() == locale {
         return;
     }
-    lang::choice::remember(locale);
-    lang.set(locale);
-    request_animation_frame(|| {
-        let Ok(list) = document().query_selector_all(&format!(".oc-root [{FOCUS_AFTER_SWITCH}]"))
-        else {
-            return;
-        };
-        let shown = (0..list.length())
-            .filter_map(|i| list.item(i))
-            .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-            .find(|el| el.offset_parent().is_some());
-        if let Some(el) = shown {
-            let _ = el.focus();
-        }
+    lang.request_then(locale, move || {
+        lang::choice::remember(locale);
+        request_animation_frame(focus_language_control);
     });
+}
+
+fn focus_language_control() {
+    let Ok(list) = document().query_selector_all(&format!(".oc-root [{FOCUS_AFTER_SWITCH}]"))
+    else {
+        return;
+    };
+    let shown = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|el| el.offset_parent().is_some());
+    if let Some(el) = shown {
+        let _ = el.focus();
+    }
+}
+
+/// "Deutsch could not be loaded", floating at the foot of the console when the
+/// words of a language asked for did not arrive, with Try again and Dismiss.
+#[component]
+pub fn LanguageUnavailable() -> impl IntoView {
+    let lang = use_lang();
+    let failed = move || lang.and_then(Lang::unavailable);
+    move || {
+        failed().map(|locale| {
+            let name = ALL.iter().find(|(l, _)| *l == locale).map_or("", |(_, n)| *n);
+            let retry = move |_| {
+                if let Some(lang) = lang {
+                    lang.dismiss_unavailable();
+                    // A user's choice is remembered once it works; a host's is not.
+                    if offers_choice() {
+                        switch_language(locale);
+                    } else {
+                        lang.request(locale);
+                    }
+                }
+            };
+            let dismiss = move |_| {
+                if let Some(lang) = lang {
+                    lang.dismiss_unavailable();
+                }
+            };
+            view! {
+                <div class="oc-floating-notice" role="alert">
+                    <p class="oc-floating-notice__text">
+                        {crate::tr!(language_choice.could_not_be_loaded, language = name)}
+                    </p>
+                    <button type="button" class="oc-button oc-button--secondary oc-button--small" on:click=retry>
+                        {crate::tr!(language_choice.try_again)}
+                    </button>
+                    <button type="button" class="oc-button oc-button--secondary oc-button--small" on:click=dismiss>
+                        {crate::tr!(language_choice.dismiss)}
+                    </button>
+                </div>
+            }
+        })
+    }
 }
 
 /// A labelled select of the console's languages, each named in its own language.

@@ -22,8 +22,8 @@ pub fn SessionEndedNotice() -> impl IntoView {
         });
     };
     view! {
-        <div class="oc-session-ended" role="alert">
-            <p class="oc-session-ended__text">
+        <div class="oc-floating-notice" role="alert">
+            <p class="oc-floating-notice__text">
                 <strong>{crate::tr!(session_ended.your_session_has_ended)}</strong>
                 {crate::tr!(session_ended.sign_in_again_in_your)}
             </p>

@@ -65,10 +65,7 @@ pub fn mount(element: web_sys::HtmlElement, options: &MountOptions) -> u32 {
         locale: instance.locale.clone(),
     };
     let base = instance.base.clone();
-    // The problem screens before the app speak its language too.
-    crate::lang::set_fallback(crate::lang::choice::embedded(
-        instance.locale.get_untracked().as_deref(),
-    ));
+    let language = crate::lang::choice::embedded(instance.locale.get_untracked().as_deref());
     let id = registry::insert(instance);
     let api_base = options.api_base().filter(|u| !u.trim().is_empty());
     let config_url = options
@@ -76,6 +73,11 @@ pub fn mount(element: web_sys::HtmlElement, options: &MountOptions) -> u32 {
         .filter(|u| !u.trim().is_empty())
         .unwrap_or_else(|| DEFAULT_CONFIG_URL.to_string());
     wasm_bindgen_futures::spawn_local(async move {
+        // The words first: the first screen is in its language.
+        if crate::lang::ready(language).await.is_ok() {
+            // The problem screens before the app speak its language too.
+            crate::lang::set_fallback(language);
+        }
         let config = match api_base {
             Some(api_base_url) => RuntimeConfig { api_base_url },
             None => {

@@ -76,12 +76,27 @@ mod tests {
             ("the token header", bintu_wire::HEADER_TOKEN),
             ("the me path", crate::api::auth::ME_PATH),
             ("the global", super::GLOBAL),
+            ("the language choice's key", crate::prefs::LANGUAGE_KEY),
         ] {
             assert!(
                 script.contains(&format!("'{name}'")) || script.contains(&format!("window.{name}")),
                 "public/early-session.js does not use {what} {name:?}"
             );
         }
+    }
+
+    /// It knows the console's languages, and German's split by its name.
+    #[test]
+    fn the_early_preload_knows_the_languages() {
+        use crate::domain::locale_pick::{tag, ALL};
+        let script = include_str!("../../public/early-session.js");
+        let tags: Vec<String> = ALL.iter().map(|(l, _)| format!("'{}'", tag(*l))).collect();
+        assert!(
+            script.contains(&format!("const LANGUAGES = [{}];", tags.join(", "))),
+            "LANGUAGES lists {tags:?}"
+        );
+        assert!(script.contains("ROUTE_CHUNKS['german']"));
+        assert!(include_str!("../lang/german.rs").contains("wasm_split(german,"));
     }
 
     /// Its first-screen preload names the routes' path segments and the pages'

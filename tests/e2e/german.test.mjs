@@ -11,6 +11,8 @@ import { LIST, suite } from './support/fixture.mjs';
 import { HOST, consoleElement, hostLogin, openOrganisation, orgHeading } from './support/embedding.mjs';
 
 const GERMAN = { contextOptions: { locale: 'de-DE' } };
+/** The chunk of the German words (src/lang/german.rs). */
+const GERMAN_WORDS = /\/wasm-[0-9a-f]{16}\/split_german\.wasm$/;
 
 /** Logs in with the German form. */
 async function anmelden(page, email) {
@@ -137,11 +139,17 @@ describe('German', () => {
 
   test('a choice in the profile menu overrides the browser and is remembered on this device', async (t) => {
     await s.withPage(t, async (page) => {
+      const german = [];
+      page.on('request', (r) => {
+        if (GERMAN_WORDS.test(new URL(r.url()).pathname)) german.push(r.url());
+      });
       await openApp(page, s.server.baseUrl, '/organisation/overview');
       await page.getByLabel('Email').fill(DEMO.admin);
       await page.getByLabel('Password', { exact: true }).fill(DEMO.password);
       await page.getByRole('button', { name: 'Log in' }).click();
       await page.getByRole('heading', { name: 'API Access' }).waitFor();
+      // The German words are a chunk of their own: an English visit never fetches it.
+      assert.deepEqual(german, []);
 
       await page.getByRole('button', { name: 'Account menu' }).click();
       await page.getByRole('menuitemradio', { name: 'Deutsch' }).click();
@@ -154,11 +162,47 @@ describe('German', () => {
       await expectNoAxeViolations(page, 'profile menu (de)');
       await page.keyboard.press('Escape');
 
+      assert.equal(german.length, 1, 'the German words were fetched once');
+
       await page.reload();
       await page.getByRole('heading', { name: 'API-Zugang' }).waitFor();
       // Only the language is stored, never the session.
       const stored = await page.evaluate(() => ({ ...localStorage }));
       assert.deepEqual(Object.keys(stored), ['org-console.language']);
+      // A start in German fetches its words beside the main module
+      // (public/early-session.js), not after it.
+      const how = await page.evaluate((source) => performance.getEntriesByType('resource')
+        .filter((e) => new RegExp(source).test(new URL(e.name).pathname))
+        .map((e) => e.initiatorType), GERMAN_WORDS.source);
+      assert.deepEqual(how, ['link']);
+    });
+  });
+
+  test('German words that cannot be loaded: English stays, a notice offers to try again', async (t) => {
+    await s.withPage(t, async (page) => {
+      let failing = true;
+      await page.route(GERMAN_WORDS, (route) => (failing ? route.abort('connectionfailed') : route.continue()));
+      await openApp(page, s.server.baseUrl, '/organisation/overview');
+      await page.getByLabel('Email').fill(DEMO.admin);
+      await page.getByLabel('Password', { exact: true }).fill(DEMO.password);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByRole('heading', { name: 'API Access' }).waitFor();
+
+      await page.getByRole('button', { name: 'Account menu' }).click();
+      await page.getByRole('menuitemradio', { name: 'Deutsch' }).click();
+      const notice = page.getByRole('alert').filter({ hasText: 'Deutsch could not be loaded' });
+      await notice.waitFor();
+      // Nothing else changed: the page is in English, and the choice is not kept.
+      assert.ok(await page.getByRole('heading', { name: 'API Access' }).isVisible());
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+      assert.equal(await page.evaluate(() => localStorage.getItem('org-console.language')), null);
+      await expectNoAxeViolations(page, 'German words failed');
+
+      failing = false;
+      await notice.getByRole('button', { name: 'Try again' }).click();
+      await page.getByRole('heading', { name: 'API-Zugang' }).waitFor();
+      assert.equal(await page.getByRole('alert').filter({ hasText: 'could not be loaded' }).count(), 0);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
     });
   });
 

@@ -52,9 +52,10 @@ const ROUTES: &[(&str, &[&str])] = &[
     ("a single user", &["user_detail"]),
     ("activity", &["activity"]),
 ];
-/// Splits no first visit loads: shown only when something is wrong (the screens for a
-/// bad configuration or an unreachable API, `src/components/problem_screen.rs`).
-const ON_DEMAND: &[&str] = &["problems"];
+/// Splits no first visit loads: the screens shown only when something is wrong (a
+/// bad configuration or an unreachable API, `src/components/problem_screen.rs`), and
+/// the German words, loaded when German is chosen (`src/lang/german.rs`).
+const ON_DEMAND: &[&str] = &["problems", "german"];
 /// The page an embedding host shows first by default.
 const EMBED_ROUTE: &str = "overview";
 
