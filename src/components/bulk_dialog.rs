@@ -100,6 +100,10 @@ pub fn BulkDialog(
             || (needs_typed_count(&action, n()) && typed.with(|t| t.trim() != n().to_string()))
     };
 
+    // The content is built when the dialog first opens (as in dialog.rs).
+    let built = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || kind.with(Option::is_some)
+    });
     // Opens with a fresh review; closes when `kind` is set back to None.
     Effect::new(move |_| {
         let open = kind.with(Option::is_some);
@@ -112,8 +116,15 @@ pub fn BulkDialog(
             phase.set(Phase::Review);
             chosen_role.set(String::new());
             typed.set(String::new());
-            if let Err(e) = dialog.show_modal() {
-                leptos::logging::error!("bulk dialog: showModal failed: {e:?}");
+            // On the first opening the content is built in this same turn.
+            if dialog.child_element_count() > 0 {
+                show_modal(&dialog);
+            } else {
+                request_animation_frame(move || {
+                    if kind.with_untracked(Option::is_some) && !dialog.open() {
+                        show_modal(&dialog);
+                    }
+                });
             }
         } else if !open && dialog.open() {
             dialog.close();
@@ -296,6 +307,7 @@ pub fn BulkDialog(
     let summary =
         move || tally.with(|t| summary_view(t, &plan.get_untracked(), kind.get_untracked()));
 
+    let heading_id = title_id.clone();
     view! {
         <dialog
             node_ref=dialog_ref
@@ -310,8 +322,9 @@ pub fn BulkDialog(
                 }
             }
         >
+            {move || built.get().then(|| view! {
             <div class="oc-dialog__surface">
-                <h2 class="oc-dialog__title" id=title_id.clone()>
+                <h2 class="oc-dialog__title" id=heading_id.clone()>
                     {move || danger().then(|| view! { <span class="oc-dialog__icon" aria-hidden="true">"!"</span> })}
                     {title}
                 </h2>
@@ -353,7 +366,14 @@ pub fn BulkDialog(
                     }}
                 </div>
             </div>
+            })}
         </dialog>
+    }
+}
+
+fn show_modal(dialog: &web_sys::HtmlDialogElement) {
+    if let Err(e) = dialog.show_modal() {
+        leptos::logging::error!("bulk dialog: showModal failed: {e:?}");
     }
 }
 

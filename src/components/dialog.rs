@@ -24,6 +24,7 @@
 //! ```
 
 use std::future::Future;
+use std::pin::Pin;
 
 use leptos::html;
 use leptos::prelude::*;
@@ -83,6 +84,55 @@ where
     F: Fn() -> Fut + 'static,
     Fut: Future<Output = Result<(), String>> + 'static,
 {
+    let on_confirm: ConfirmFn = Box::new(move || Box::pin(on_confirm()));
+    modal(Modal {
+        open,
+        title,
+        on_confirm,
+        confirm_label,
+        cancel_label,
+        variant,
+        confirm_disabled,
+        close_on_success,
+        on_close,
+        class,
+        children,
+    })
+}
+
+/// What `on_confirm` becomes: one type for every dialog, so the dialog's code is
+/// compiled once, not once per caller's closure.
+type ConfirmFn = Box<dyn Fn() -> Pin<Box<dyn Future<Output = Result<(), String>>>>>;
+
+/// [`Dialog`]'s properties, with the confirm action boxed.
+struct Modal {
+    open: RwSignal<bool>,
+    title: Signal<String>,
+    on_confirm: ConfirmFn,
+    confirm_label: Option<Signal<String>>,
+    cancel_label: Option<Signal<String>>,
+    variant: DialogVariant,
+    confirm_disabled: Option<Signal<bool>>,
+    close_on_success: bool,
+    on_close: Option<Callback<()>>,
+    class: Option<String>,
+    children: Children,
+}
+
+fn modal(props: Modal) -> AnyView {
+    let Modal {
+        open,
+        title,
+        on_confirm,
+        confirm_label,
+        cancel_label,
+        variant,
+        confirm_disabled,
+        close_on_success,
+        on_close,
+        class,
+        children,
+    } = props;
     let dialog_ref = NodeRef::<html::Dialog>::new();
     let title_id = unique_id("dialog-title");
     let pending = RwSignal::new(false);
@@ -94,6 +144,10 @@ where
         cancel_label.unwrap_or_else(|| Signal::stored(crate::tr!(dialog.cancel).to_string()));
     let confirm_disabled = confirm_disabled.unwrap_or_default();
 
+    // The content is built when the dialog first opens, not with the page: a page
+    // with several dialogs shows faster and holds fewer nodes. Once built it stays
+    // (closed dialogs are not shown), so a form keeps what was typed.
+    let built = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || open.get());
     Effect::new(move |_| {
         let want_open = open.get();
         let Some(dialog) = dialog_ref.get() else {
@@ -103,8 +157,16 @@ where
             opener.set_value(active_element());
             error.set(None);
             pending.set(false);
-            if let Err(e) = dialog.show_modal() {
-                leptos::logging::error!("dialog: showModal failed: {e:?}");
+            // On the first opening the content is built in this same turn; showModal
+            // waits a frame for it, so the focus lands on its first control.
+            if dialog.child_element_count() > 0 {
+                show_modal(&dialog);
+            } else {
+                request_animation_frame(move || {
+                    if open.get_untracked() && !dialog.open() {
+                        show_modal(&dialog);
+                    }
+                });
             }
         } else if !want_open && dialog.open() {
             dialog.close();
@@ -130,14 +192,16 @@ where
         }
     };
 
-    let on_confirm = std::rc::Rc::new(on_confirm);
+    // Local values: the content is built inside a reactive closure.
+    let on_confirm = StoredValue::new_local(on_confirm);
+    let children = StoredValue::new_local(Some(children));
     let confirm = move |_| {
         if pending.get_untracked() {
             return;
         }
         pending.set(true);
         error.set(None);
-        let fut = on_confirm();
+        let fut = on_confirm.with_value(|run| run());
         leptos::task::spawn_local(async move {
             let result = fut.await;
             let _ = pending.try_set(false);
@@ -174,12 +238,13 @@ where
                 }
             }
         >
+            {move || built.get().then(|| view! {
             <div class="oc-dialog__surface">
                 <h2 class="oc-dialog__title" id=title_id.clone()>
                     {danger.then(|| view! { <span class="oc-dialog__icon" aria-hidden="true">"!"</span> })}
                     {move || title.get()}
                 </h2>
-                <div class="oc-dialog__body">{children()}</div>
+                <div class="oc-dialog__body">{children.try_update_value(Option::take).flatten().map(|body| body())}</div>
                 <div class="oc-dialog__error" role="alert">
                     {move || error.get().map(|m| view! { <p class="oc-alert oc-alert--error">{m}</p> })}
                 </div>
@@ -204,7 +269,15 @@ where
                     </button>
                 </div>
             </div>
+            })}
         </dialog>
+    }
+    .into_any()
+}
+
+fn show_modal(dialog: &web_sys::HtmlDialogElement) {
+    if let Err(e) = dialog.show_modal() {
+        leptos::logging::error!("dialog: showModal failed: {e:?}");
     }
 }
 

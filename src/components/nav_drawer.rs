@@ -30,11 +30,22 @@ pub fn NavDrawer() -> impl IntoView {
     let heading_id = unique_id("drawer-heading");
     let caps = Memo::new(move |_| session.capabilities());
 
+    // The panel is built when the drawer first opens: on a wide screen it never is.
+    let built = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || open.get());
     Effect::new(move |_| {
         let want = open.get();
         if let Some(d) = dialog_ref.get() {
             if want && !d.open() {
-                let _ = d.show_modal();
+                // On the first opening the panel is built in this same turn.
+                if d.child_element_count() > 0 {
+                    let _ = d.show_modal();
+                } else {
+                    request_animation_frame(move || {
+                        if open.get_untracked() && !d.open() {
+                            let _ = d.show_modal();
+                        }
+                    });
+                }
             } else if !want && d.open() {
                 d.close();
             }
@@ -78,6 +89,7 @@ pub fn NavDrawer() -> impl IntoView {
         }
     };
     let logout = flows::use_logout(move || open.set(false));
+    let title_id = heading_id.clone();
 
     view! {
         <button
@@ -106,9 +118,10 @@ pub fn NavDrawer() -> impl IntoView {
                 }
             }
         >
+            {move || built.get().then(|| view! {
             <div class="oc-drawer__panel">
                 <div class="oc-drawer__head">
-                    <h2 class="oc-drawer__title" id=heading_id.clone()>{crate::tr!(nav_drawer.account)}</h2>
+                    <h2 class="oc-drawer__title" id=title_id.clone()>{crate::tr!(nav_drawer.account)}</h2>
                     <button type="button" class="oc-icon-button" aria-label={crate::tr!(nav_drawer.close_menu)} on:click=move |_| open.set(false)>
                         <IconClose/>
                     </button>
@@ -117,7 +130,7 @@ pub fn NavDrawer() -> impl IntoView {
                     <span class="oc-drawer__email">{move || session.me().map(|m| m.user.email).unwrap_or_default()}</span>
                     <span class="oc-drawer__role">{move || session.me().map(|m| m.role.display_name).unwrap_or_default()}</span>
                 </p>
-                <nav aria-labelledby=heading_id.clone()>
+                <nav aria-labelledby=title_id.clone()>
                     <ul class="oc-drawer__list" on:click=on_list_click>
                         <li>
                             <A href=Route::Overview.href() attr:class="oc-drawer__link">{crate::tr!(nav_drawer.my_organisation)}</A>
@@ -134,6 +147,7 @@ pub fn NavDrawer() -> impl IntoView {
                 </nav>
                 <DeviceChoices class="oc-drawer__language"/>
             </div>
+            })}
         </dialog>
     }
 }

@@ -62,7 +62,7 @@ export function clickFilter(page, label) {
         const deadline = t0 + 15_000;
         const check = () => {
           const rows = [...document.querySelectorAll(row)];
-          if (rows.length && rows.every((r) => r.cells[0].textContent.trim() === label)) {
+          if (rows.length && rows.every((r) => r.querySelector('.oc-role-badge')?.textContent.trim() === label)) {
             resolve(performance.now() - t0);
           } else if (performance.now() > deadline) {
             reject(new Error(`filter ${label} never showed only that role`));

@@ -112,6 +112,13 @@ pub fn build(ctx: &Ctx, dist: &Path) -> Result<WasmBuild, String> {
     Ok(WasmBuild { folder, splits })
 }
 
+/// The wasm's stack: 256 KiB instead of Rust's default 1 MiB, which every console
+/// keeps in memory whether it uses it or not. The deepest a page's build, a JSON
+/// answer (serde_json stops at 128 levels) or a bulk run goes is far less, and the
+/// stack comes first in memory (rustc links with `--stack-first`), so running past its
+/// end is a clean trap, never a write over data.
+const STACK_BYTES: u32 = 256 * 1024;
+
 /// `cargo rustc` for the console's binary with the link arguments the splitter needs;
 /// returns the raw wasm. Only the final link sees them, so the dependencies built for
 /// clippy or the wasm tests are reused.
@@ -119,7 +126,8 @@ fn cargo_build(ctx: &Ctx) -> Result<PathBuf, String> {
     let mut c = ctx.cargo();
     c.args(["rustc", "--release", "--target", TARGET, "--bin", APP, "--"])
         .args(["-C", "link-arg=--emit-relocs"])
-        .args(["-C", "link-arg=--no-merge-data-segments"]);
+        .args(["-C", "link-arg=--no-merge-data-segments"])
+        .args(["-C", &format!("link-arg=-zstack-size={STACK_BYTES}")]);
     run(c)?;
     let raw = ctx
         .target_dir()

@@ -1,5 +1,6 @@
 // The vanilla-JS baseline: the console's users table (same requests, columns, markup,
-// role filter and pager), hand-written, for `cargo xtask bench` to compare against.
+// role filter and pager; the selection column an admin sees since the bulk actions,
+// without their bar), hand-written, for `cargo xtask bench` to compare against.
 // It asks for the list, the signed-in user and the roles in parallel, as soon as the
 // page runs. Like the console, it reads the session token from sessionStorage.
 
@@ -44,6 +45,8 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', {
 function row(user) {
   const isMe = me && user.id === me.id;
   return el('tr', { class: `oc-users__row${isMe ? ' oc-users__row--me' : ''}` },
+    el('td', { class: 'oc-users__select' },
+      el('input', { type: 'checkbox', class: 'oc-check', 'aria-label': `Select ${user.email}` })),
     el('td', { 'data-label': 'Permission Level' }, el('span', { class: 'oc-role-badge' }, displayName(user.role))),
     el('td', { class: 'oc-users__email', 'data-label': 'Email' },
       el('a', { href: `/organisation/users/${user.id}` }, user.email),
@@ -97,7 +100,10 @@ function render(list, q) {
     el('div', { class: 'oc-table-wrap' },
       el('table', { class: 'oc-table oc-table--stack oc-users' },
         el('caption', { class: 'oc-visually-hidden' }, 'Users'),
-        el('thead', {}, el('tr', {}, th('Permission Level', 'none'), th('Email', 'ascending'), th('Token Key'), th('Created At (UTC)', 'none'),
+        el('thead', {}, el('tr', {},
+          el('th', { scope: 'col', class: 'oc-users__select' },
+            el('input', { type: 'checkbox', class: 'oc-check', 'aria-label': 'Select every user on this page' })),
+          th('Permission Level', 'none'), th('Email', 'ascending'), th('Token Key'), th('Created At (UTC)', 'none'),
           el('th', { scope: 'col' }, el('span', { class: 'oc-visually-hidden' }, 'Actions')))),
         el('tbody', {}, ...list.items.map(row)))),
     pager);
