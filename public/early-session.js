@@ -24,11 +24,17 @@ const token = storedToken();
 const me = token
   ? config.then(async (text) => {
       const base = String(JSON.parse(text ?? '{}').apiBaseUrl || '/api').replace(/\/+$/, '');
-      const r = await fetch(base + ME_PATH, {
+      const answer = fetch(base + ME_PATH, {
         headers: { Accept: 'application/json', [TOKEN_HEADER]: token },
       });
+      // The first screen's chunks only now, behind the session check: over HTTP/1.1 a
+      // browser opens six connections to an origin, and two dozen preloads ahead of
+      // it held the check (and with it the first screen) back. The page needs them
+      // only once the check has answered.
+      preloadFirstScreen();
+      const r = await answer;
       return { token, status: r.status, text: await r.text() };
-    }).catch(() => null)
+    }).catch(() => null).finally(preloadFirstScreen)
   : Promise.resolve(null);
 
 // Only on the console's own page (the app deletes it once read).
@@ -79,19 +85,29 @@ function startLanguage() {
   return 'en';
 }
 
-const base = new URL(document.baseURI).pathname;
-const below = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : '';
-const firstFiles = new Set(ROUTE_CHUNKS[firstSplit(below, token !== null)] ?? []);
-if (startLanguage() === 'de') {
-  for (const file of ROUTE_CHUNKS['german'] ?? []) firstFiles.add(file);
+let preloaded = false;
+
+/** Adds a preload for each chunk the first screen needs (once). */
+function preloadFirstScreen() {
+  if (preloaded) return;
+  preloaded = true;
+  const base = new URL(document.baseURI).pathname;
+  const below = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : '';
+  const files = new Set(ROUTE_CHUNKS[firstSplit(below, token !== null)] ?? []);
+  if (startLanguage() === 'de') {
+    for (const file of ROUTE_CHUNKS['german'] ?? []) files.add(file);
+  }
+  for (const file of files) {
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.type = 'application/wasm';
+    // As the chunk loader's fetch() asks (same-origin, CORS mode), so it is reused.
+    link.crossOrigin = 'anonymous';
+    link.href = `${CHUNK_FOLDER}/${file}.wasm`;
+    document.head.append(link);
+  }
 }
-for (const file of firstFiles) {
-  const link = document.createElement('link');
-  link.rel = 'preload';
-  link.as = 'fetch';
-  link.type = 'application/wasm';
-  // As the chunk loader's fetch() asks (same-origin, CORS mode), so it is reused.
-  link.crossOrigin = 'anonymous';
-  link.href = `${CHUNK_FOLDER}/${file}.wasm`;
-  document.head.append(link);
-}
+
+// Without a session nothing is asked of the API first: the login page's chunks now.
+if (token === null) preloadFirstScreen();
