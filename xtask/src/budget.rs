@@ -20,17 +20,19 @@ pub const BUDGET: u64 = 200_000;
 /// load on demand). The users page's was raised by 33 KB for the bulk actions (the
 /// selection, its bar and the review dialog: 356.8 KB measured; as a chunk of their
 /// own they cost every other route 2 to 7 KB instead, see `bulk_dialog.rs`). All were
-/// raised by 11 to 16 KB for English and German (issue 21: about half the German words
-/// of each route, half the catalog lookups, the language and theme choices and the
-/// Intl glue; 253.9 / 315.1 / 373.0 KB measured for login / overview / users), until
-/// the second language loads only when chosen. Lower a
+/// raised by 11 to 16 KB for English and German (issue 21: the catalog lookups, the
+/// language and theme choices and the Intl glue; 253.9 / 315.1 / 373.0 KB measured for
+/// login / overview / users). German's words have since moved into a chunk loaded only
+/// when German is chosen (`src/lang/german.rs`); they were 1 to 3 KB of a route, and
+/// the choice at each text costs 2 to 5 KB against an English-only build. Lowered on
+/// 4 December for users (370.7 KB measured, the dialogs built on first opening). Lower a
 /// ceiling with every cut; a route under the budget leaves this list, and the test
 /// then holds it to the budget.
 const CEILINGS: &[(&str, u64)] = &[
     ("login", 257_000),
     ("invitation", 274_000),
     ("overview", 318_500),
-    ("users", 376_000),
+    ("users", 374_000),
     ("a single user", 315_000),
     ("activity", 279_500),
     ("embedding entry (overview)", 319_000),
