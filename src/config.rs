@@ -48,7 +48,7 @@ impl ConfigProblem {
 impl RuntimeConfig {
     /// Parses the file's text and checks `apiBaseUrl`.
     pub fn parse(text: &str) -> Result<Self, ConfigProblem> {
-        let file: Self = serde_json::from_str(text).map_err(|_| ConfigProblem::NotJson)?;
+        let file: Self = crate::api::json::from_str(text).map_err(|_| ConfigProblem::NotJson)?;
         let url = file.api_base_url.trim().to_string();
         if url.is_empty() {
             return Err(ConfigProblem::NoApiBaseUrl);

@@ -90,16 +90,13 @@ pub fn decode_answer<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, 
 /// answers without content.
 pub fn decode_body<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiError> {
     let text = if body.trim().is_empty() { "null" } else { body };
-    serde_json::from_str(text).map_err(|e| ApiError::Unexpected {
-        status,
-        detail: e.to_string(),
-    })
+    super::json::from_str(text).map_err(|detail| ApiError::Unexpected { status, detail })
 }
 
 /// The error of a non-2xx answer: its envelope, or an unexpected answer. Not generic,
 /// so the wasm holds it once.
 pub fn decode_error(status: u16, body: &str) -> ApiError {
-    match serde_json::from_str::<ErrorEnvelope>(body) {
+    match super::json::from_str::<ErrorEnvelope>(body) {
         Ok(env) => ApiError::Server {
             status,
             code: env.error.code,

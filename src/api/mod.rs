@@ -18,6 +18,7 @@ pub mod auth;
 mod error;
 pub mod error_text;
 pub mod invites;
+pub mod json;
 pub mod organisation;
 pub mod reach;
 pub mod roles;
@@ -193,7 +194,7 @@ fn decode<T: DeserializeOwned>(answer: Answer) -> Result<T, ApiError> {
 }
 
 fn to_json<B: Serialize>(body: &B) -> Result<String, ApiError> {
-    serde_json::to_string(body).map_err(|e| unexpected(format!("could not encode the body: {e}")))
+    json::to_string(body).map_err(|e| unexpected(format!("could not encode the body: {e}")))
 }
 
 /// A wire query type as `k=v&...` (`application/x-www-form-urlencoded`, what the

@@ -19,7 +19,10 @@ pub async fn set_webhook(api: &ApiClient, url: String) -> Result<WebhookBody, Ap
 /// Sends a sample `publish` call to the saved webhook from the server; answers what
 /// happened (an internal target refused by the server is an error).
 pub async fn test_webhook(api: &ApiClient) -> Result<WebhookTestResult, ApiError> {
-    api.post("/organisation/webhook/test", &serde_json::Map::new())
+    /// The test takes no parameters: an empty object.
+    #[derive(serde::Serialize)]
+    struct NoParameters {}
+    api.post("/organisation/webhook/test", &NoParameters {})
         .await
 }
 
