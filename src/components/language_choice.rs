@@ -25,9 +25,7 @@ pub fn offers_choice() -> bool {
 /// language stays and the app's notice says so ([`LanguageUnavailable`]).
 pub fn switch_language(locale: Locale) {
     let Some(lang) = use_lang() else { return };
-    if lang.get_untracked() == locale {
-        return;
-    }
+    // Even the language shown: it may be the way back from one still loading.
     lang.request_then(locale, move || {
         lang::choice::remember(locale);
         request_animation_frame(focus_language_control);

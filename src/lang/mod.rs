@@ -29,6 +29,8 @@ pub use crate::domain::locale_pick::Locale;
 #[derive(Clone, Copy)]
 pub struct Lang {
     shown: RwSignal<Locale>,
+    /// The last one asked for: words that arrive for an earlier request switch nothing.
+    asked: RwSignal<Locale>,
     unavailable: RwSignal<Option<Locale>>,
 }
 
@@ -44,6 +46,7 @@ impl Lang {
     pub fn provide(wanted: Locale) -> Lang {
         let lang = Lang {
             shown: RwSignal::new(Locale::en),
+            asked: RwSignal::new(wanted),
             unavailable: RwSignal::new(None),
         };
         provide_context(lang);
@@ -64,6 +67,7 @@ impl Lang {
     /// cannot be loaded the language stays, and [`Lang::unavailable`] says which
     /// one was asked for. `then` runs after a switch.
     pub fn request_then(self, locale: Locale, then: impl FnOnce() + 'static) {
+        self.asked.set(locale);
         let is_ready = locale == Locale::en || german::loaded();
         let switch = move || {
             LAST.set(locale);
@@ -78,7 +82,11 @@ impl Lang {
             return;
         }
         leptos::task::spawn_local(async move {
-            match ready(locale).await {
+            let result = ready(locale).await;
+            if self.asked.try_get_untracked() != Some(locale) {
+                return; // another language was asked for meanwhile
+            }
+            match result {
                 Ok(()) => switch(),
                 Err(_) => {
                     let _ = self.unavailable.try_set(Some(locale));

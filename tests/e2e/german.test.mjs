@@ -178,6 +178,33 @@ describe('German', () => {
     });
   });
 
+  test('English chosen again while the German words load: English stays when they arrive', async (t) => {
+    await s.withPage(t, async (page) => {
+      let arrived;
+      const german = new Promise((resolve) => { arrived = resolve; });
+      await page.route(GERMAN_WORDS, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+        arrived();
+      });
+      await openApp(page, s.server.baseUrl, '/organisation/overview');
+      await page.getByLabel('Email').fill(DEMO.admin);
+      await page.getByLabel('Password', { exact: true }).fill(DEMO.password);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.getByRole('heading', { name: 'API Access' }).waitFor();
+
+      await page.getByRole('button', { name: 'Account menu' }).click();
+      await page.getByRole('menuitemradio', { name: 'Deutsch' }).click();
+      await page.getByRole('button', { name: 'Account menu' }).click();
+      await page.getByRole('menuitemradio', { name: 'English' }).click();
+      await german;
+      await page.waitForTimeout(300);
+      assert.ok(await page.getByRole('heading', { name: 'API Access' }).isVisible());
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+      assert.equal(await page.evaluate(() => localStorage.getItem('org-console.language')), 'en');
+    });
+  });
+
   test('German words that cannot be loaded: English stays, a notice offers to try again', async (t) => {
     await s.withPage(t, async (page) => {
       let failing = true;
