@@ -26,17 +26,18 @@ pub const BUDGET: u64 = 200_000;
 /// when German is chosen (`src/lang/german.rs`); they were 1 to 3 KB of a route, and
 /// the choice at each text costs 2 to 5 KB against an English-only build. Lowered on
 /// 4 December to the figures after serde_json's parser left the wasm (252.5 / 268.7 /
-/// 311.5 / 366.4 / 307.4 / 274.1 / 310.6 KB) plus 3.5 to 4 KB. Lower a
+/// 311.5 / 366.4 / 307.4 / 274.1 / 310.6 KB) plus 3.5 to 4 KB, then by 3 KB each when
+/// every module's `producers` and `target_features` sections went. Lower a
 /// ceiling with every cut; a route under the budget leaves this list, and the test
 /// then holds it to the budget.
 const CEILINGS: &[(&str, u64)] = &[
-    ("login", 256_000),
-    ("invitation", 272_500),
-    ("overview", 315_500),
-    ("users", 370_000),
-    ("a single user", 311_000),
-    ("activity", 278_000),
-    ("embedding entry (overview)", 314_500),
+    ("login", 253_000),
+    ("invitation", 269_000),
+    ("overview", 312_500),
+    ("users", 366_500),
+    ("a single user", 308_000),
+    ("activity", 275_500),
+    ("embedding entry (overview)", 311_500),
 ];
 /// The next mark the issue sets (printed, not enforced).
 const NEXT_MARK: u64 = 150_000;

@@ -147,10 +147,13 @@ pub fn named_dir(ctx: &Ctx) -> PathBuf {
 }
 
 /// `wasm-opt -Oz` in place, with the features current Rust emits for wasm32;
-/// `keep_names` keeps the name section (for the size breakdown).
+/// `keep_names` keeps the name section (for the size breakdown). The `producers` and
+/// `target_features` sections go: no browser reads them, and a route's two dozen
+/// modules each carried ~200 bytes of them, compressed one file at a time.
 pub fn wasm_opt(ctx: &Ctx, file: &Path, keep_names: bool) -> Result<(), String> {
     let mut c = ctx.cmd("wasm-opt");
     c.arg("-Oz")
+        .args(["--strip-producers", "--strip-target-features"])
         .args(keep_names.then_some("--debuginfo"))
         .args([
             "--enable-bulk-memory",
