@@ -40,11 +40,11 @@ const me = token
 // Only on the console's own page (the app deletes it once read).
 window.orgConsoleEarly = { config, me };
 
-// The first screen's own wasm chunks, fetched now, beside the main module, instead of
-// after it has started and asked for them. `cargo xtask build` fills the table in
-// (the build's wasm folder; each page's split, by its lazy_page! name, and the files it
-// loads); the paths are
-// the app's routes (src/routes.rs, a native test keeps the names equal).
+// The first screen's own wasm chunks, fetched beside the main module instead of after
+// it has started and asked for them (with a session, once `/user/me` is asked, see
+// above). `cargo xtask build` fills the table in (the build's wasm folder; each page's
+// split, by its lazy_page! name, and the files it loads); the paths are the app's
+// routes (src/routes.rs, a native test keeps the names equal).
 const CHUNK_FOLDER = '';
 const ROUTE_CHUNKS = {};
 
