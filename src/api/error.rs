@@ -1,7 +1,8 @@
 //! `ApiError` and the one place an HTTP answer becomes `Ok(T)` or an error.
 
-use bintu_wire::{code, ErrorEnvelope};
+use bintu_wire::code;
 use serde::de::DeserializeOwned;
+use serde::Deserialize;
 
 /// Everything a request to the API can end in besides success.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -93,10 +94,24 @@ pub fn decode_body<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, Ap
     super::json::from_str(text).map_err(|detail| ApiError::Unexpected { status, detail })
 }
 
+/// What the console reads of the wire's `ErrorEnvelope`: its `userinfo`, free-form
+/// JSON of any depth, is skipped unread (the wasm's stack is small, and nothing here
+/// shows it).
+#[derive(Deserialize)]
+struct ErrorAnswer {
+    error: ErrorFields,
+}
+
+#[derive(Deserialize)]
+struct ErrorFields {
+    message: String,
+    code: u32,
+}
+
 /// The error of a non-2xx answer: its envelope, or an unexpected answer. Not generic,
 /// so the wasm holds it once.
 pub fn decode_error(status: u16, body: &str) -> ApiError {
-    match super::json::from_str::<ErrorEnvelope>(body) {
+    match super::json::from_str::<ErrorAnswer>(body) {
         Ok(env) => ApiError::Server {
             status,
             code: env.error.code,
@@ -151,6 +166,27 @@ mod tests {
         );
         assert_eq!(err.to_string(), "access denied");
         assert!(!err.is_session_invalid());
+    }
+
+    #[test]
+    fn the_wires_envelope_reads_as_the_consoles() {
+        let wire = bintu_wire::ErrorEnvelope {
+            error: bintu_wire::ErrorBody {
+                message: "Nope.".into(),
+                code: 2001,
+                userinfo: serde_json::json!({ "deep": [[[{ "a": 1 }]]] }),
+            },
+        };
+        let body = serde_json::to_string(&wire).unwrap();
+        assert_eq!(
+            decode_error(403, &body),
+            ApiError::Server {
+                status: 403,
+                code: 2001,
+                message: "Nope.".into(),
+                retry_after_secs: None,
+            }
+        );
     }
 
     #[test]

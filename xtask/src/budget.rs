@@ -27,17 +27,19 @@ pub const BUDGET: u64 = 200_000;
 /// the choice at each text costs 2 to 5 KB against an English-only build. Lowered on
 /// 4 December to the figures after serde_json's parser left the wasm (252.5 / 268.7 /
 /// 311.5 / 366.4 / 307.4 / 274.1 / 310.6 KB) plus 3.5 to 4 KB, then by 3 KB each when
-/// every module's `producers` and `target_features` sections went. Lower a
+/// every module's `producers` and `target_features` sections went, and by 3 KB more
+/// when an error answer's `userinfo` stopped being read (serde_json's `Value` left the
+/// wasm: 246.5 / 262.0 / 305.2 / 359.6 / 301.4 / 268.7 / 304.3 KB). Lower a
 /// ceiling with every cut; a route under the budget leaves this list, and the test
 /// then holds it to the budget.
 const CEILINGS: &[(&str, u64)] = &[
-    ("login", 253_000),
-    ("invitation", 269_000),
-    ("overview", 312_500),
-    ("users", 366_500),
-    ("a single user", 308_000),
-    ("activity", 275_500),
-    ("embedding entry (overview)", 311_500),
+    ("login", 250_000),
+    ("invitation", 265_500),
+    ("overview", 309_000),
+    ("users", 363_000),
+    ("a single user", 305_000),
+    ("activity", 272_000),
+    ("embedding entry (overview)", 308_000),
 ];
 /// The next mark the issue sets (printed, not enforced).
 const NEXT_MARK: u64 = 150_000;

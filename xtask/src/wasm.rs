@@ -113,8 +113,9 @@ pub fn build(ctx: &Ctx, dist: &Path) -> Result<WasmBuild, String> {
 }
 
 /// The wasm's stack: 256 KiB instead of Rust's default 1 MiB, which every console
-/// keeps in memory whether it uses it or not. The deepest a page's build, a JSON
-/// answer (serde_json stops at 128 levels) or a bulk run goes is far less, and the
+/// keeps in memory whether it uses it or not. The deepest a page's build or a bulk run
+/// goes is far less; API answers are parsed by the browser and mapped onto shallow
+/// types (an error's free-form `userinfo` is skipped unread, `src/api/error.rs`). The
 /// stack comes first in memory (rustc links with `--stack-first`), so running past its
 /// end is a clean trap, never a write over data.
 const STACK_BYTES: u32 = 256 * 1024;
