@@ -25,7 +25,9 @@ use leptos::prelude::*;
 use super::bulk_bar::BulkKind;
 use crate::api::error_text::user_message;
 use crate::api::{use_api, users, ApiClient, ApiError};
-use crate::components::dialog::{active_element, keep_tab_inside};
+use crate::components::dialog::{
+    active_element, built_once_opened, keep_tab_inside, show_modal_once_built,
+};
 use crate::components::permission_overview::PermissionDiffView;
 use crate::components::unique_id;
 use crate::components::user_dialogs::tokens_warning_many;
@@ -100,10 +102,7 @@ pub fn BulkDialog(
             || (needs_typed_count(&action, n()) && typed.with(|t| t.trim() != n().to_string()))
     };
 
-    // The content is built when the dialog first opens (as in dialog.rs).
-    let built = Memo::new(move |was: Option<&bool>| {
-        was.copied().unwrap_or(false) || kind.with(Option::is_some)
-    });
+    let built = built_once_opened(move || kind.with(Option::is_some));
     // Opens with a fresh review; closes when `kind` is set back to None.
     Effect::new(move |_| {
         let open = kind.with(Option::is_some);
@@ -116,16 +115,7 @@ pub fn BulkDialog(
             phase.set(Phase::Review);
             chosen_role.set(String::new());
             typed.set(String::new());
-            // On the first opening the content is built in this same turn.
-            if dialog.child_element_count() > 0 {
-                show_modal(&dialog);
-            } else {
-                request_animation_frame(move || {
-                    if kind.with_untracked(Option::is_some) && !dialog.open() {
-                        show_modal(&dialog);
-                    }
-                });
-            }
+            show_modal_once_built(dialog, move || kind.with_untracked(Option::is_some));
         } else if !open && dialog.open() {
             dialog.close();
         }
@@ -368,12 +358,6 @@ pub fn BulkDialog(
             </div>
             })}
         </dialog>
-    }
-}
-
-fn show_modal(dialog: &web_sys::HtmlDialogElement) {
-    if let Err(e) = dialog.show_modal() {
-        leptos::logging::error!("bulk dialog: showModal failed: {e:?}");
     }
 }
 

@@ -120,34 +120,28 @@ struct Modal {
 }
 
 fn modal(props: Modal) -> AnyView {
+    // The signals and flags are `Copy`; the rest is taken from `props` where it is used.
     let Modal {
         open,
         title,
-        on_confirm,
-        confirm_label,
-        cancel_label,
-        variant,
-        confirm_disabled,
         close_on_success,
         on_close,
-        class,
-        children,
+        ..
     } = props;
     let dialog_ref = NodeRef::<html::Dialog>::new();
     let title_id = unique_id("dialog-title");
     let pending = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
-    let confirm_label =
-        confirm_label.unwrap_or_else(|| Signal::stored(crate::tr!(dialog.confirm).to_string()));
-    let cancel_label =
-        cancel_label.unwrap_or_else(|| Signal::stored(crate::tr!(dialog.cancel).to_string()));
-    let confirm_disabled = confirm_disabled.unwrap_or_default();
+    let confirm_label = props
+        .confirm_label
+        .unwrap_or_else(|| Signal::stored(crate::tr!(dialog.confirm).to_string()));
+    let cancel_label = props
+        .cancel_label
+        .unwrap_or_else(|| Signal::stored(crate::tr!(dialog.cancel).to_string()));
+    let confirm_disabled = props.confirm_disabled.unwrap_or_default();
 
-    // The content is built when the dialog first opens, not with the page: a page
-    // with several dialogs shows faster and holds fewer nodes. Once built it stays
-    // (closed dialogs are not shown), so a form keeps what was typed.
-    let built = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || open.get());
+    let built = built_once_opened(move || open.get());
     Effect::new(move |_| {
         let want_open = open.get();
         let Some(dialog) = dialog_ref.get() else {
@@ -157,17 +151,7 @@ fn modal(props: Modal) -> AnyView {
             opener.set_value(active_element());
             error.set(None);
             pending.set(false);
-            // On the first opening the content is built in this same turn; showModal
-            // waits a frame for it, so the focus lands on its first control.
-            if dialog.child_element_count() > 0 {
-                show_modal(&dialog);
-            } else {
-                request_animation_frame(move || {
-                    if open.get_untracked() && !dialog.open() {
-                        show_modal(&dialog);
-                    }
-                });
-            }
+            show_modal_once_built(dialog, move || open.get_untracked());
         } else if !want_open && dialog.open() {
             dialog.close();
         }
@@ -193,8 +177,8 @@ fn modal(props: Modal) -> AnyView {
     };
 
     // Local values: the content is built inside a reactive closure.
-    let on_confirm = StoredValue::new_local(on_confirm);
-    let children = StoredValue::new_local(Some(children));
+    let on_confirm = StoredValue::new_local(props.on_confirm);
+    let children = StoredValue::new_local(Some(props.children));
     let confirm = move |_| {
         if pending.get_untracked() {
             return;
@@ -217,11 +201,11 @@ fn modal(props: Modal) -> AnyView {
         });
     };
 
-    let danger = variant == DialogVariant::Danger;
+    let danger = props.variant == DialogVariant::Danger;
     let classes = format!(
         "oc-dialog{}{}",
         if danger { " oc-dialog--danger" } else { "" },
-        class.map(|c| format!(" {c}")).unwrap_or_default()
+        props.class.map(|c| format!(" {c}")).unwrap_or_default()
     );
 
     let labelledby = title_id.clone();
@@ -275,9 +259,34 @@ fn modal(props: Modal) -> AnyView {
     .into_any()
 }
 
-fn show_modal(dialog: &web_sys::HtmlDialogElement) {
-    if let Err(e) = dialog.show_modal() {
-        leptos::logging::error!("dialog: showModal failed: {e:?}");
+/// Whether a modal's content has been built: from its first opening on (`open`),
+/// never before. A page with several dialogs shows faster and holds fewer nodes; once
+/// built the content stays (a closed dialog is not shown), so a form keeps what was
+/// typed.
+pub fn built_once_opened(open: impl Fn() -> bool + Send + Sync + 'static) -> Memo<bool> {
+    Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || open())
+}
+
+/// `showModal()` on `dialog`. On its first opening the content is built in this same
+/// turn ([`built_once_opened`]), so the call waits a frame for it, if `still_open`,
+/// and the focus lands on its first control.
+pub fn show_modal_once_built(
+    dialog: web_sys::HtmlDialogElement,
+    still_open: impl Fn() -> bool + 'static,
+) {
+    let show = |dialog: &web_sys::HtmlDialogElement| {
+        if let Err(e) = dialog.show_modal() {
+            leptos::logging::error!("dialog: showModal failed: {e:?}");
+        }
+    };
+    if dialog.child_element_count() > 0 {
+        show(&dialog);
+    } else {
+        request_animation_frame(move || {
+            if still_open() && !dialog.open() {
+                show(&dialog);
+            }
+        });
     }
 }
 

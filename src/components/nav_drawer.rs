@@ -10,7 +10,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
-use crate::components::dialog::keep_tab_inside;
+use crate::components::dialog::{built_once_opened, keep_tab_inside, show_modal_once_built};
 use crate::components::icons::{IconClose, IconMenu};
 use crate::components::language_choice::DeviceChoices;
 use crate::components::unique_id;
@@ -31,21 +31,12 @@ pub fn NavDrawer() -> impl IntoView {
     let caps = Memo::new(move |_| session.capabilities());
 
     // The panel is built when the drawer first opens: on a wide screen it never is.
-    let built = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || open.get());
+    let built = built_once_opened(move || open.get());
     Effect::new(move |_| {
         let want = open.get();
         if let Some(d) = dialog_ref.get() {
             if want && !d.open() {
-                // On the first opening the panel is built in this same turn.
-                if d.child_element_count() > 0 {
-                    let _ = d.show_modal();
-                } else {
-                    request_animation_frame(move || {
-                        if open.get_untracked() && !d.open() {
-                            let _ = d.show_modal();
-                        }
-                    });
-                }
+                show_modal_once_built(d, move || open.get_untracked());
             } else if !want && d.open() {
                 d.close();
             }

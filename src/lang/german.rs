@@ -106,16 +106,13 @@ mod tests {
             table::WORDS[idx::error_text::try_again_in_minutes::other],
             catalog["error_text"]["try_again_in_minutes"]["other"]
         );
-        let count = |v: &serde_json::Value| -> usize {
-            fn walk(v: &serde_json::Value) -> usize {
-                match v {
-                    serde_json::Value::Object(m) => m.values().map(walk).sum(),
-                    _ => 1,
-                }
+        fn texts(v: &serde_json::Value) -> usize {
+            match v {
+                serde_json::Value::Object(m) => m.values().map(texts).sum(),
+                _ => 1,
             }
-            walk(v)
-        };
-        assert_eq!(table::WORDS.len(), count(&catalog));
+        }
+        assert_eq!(table::WORDS.len(), texts(&catalog));
     }
 
     #[test]

@@ -21,6 +21,15 @@ async function anmelden(page, email) {
   await page.getByRole('button', { name: 'Anmelden' }).click();
 }
 
+/** Opens the Overview in an English browser and logs in with the English form. */
+async function logInToOverview(page, baseUrl) {
+  await openApp(page, baseUrl, '/organisation/overview');
+  await page.getByLabel('Email').fill(DEMO.admin);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: 'API Access' }).waitFor();
+}
+
 /** No element wider than the viewport (German words are long). */
 async function expectNoOverflow(page, label) {
   const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -143,11 +152,7 @@ describe('German', () => {
       page.on('request', (r) => {
         if (GERMAN_WORDS.test(new URL(r.url()).pathname)) german.push(r.url());
       });
-      await openApp(page, s.server.baseUrl, '/organisation/overview');
-      await page.getByLabel('Email').fill(DEMO.admin);
-      await page.getByLabel('Password', { exact: true }).fill(DEMO.password);
-      await page.getByRole('button', { name: 'Log in' }).click();
-      await page.getByRole('heading', { name: 'API Access' }).waitFor();
+      await logInToOverview(page, s.server.baseUrl);
       // The German words are a chunk of their own: an English visit never fetches it.
       assert.deepEqual(german, []);
 
@@ -187,11 +192,7 @@ describe('German', () => {
         await route.continue();
         arrived();
       });
-      await openApp(page, s.server.baseUrl, '/organisation/overview');
-      await page.getByLabel('Email').fill(DEMO.admin);
-      await page.getByLabel('Password', { exact: true }).fill(DEMO.password);
-      await page.getByRole('button', { name: 'Log in' }).click();
-      await page.getByRole('heading', { name: 'API Access' }).waitFor();
+      await logInToOverview(page, s.server.baseUrl);
 
       await page.getByRole('button', { name: 'Account menu' }).click();
       await page.getByRole('menuitemradio', { name: 'Deutsch' }).click();
@@ -209,11 +210,7 @@ describe('German', () => {
     await s.withPage(t, async (page) => {
       let failing = true;
       await page.route(GERMAN_WORDS, (route) => (failing ? route.abort('connectionfailed') : route.continue()));
-      await openApp(page, s.server.baseUrl, '/organisation/overview');
-      await page.getByLabel('Email').fill(DEMO.admin);
-      await page.getByLabel('Password', { exact: true }).fill(DEMO.password);
-      await page.getByRole('button', { name: 'Log in' }).click();
-      await page.getByRole('heading', { name: 'API Access' }).waitFor();
+      await logInToOverview(page, s.server.baseUrl);
 
       await page.getByRole('button', { name: 'Account menu' }).click();
       await page.getByRole('menuitemradio', { name: 'Deutsch' }).click();
