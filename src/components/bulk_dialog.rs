@@ -46,6 +46,15 @@ enum Phase {
     Summary,
 }
 
+crate::lazy_part!(
+    /// The dialog in its own wasm chunk: loaded when the page is idle or when a bulk
+    /// action is first chosen.
+    PART,
+    bulk_dialog,
+    BulkDialog,
+    BulkDialogProps
+);
+
 /// The dialog of the bulk action `kind` (None: closed) on `selection`; `on_changed`
 /// runs after a run changed something (to reload the list and the role counts).
 #[component]

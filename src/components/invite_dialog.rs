@@ -25,6 +25,15 @@ const VALIDITY_CHOICES: &[(u32, Label)] = &[
     (24 * 30, || crate::tr!(invite_dialog.n_30_days)),
 ];
 
+crate::lazy_part!(
+    /// The dialog in its own wasm chunk: loaded when the page is idle or when it is
+    /// first opened.
+    PART,
+    invite_dialog,
+    InviteDialog,
+    InviteDialogProps
+);
+
 /// The invite dialog; `on_created` runs after each generated token (e.g. to refresh
 /// the pending list).
 #[component]

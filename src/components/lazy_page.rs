@@ -211,12 +211,12 @@ extern "C" {
 
 /// How long after the first page is shown the idle prefetch begins; a tab's link,
 /// hovered or focused, fetches its page at once meanwhile.
-const PREFETCH_AFTER_MS: i32 = 3_000;
+pub(super) const PREFETCH_AFTER_MS: i32 = 3_000;
 /// Where the browser cannot say when it is idle: a pause between two chunks.
 const IDLE_FALLBACK_MS: i32 = 500;
 
 /// Resolves in the browser's next idle period, or after a pause where it cannot say.
-async fn idle() {
+pub(super) async fn idle() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if request_idle_callback(&resolve).is_err() {
             set_timeout_ms(&resolve, IDLE_FALLBACK_MS);
@@ -225,7 +225,7 @@ async fn idle() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-async fn sleep(ms: i32) {
+pub(super) async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| set_timeout_ms(&resolve, ms));
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

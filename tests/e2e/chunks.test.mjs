@@ -1,6 +1,8 @@
 // The wasm split by route: a first visit fetches only its own page's chunk, the other
 // pages' chunks follow while the browser is idle (or when a tab is hovered), and a
 // chunk that cannot be fetched shows a calm message with Retry, never a dead page.
+// The same for a page's parts (its dialogs): not in the first visit, fetched once the
+// page has settled or when first opened.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -77,5 +79,45 @@ describe('the wasm split by route', () => {
       // The failure was not remembered: another page works as well.
       await page.getByRole('link', { name: 'Overview' }).click();
       await page.getByRole('heading', { name: 'API Access' }).waitFor();
+    }));
+
+  test('a dialog\'s chunk waits until the page has settled; a failed one says so, Retry opens it', (t) =>
+    s.withPage(t, async (page) => {
+      const fetched = [];
+      page.on('request', (r) => {
+        const m = /\/split_([a-z_]+)\.wasm$/.exec(new URL(r.url()).pathname);
+        if (m) fetched.push(m[1]);
+      });
+      let failing = true;
+      await page.route(split('invite_dialog'), (route) => (failing ? route.abort('connectionfailed') : route.continue()));
+      await s.loginAs(page, DEMO.admin, LIST);
+      await page.locator('table tbody tr').first().waitFor();
+      assert.ok(!fetched.includes('invite_dialog') && !fetched.includes('bulk_dialog'),
+        `no dialog in the first visit: ${fetched}`);
+
+      const invite = page.getByRole('button', { name: 'Invite New User' });
+      await invite.click();
+      const alert = page.getByRole('alert').filter({ hasText: `${FAILED}.` });
+      await alert.waitFor();
+      await expectNoAxeViolations(page, 'dialog chunk failed');
+      // Dismiss gives up on the dialog; the button asks again.
+      await alert.getByRole('button', { name: 'Dismiss' }).click();
+      await alert.waitFor({ state: 'detached' });
+      await invite.click();
+      await alert.waitFor();
+
+      failing = false;
+      await alert.getByRole('button', { name: 'Retry' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Invite New User' });
+      await dialog.waitFor();
+      assert.equal(await alert.count(), 0);
+      assert.ok(await dialog.evaluate((d) => d.contains(document.activeElement)), 'focus in the dialog');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      assert.ok(await invite.evaluate((b) => b === document.activeElement), 'focus back on the button');
+
+      // The page's other dialog arrives while the browser is idle, unasked.
+      await page.waitForFunction(() => performance.getEntriesByType('resource')
+        .some((e) => /split_bulk_dialog\.wasm$/.test(e.name)), null, { timeout: 15_000 });
     }));
 });

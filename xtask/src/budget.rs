@@ -59,11 +59,20 @@ const ROUTES: &[(&str, &[&str])] = &[
     ("activity", &["activity"]),
 ];
 /// Splits no first visit loads: the screens shown only when something is wrong (a
-/// bad configuration or an unreachable API, `src/components/problem_screen.rs`), and
-/// the German words, loaded when German is chosen (`src/lang/german.rs`).
-const ON_DEMAND: &[&str] = &["problems", "german"];
+/// bad configuration or an unreachable API, `src/components/problem_screen.rs`), the
+/// German words, loaded when German is chosen (`src/lang/german.rs`), and the parts
+/// of a page fetched once it has settled or when first used (the `lazy_part!` names).
+const ON_DEMAND: &[&str] = &["problems", "german", "bulk_dialog", "invite_dialog"];
 /// The page an embedding host shows first by default.
 const EMBED_ROUTE: &str = "overview";
+
+/// The splits some first visit loads: what the splitter groups chunks by.
+pub fn eager_splits() -> Vec<&'static str> {
+    ROUTES
+        .iter()
+        .flat_map(|(_, splits)| splits.iter().copied())
+        .collect()
+}
 
 /// One route's first load.
 pub struct RouteLoad {

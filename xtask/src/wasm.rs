@@ -59,12 +59,16 @@ pub fn build(ctx: &Ctx, dist: &Path) -> Result<WasmBuild, String> {
     let main_module = format!("./{APP}.js");
     let link_name = format!("./{LOADER}");
     say(format!("wasm-split: splitting {}", raw.display()));
+    // Chunks shared by the same pages become one file; a part of a page (a dialog)
+    // that shares them loads them with it.
+    let eager = crate::budget::eager_splits();
     let split = wasm_split_cli_support::transform({
         let mut opts = wasm_split_cli_support::Options::new(&input);
         opts.output_dir = &work;
         opts.main_out_path = &main_split;
         opts.main_module = &main_module;
         opts.link_name = &link_name;
+        opts.eager_splits = Some(&eager);
         opts
     })
     .map_err(|e| format!("wasm-split: {e:#}"))?;

@@ -4,7 +4,8 @@
 use bintu_wire::Role;
 use leptos::prelude::*;
 
-use crate::components::invite_dialog::InviteDialog;
+use crate::components::invite_dialog::{self, InviteDialogProps};
+use crate::components::lazy_part::Lazy;
 use crate::routes::{use_go, Route};
 
 /// The invite dialog of the list page. `route` is the page's current route; `open`
@@ -33,11 +34,12 @@ pub fn InviteFlow(
         }
         now
     });
+    let props = InviteDialogProps::builder()
+        .open(open)
+        .roles(roles)
+        .on_created(Callback::new(move |_| invites_version.update(|v| *v += 1)))
+        .build();
     view! {
-        <InviteDialog
-            open=open
-            roles=roles
-            on_created=Callback::new(move |_| invites_version.update(|v| *v += 1))
-        />
+        <Lazy part=&invite_dialog::PART props=props wanted=open on_dismiss=Callback::new(move |()| open.set(false))/>
     }
 }

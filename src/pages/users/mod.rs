@@ -14,8 +14,9 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::roles;
 use crate::components::bulk_bar::{BulkBar, BulkKind, BulkRights};
-use crate::components::bulk_dialog::BulkDialog;
+use crate::components::bulk_dialog::{self, BulkDialogProps};
 use crate::components::card::Card;
+use crate::components::lazy_part::Lazy;
 use crate::components::pending_invites::PendingInvites;
 use crate::components::role_filter::RoleFilter;
 use crate::components::shell::use_user_list_memory;
@@ -145,8 +146,18 @@ fn UserManagement() -> impl IntoView {
                 <PendingInvites roles=role_list version=invites_version can_revoke=caps.with_untracked(|c| c.allows(Permission::InviteRevoke))/>
             </Show>
             <QuickActionDialogs actions=actions status=status version=version/>
-            {selectable.then(|| view! {
-                <BulkDialog kind=bulk selection=selection roles=role_list on_changed=Callback::new(move |()| version.update(|v| *v += 1))/>
+            {selectable.then(|| {
+                let props = BulkDialogProps::builder()
+                    .kind(bulk)
+                    .selection(selection)
+                    .roles(role_list)
+                    .on_changed(Callback::new(move |()| version.update(|v| *v += 1)))
+                    .build();
+                view! {
+                    <Lazy part=&bulk_dialog::PART props=props
+                        wanted=Signal::derive(move || bulk.with(Option::is_some))
+                        on_dismiss=Callback::new(move |()| bulk.set(None))/>
+                }
             })}
             <Show when=move || may(Permission::InviteCreate)>
                 <InviteFlow route=route open=invite_open roles=role_list invites_version=invites_version/>

@@ -1,0 +1,174 @@
+//! Parts of a page that only some visits use (a dialog, a menu), in a wasm chunk of
+//! their own: the first visit does not pay for them.
+//!
+//! A component declares its split point with [`lazy_part!`]; [`Lazy`] stands in its
+//! place. The chunk is fetched while the browser is idle once the page has settled,
+//! or at once when the part is wanted first (its dialog is asked to open); the part
+//! is built as soon as its code is in, with the props it was given. Until then
+//! nothing is shown; a slow load shows a quiet "Loading…" after a moment, and a
+//! failed one a notice with Retry and Dismiss (which gives up on the part, e.g.
+//! closes the dialog that asked for it).
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::OnceLock;
+
+use leptos::prelude::*;
+
+use super::dialog::active_element;
+use super::lazy_page::{idle, sleep, ChunkError, PREFETCH_AFTER_MS};
+
+/// Builds the part from its props; the function itself is in the part's chunk.
+pub type PartView<P> = fn(P) -> AnyView;
+type PartLoad<P> = Pin<Box<dyn Future<Output = Result<PartView<P>, ChunkError>>>>;
+
+/// A component in a chunk of its own, taking props `P`.
+pub struct LazyPart<P: 'static> {
+    load: fn() -> PartLoad<P>,
+    loaded: OnceLock<PartView<P>>,
+}
+
+impl<P: 'static> LazyPart<P> {
+    /// Used by [`lazy_part!`].
+    pub const fn new(load: fn() -> PartLoad<P>) -> LazyPart<P> {
+        LazyPart {
+            load,
+            loaded: OnceLock::new(),
+        }
+    }
+
+    /// The part's view function, loading its chunk first if needed. A failure is
+    /// not remembered: the next call tries again.
+    async fn view_fn(&'static self) -> Result<PartView<P>, ChunkError> {
+        if let Some(view) = self.loaded.get() {
+            return Ok(*view);
+        }
+        let view = (self.load)().await?;
+        Ok(*self.loaded.get_or_init(|| view))
+    }
+}
+
+/// Declares a part's split point: `static $name: LazyPart<$props>` whose view, the
+/// component `$component`, and everything only it uses go into the chunk `$chunk`.
+#[macro_export]
+macro_rules! lazy_part {
+    ($(#[$meta:meta])* $name:ident, $chunk:ident, $component:ident, $props:ty) => {
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $chunk() -> ::core::result::Result<
+            $crate::components::lazy_part::PartView<$props>,
+            $crate::components::lazy_page::ChunkError,
+        > {
+            ::core::result::Result::Ok(|props| ::leptos::prelude::IntoAny::into_any($component(props)))
+        }
+        $(#[$meta])*
+        pub static $name: $crate::components::lazy_part::LazyPart<$props> =
+            $crate::components::lazy_part::LazyPart::new(|| ::std::boxed::Box::pin($chunk()));
+    };
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fetch {
+    Idle,
+    Running,
+    Failed,
+}
+
+/// Shows `part` built with `props` once its chunk is in.
+#[component]
+pub fn Lazy<P: 'static>(
+    part: &'static LazyPart<P>,
+    props: P,
+    /// Whether the part is wanted now (its dialog asked to open): its chunk is then
+    /// fetched at once instead of when the browser is idle.
+    #[prop(into)]
+    wanted: Signal<bool>,
+    /// Gives up on the part after a failed fetch, so that `wanted` turns false.
+    on_dismiss: Callback<()>,
+) -> impl IntoView {
+    let ready = RwSignal::new(part.loaded.get().copied());
+    let fetch = RwSignal::new(Fetch::Idle);
+    // Safe to call after the page is gone (an idle fetch that comes late).
+    let load = move || {
+        let (Some(None), Some(now)) = (ready.try_get_untracked(), fetch.try_get_untracked()) else {
+            return;
+        };
+        if now == Fetch::Running {
+            return;
+        }
+        fetch.set(Fetch::Running);
+        leptos::task::spawn_local(async move {
+            match part.view_fn().await {
+                Ok(view) => {
+                    let _ = ready.try_set(Some(view));
+                    let _ = fetch.try_set(Fetch::Idle);
+                }
+                Err(_) => {
+                    let _ = fetch.try_set(Fetch::Failed);
+                }
+            }
+        });
+    };
+    // What had the focus when the part was asked for: a dialog returns the focus to
+    // it on closing, also when it opens only after a Retry in the notice.
+    let asked_from = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    Effect::new(move |_| {
+        if wanted.get() {
+            if ready.get_untracked().is_none() {
+                asked_from.set_value(active_element());
+            }
+            load();
+        }
+    });
+    if ready.get_untracked().is_none() {
+        leptos::task::spawn_local(async move {
+            sleep(PREFETCH_AFTER_MS).await;
+            idle().await;
+            load();
+        });
+    }
+
+    // Built once: `ready` does not change after it is set.
+    let props = StoredValue::new_local(Some(props));
+    let part_view = move || {
+        let view = ready.get()?;
+        let props = props.try_update_value(Option::take).flatten()?;
+        let asker = asked_from.get_value().filter(|el| el.is_connected());
+        if let (true, Some(el)) = (wanted.get_untracked(), asker) {
+            let _ = el.focus();
+        }
+        Some(untrack(|| view(props)))
+    };
+    let notice = move || match (wanted.get(), fetch.get()) {
+        (true, Fetch::Running) => Some(
+            view! {
+                <div class="oc-floating-notice oc-floating-notice--after-a-moment" role="status">
+                    <p class="oc-floating-notice__text">{crate::tr!(lazy_page.loading)}</p>
+                </div>
+            }
+            .into_any(),
+        ),
+        (true, Fetch::Failed) => Some(
+            view! {
+                <div class="oc-floating-notice" role="alert">
+                    <p class="oc-floating-notice__text">
+                        {crate::tr!(lazy_page.part_could_not_be_loaded)}" "
+                        {crate::tr!(lazy_page.check_your_connection_and_try)}
+                        {crate::tr!(lazy_page.meanwhile_reloading_the_page_brings)}
+                    </p>
+                    <button type="button" class="oc-button oc-button--secondary oc-button--small" on:click=move |_| load()>
+                        {crate::tr!(lazy_page.retry)}
+                    </button>
+                    <button type="button" class="oc-button oc-button--secondary oc-button--small" on:click=move |_| on_dismiss.run(())>
+                        {crate::tr!(lazy_page.dismiss)}
+                    </button>
+                </div>
+            }
+            .into_any(),
+        ),
+        _ => None,
+    };
+    view! {
+        {part_view}
+        {notice}
+    }
+}
