@@ -172,3 +172,9 @@ pub fn Lazy<P: 'static>(
         {notice}
     }
 }
+
+/// A dialog in a chunk of its own, asked for by `open` (its own open flag): a failed
+/// fetch dismissed closes it, so the button that opened it works again.
+pub fn lazy_dialog<P: 'static>(part: &'static LazyPart<P>, props: P, open: RwSignal<bool>) -> impl IntoView {
+    view! { <Lazy part=part props=props wanted=open on_dismiss=Callback::new(move |()| open.set(false))/> }
+}

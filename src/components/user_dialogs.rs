@@ -29,6 +29,14 @@ fn email_of(user: Signal<Option<User>>) -> String {
     user.with(|u| u.as_ref().map(|u| u.email.clone()).unwrap_or_default())
 }
 
+crate::lazy_part!(
+    /// In a wasm chunk of its own, loaded when the page is idle or when first opened.
+    RESET_TOKEN,
+    reset_token_dialog,
+    ResetTokenDialog,
+    ResetTokenDialogProps
+);
+
 /// "Reset user token?": renews the user's token key; `on_done` gets the updated user.
 #[component]
 pub fn ResetTokenDialog(
@@ -68,6 +76,14 @@ pub fn ResetTokenDialog(
     }
 }
 
+crate::lazy_part!(
+    /// In a wasm chunk of its own, loaded when the page is idle or when first opened.
+    DELETE_USER,
+    delete_user_dialog,
+    DeleteUserDialog,
+    DeleteUserDialogProps
+);
+
 /// "Delete user?": deletes the user; `on_done` gets the deleted user.
 #[component]
 pub fn DeleteUserDialog(
@@ -99,6 +115,14 @@ pub fn DeleteUserDialog(
         </Dialog>
     }
 }
+
+crate::lazy_part!(
+    /// In a wasm chunk of its own, loaded when the page is idle or when first opened.
+    UPDATE_PERMISSION,
+    update_permission_dialog,
+    UpdatePermissionDialog,
+    UpdatePermissionDialogProps
+);
 
 /// "Update permission": pick a role, see what changes, confirm.
 #[component]

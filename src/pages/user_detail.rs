@@ -13,7 +13,10 @@ use crate::components::card::Card;
 use crate::components::permission_overview::{Audiences, PermissionOverview};
 use crate::components::shell::use_user_list_memory;
 use crate::components::status::{ErrorState, Loading, Unavailable};
-use crate::components::user_dialogs::{DeleteUserDialog, ResetTokenDialog, UpdatePermissionDialog};
+use crate::components::lazy_part::lazy_dialog;
+use crate::components::user_dialogs::{
+    self, DeleteUserDialogProps, ResetTokenDialogProps, UpdatePermissionDialogProps,
+};
 use crate::domain::activity_view::{recent_for_user, ActivityView};
 use crate::domain::roles::{admin_count, display_name};
 use crate::domain::time::format_utc;
@@ -159,6 +162,22 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
             .set(Some(crate::tr!(user_detail.deleted, email = u.email)));
         navigate(&Route::users(memory.last_view.get_untracked()), false);
     });
+    let update = UpdatePermissionDialogProps::builder()
+        .open(update_open)
+        .user(current)
+        .roles(roles)
+        .on_done(after_update)
+        .build();
+    let reset = ResetTokenDialogProps::builder()
+        .open(reset_open)
+        .user(current)
+        .on_done(after_reset)
+        .build();
+    let delete = DeleteUserDialogProps::builder()
+        .open(delete_open)
+        .user(current)
+        .on_done(after_delete)
+        .build();
 
     let field = |label: &'static str, value: AnyView| {
         view! {
@@ -220,9 +239,9 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
         <Show when=move || caps.get().allows(Permission::ActivityList)>
             <RecentActivity id=u.id roles=roles version=activity_version/>
         </Show>
-        <UpdatePermissionDialog open=update_open user=current roles=roles on_done=after_update/>
-        <ResetTokenDialog open=reset_open user=current on_done=after_reset/>
-        <DeleteUserDialog open=delete_open user=current on_done=after_delete/>
+        {lazy_dialog(&user_dialogs::UPDATE_PERMISSION, update, update_open)}
+        {lazy_dialog(&user_dialogs::RESET_TOKEN, reset, reset_open)}
+        {lazy_dialog(&user_dialogs::DELETE_USER, delete, delete_open)}
     }
 }
 

@@ -62,7 +62,15 @@ const ROUTES: &[(&str, &[&str])] = &[
 /// bad configuration or an unreachable API, `src/components/problem_screen.rs`), the
 /// German words, loaded when German is chosen (`src/lang/german.rs`), and the parts
 /// of a page fetched once it has settled or when first used (the `lazy_part!` names).
-const ON_DEMAND: &[&str] = &["problems", "german", "bulk_dialog", "invite_dialog"];
+const ON_DEMAND: &[&str] = &[
+    "problems",
+    "german",
+    "bulk_dialog",
+    "invite_dialog",
+    "update_permission_dialog",
+    "reset_token_dialog",
+    "delete_user_dialog",
+];
 /// The page an embedding host shows first by default.
 const EMBED_ROUTE: &str = "overview";
 

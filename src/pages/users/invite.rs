@@ -5,7 +5,7 @@ use bintu_wire::Role;
 use leptos::prelude::*;
 
 use crate::components::invite_dialog::{self, InviteDialogProps};
-use crate::components::lazy_part::Lazy;
+use crate::components::lazy_part::lazy_dialog;
 use crate::routes::{use_go, Route};
 
 /// The invite dialog of the list page. `route` is the page's current route; `open`
@@ -39,7 +39,5 @@ pub fn InviteFlow(
         .roles(roles)
         .on_created(Callback::new(move |_| invites_version.update(|v| *v += 1)))
         .build();
-    view! {
-        <Lazy part=&invite_dialog::PART props=props wanted=open on_dismiss=Callback::new(move |()| open.set(false))/>
-    }
+    lazy_dialog(&invite_dialog::PART, props, open)
 }

@@ -6,7 +6,8 @@ use std::time::Duration;
 use bintu_wire::User;
 use leptos::prelude::*;
 
-use crate::components::user_dialogs::{DeleteUserDialog, ResetTokenDialog};
+use crate::components::lazy_part::lazy_dialog;
+use crate::components::user_dialogs::{self, DeleteUserDialogProps, ResetTokenDialogProps};
 use crate::components::users_table::RowAction;
 use crate::session::use_session;
 
@@ -72,8 +73,18 @@ pub fn QuickActionDialogs(
         status.set(crate::tr!(users_quick_actions.deleted, email = u.email));
         version.update(|v| *v += 1);
     });
+    let reset = ResetTokenDialogProps::builder()
+        .open(actions.reset_open)
+        .user(actions.selected)
+        .on_done(after_reset)
+        .build();
+    let delete = DeleteUserDialogProps::builder()
+        .open(actions.delete_open)
+        .user(actions.selected)
+        .on_done(after_delete)
+        .build();
     view! {
-        <ResetTokenDialog open=actions.reset_open user=actions.selected on_done=after_reset/>
-        <DeleteUserDialog open=actions.delete_open user=actions.selected on_done=after_delete/>
+        {lazy_dialog(&user_dialogs::RESET_TOKEN, reset, actions.reset_open)}
+        {lazy_dialog(&user_dialogs::DELETE_USER, delete, actions.delete_open)}
     }
 }
