@@ -10,9 +10,8 @@
 //! The bintu API changes one user per call; every call is the single-user one, so
 //! each change reaches the Activity log as usual.
 //!
-//! It is part of the users page's chunk: as a chunk of its own (fetched with the first
-//! ticked box) it took 11 KB brotli off the users page's first load but, the chunks
-//! the pages share being cut again around it, added 2 to 7 KB to every other route's.
+//! A part of the users page in a chunk of its own ([`PART`]): the page's first load
+//! does not carry it.
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;

@@ -138,7 +138,14 @@ pub fn Lazy<P: 'static>(
         }
         Some(untrack(|| view(props)))
     };
-    let notice = move || match (wanted.get(), fetch.get()) {
+    let dismiss = move || {
+        on_dismiss.run(());
+        if let Some(el) = asked_from.get_value().filter(|el| el.is_connected()) {
+            let _ = el.focus();
+        }
+    };
+    let notice = move || {
+        match (wanted.get(), fetch.get()) {
         (true, Fetch::Running) => Some(
             view! {
                 <div class="oc-floating-notice oc-floating-notice--after-a-moment" role="status">
@@ -158,7 +165,7 @@ pub fn Lazy<P: 'static>(
                     <button type="button" class="oc-button oc-button--secondary oc-button--small" on:click=move |_| load()>
                         {crate::tr!(lazy_page.retry)}
                     </button>
-                    <button type="button" class="oc-button oc-button--secondary oc-button--small" on:click=move |_| on_dismiss.run(())>
+                    <button type="button" class="oc-button oc-button--secondary oc-button--small" on:click=move |_| dismiss()>
                         {crate::tr!(lazy_page.dismiss)}
                     </button>
                 </div>
@@ -166,6 +173,7 @@ pub fn Lazy<P: 'static>(
             .into_any(),
         ),
         _ => None,
+    }
     };
     view! {
         {part_view}
@@ -175,6 +183,10 @@ pub fn Lazy<P: 'static>(
 
 /// A dialog in a chunk of its own, asked for by `open` (its own open flag): a failed
 /// fetch dismissed closes it, so the button that opened it works again.
-pub fn lazy_dialog<P: 'static>(part: &'static LazyPart<P>, props: P, open: RwSignal<bool>) -> impl IntoView {
+pub fn lazy_dialog<P: 'static>(
+    part: &'static LazyPart<P>,
+    props: P,
+    open: RwSignal<bool>,
+) -> impl IntoView {
     view! { <Lazy part=part props=props wanted=open on_dismiss=Callback::new(move |()| open.set(false))/> }
 }

@@ -10,10 +10,10 @@ use crate::api::roles::{self, RolesResource};
 use crate::api::{activity, use_api, users, ApiError};
 use crate::components::activity_list::ActivityList;
 use crate::components::card::Card;
+use crate::components::lazy_part::lazy_dialog;
 use crate::components::permission_overview::{Audiences, PermissionOverview};
 use crate::components::shell::use_user_list_memory;
 use crate::components::status::{ErrorState, Loading, Unavailable};
-use crate::components::lazy_part::lazy_dialog;
 use crate::components::user_dialogs::{
     self, DeleteUserDialogProps, ResetTokenDialogProps, UpdatePermissionDialogProps,
 };

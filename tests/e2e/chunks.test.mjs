@@ -103,6 +103,7 @@ describe('the wasm split by route', () => {
       // Dismiss gives up on the dialog; the button asks again.
       await alert.getByRole('button', { name: 'Dismiss' }).click();
       await alert.waitFor({ state: 'detached' });
+      assert.ok(await invite.evaluate((b) => b === document.activeElement), 'focus back on the button');
       await invite.click();
       await alert.waitFor();
 

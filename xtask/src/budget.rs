@@ -29,15 +29,18 @@ pub const BUDGET: u64 = 200_000;
 /// 311.5 / 366.4 / 307.4 / 274.1 / 310.6 KB) plus 3.5 to 4 KB, then by 3 KB each when
 /// every module's `producers` and `target_features` sections went, and by 3 KB more
 /// when an error answer's `userinfo` stopped being read (serde_json's `Value` left the
-/// wasm: 246.5 / 262.0 / 305.2 / 359.6 / 301.4 / 268.7 / 304.3 KB). Lower a
+/// wasm: 246.5 / 262.0 / 305.2 / 359.6 / 301.4 / 268.7 / 304.3 KB). Later that day
+/// the users page's and a single user's came down when their dialogs became parts
+/// loaded after the page (`src/components/lazy_part.rs`) and the splitter merged the
+/// chunks the same pages share (`vendor/README.md`): 325.2 and 286.0 KB. Lower a
 /// ceiling with every cut; a route under the budget leaves this list, and the test
 /// then holds it to the budget.
 const CEILINGS: &[(&str, u64)] = &[
     ("login", 250_000),
     ("invitation", 265_500),
     ("overview", 309_000),
-    ("users", 363_000),
-    ("a single user", 305_000),
+    ("users", 328_500),
+    ("a single user", 289_500),
     ("activity", 272_000),
     ("embedding entry (overview)", 308_000),
 ];

@@ -16,6 +16,7 @@ mod build;
 mod catalogs;
 mod dist;
 mod engines;
+mod import_names;
 mod install;
 mod package;
 mod serve;

@@ -9,7 +9,8 @@
 //!    `#[wasm_split]` point (each page of `src/pages`), chunks that several points
 //!    share, and the loader `__wasm_split.js`;
 //! 3. `wasm-bindgen --target web --keep-lld-exports` on the main module only (the
-//!    chunks import what they need from it by name);
+//!    chunks import what they need from it by name), and short names for the main
+//!    module's imports from the glue (`import_names.rs`);
 //! 4. `wasm-opt -Oz` on every module, esbuild on the glue and the loader;
 //! 5. everything into one content-addressed folder `dist/wasm-<hash>/`: the modules
 //!    find each other by relative names (`./org-console.js`, `./split_users.wasm`), so
@@ -80,6 +81,11 @@ pub fn build(ctx: &Ctx, dist: &Path) -> Result<WasmBuild, String> {
         .arg(&main_split);
     run(c)?;
     std::fs::remove_file(&main_split).map_err(|e| format!("removing the split input: {e}"))?;
+    let renamed = crate::import_names::shorten(
+        &work.join(format!("{APP}_bg.wasm")),
+        &work.join(format!("{APP}.js")),
+    )?;
+    say(format!("wasm-bindgen: {renamed} imports renamed short"));
 
     // With their names, for the size breakdown of `cargo xtask bench` (sizes.rs).
     let named = named_dir(ctx);
