@@ -48,7 +48,7 @@ enum Phase {
 crate::lazy_part!(
     /// The dialog in its own wasm chunk: loaded when the page is idle or when a bulk
     /// action is first chosen.
-    PART,
+    pub PART,
     bulk_dialog,
     BulkDialog,
     BulkDialogProps

@@ -28,7 +28,7 @@ const VALIDITY_CHOICES: &[(u32, Label)] = &[
 crate::lazy_part!(
     /// The dialog in its own wasm chunk: loaded when the page is idle or when it is
     /// first opened.
-    PART,
+    pub PART,
     invite_dialog,
     InviteDialog,
     InviteDialogProps

@@ -48,11 +48,11 @@ impl<P: 'static> LazyPart<P> {
     }
 }
 
-/// Declares a part's split point: `static $name: LazyPart<$props>` whose view, the
+/// Declares a part's split point: `[pub] static $name: LazyPart<$props>` whose view, the
 /// component `$component`, and everything only it uses go into the chunk `$chunk`.
 #[macro_export]
 macro_rules! lazy_part {
-    ($(#[$meta:meta])* $name:ident, $chunk:ident, $component:ident, $props:ty) => {
+    ($(#[$meta:meta])* $vis:vis $name:ident, $chunk:ident, $component:ident, $props:ty) => {
         #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
         fn $chunk() -> ::core::result::Result<
             $crate::components::lazy_part::PartView<$props>,
@@ -61,7 +61,7 @@ macro_rules! lazy_part {
             ::core::result::Result::Ok(|props| ::leptos::prelude::IntoAny::into_any($component(props)))
         }
         $(#[$meta])*
-        pub static $name: $crate::components::lazy_part::LazyPart<$props> =
+        $vis static $name: $crate::components::lazy_part::LazyPart<$props> =
             $crate::components::lazy_part::LazyPart::new(|| ::std::boxed::Box::pin($chunk()));
     };
 }
@@ -85,21 +85,56 @@ pub fn Lazy<P: 'static>(
     /// Gives up on the part after a failed fetch, so that `wanted` turns false.
     on_dismiss: Callback<()>,
 ) -> impl IntoView {
-    let ready = RwSignal::new(part.loaded.get().copied());
+    // Only these two closures depend on `P`: the rest is compiled once for all parts.
+    let fetch: PartFetch =
+        Box::new(move || Box::pin(async move { part.view_fn().await.map(drop) }));
+    let build: PartBuild = Box::new(move || match part.loaded.get() {
+        Some(view) => view(props),
+        None => ().into_any(),
+    });
+    lazy_view(PartSlot {
+        loaded: part.loaded.get().is_some(),
+        fetch,
+        build,
+        wanted,
+        on_dismiss,
+    })
+}
+
+type PartFetch = Box<dyn Fn() -> Pin<Box<dyn Future<Output = Result<(), ChunkError>>>>>;
+type PartBuild = Box<dyn FnOnce() -> AnyView>;
+
+/// [`Lazy`]'s properties with the part's type erased.
+struct PartSlot {
+    loaded: bool,
+    fetch: PartFetch,
+    build: PartBuild,
+    wanted: Signal<bool>,
+    on_dismiss: Callback<()>,
+}
+
+fn lazy_view(slot: PartSlot) -> AnyView {
+    let PartSlot {
+        wanted, on_dismiss, ..
+    } = slot;
+    let ready = RwSignal::new(slot.loaded);
     let fetch = RwSignal::new(Fetch::Idle);
+    let fetch_part = StoredValue::new_local(slot.fetch);
     // Safe to call after the page is gone (an idle fetch that comes late).
     let load = move || {
-        let (Some(None), Some(now)) = (ready.try_get_untracked(), fetch.try_get_untracked()) else {
+        let (Some(false), Some(now)) = (ready.try_get_untracked(), fetch.try_get_untracked())
+        else {
             return;
         };
         if now == Fetch::Running {
             return;
         }
         fetch.set(Fetch::Running);
+        let fetched = fetch_part.with_value(|f| f());
         leptos::task::spawn_local(async move {
-            match part.view_fn().await {
-                Ok(view) => {
-                    let _ = ready.try_set(Some(view));
+            match fetched.await {
+                Ok(()) => {
+                    let _ = ready.try_set(true);
                     let _ = fetch.try_set(Fetch::Idle);
                 }
                 Err(_) => {
@@ -113,13 +148,13 @@ pub fn Lazy<P: 'static>(
     let asked_from = StoredValue::new_local(None::<web_sys::HtmlElement>);
     Effect::new(move |_| {
         if wanted.get() {
-            if ready.get_untracked().is_none() {
+            if !ready.get_untracked() {
                 asked_from.set_value(active_element());
             }
             load();
         }
     });
-    if ready.get_untracked().is_none() {
+    if !ready.get_untracked() {
         leptos::task::spawn_local(async move {
             sleep(PREFETCH_AFTER_MS).await;
             idle().await;
@@ -127,16 +162,18 @@ pub fn Lazy<P: 'static>(
         });
     }
 
-    // Built once: `ready` does not change after it is set.
-    let props = StoredValue::new_local(Some(props));
+    // Built once: `ready` does not change after it turns true.
+    let build = StoredValue::new_local(Some(slot.build));
     let part_view = move || {
-        let view = ready.get()?;
-        let props = props.try_update_value(Option::take).flatten()?;
+        if !ready.get() {
+            return None;
+        }
+        let build = build.try_update_value(Option::take).flatten()?;
         let asker = asked_from.get_value().filter(|el| el.is_connected());
         if let (true, Some(el)) = (wanted.get_untracked(), asker) {
             let _ = el.focus();
         }
-        Some(untrack(|| view(props)))
+        Some(untrack(build))
     };
     let dismiss = move || {
         on_dismiss.run(());
@@ -179,6 +216,7 @@ pub fn Lazy<P: 'static>(
         {part_view}
         {notice}
     }
+    .into_any()
 }
 
 /// A dialog in a chunk of its own, asked for by `open` (its own open flag): a failed

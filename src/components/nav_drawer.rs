@@ -13,20 +13,63 @@ use wasm_bindgen::JsCast;
 use crate::components::dialog::{built_once_opened, keep_tab_inside, show_modal_once_built};
 use crate::components::icons::{IconClose, IconMenu};
 use crate::components::language_choice::DeviceChoices;
+use crate::components::lazy_part::lazy_dialog;
 use crate::components::unique_id;
 use crate::domain::users_view::UsersView;
 use crate::routes::Route;
 use crate::session::{flows, use_session};
 
-/// Menu button plus drawer; the button is only displayed on narrow screens.
+/// Menu button plus drawer; the button is only displayed on narrow screens. The
+/// drawer is in a wasm chunk of its own ([`DRAWER`]), fetched once the page has
+/// settled or when the button is first used: on a wide screen it never opens.
 #[component]
 pub fn NavDrawer() -> impl IntoView {
-    let session = use_session();
-    let location = use_location();
     let open = RwSignal::new(false);
-    let dialog_ref = NodeRef::<html::Dialog>::new();
     let button_ref = NodeRef::<html::Button>::new();
     let drawer_id = unique_id("drawer");
+    let drawer = DrawerProps::builder()
+        .open(open)
+        .button_ref(button_ref)
+        .drawer_id(drawer_id.clone())
+        .build();
+
+    view! {
+        <button
+            node_ref=button_ref
+            type="button"
+            class="oc-icon-button oc-menu-button"
+            aria-label={crate::tr!(nav_drawer.open_menu)}
+            data-oc-language-return=""
+            aria-haspopup="dialog"
+            aria-expanded=move || if open.get() { "true" } else { "false" }
+            aria-controls=drawer_id
+            on:click=move |_| open.set(true)
+        >
+            <IconMenu/>
+        </button>
+        {lazy_dialog(&DRAWER, drawer, open)}
+    }
+}
+
+crate::lazy_part!(
+    /// The drawer in its own wasm chunk.
+    DRAWER,
+    nav_drawer,
+    Drawer,
+    DrawerProps
+);
+
+/// The drawer, a modal `<dialog>` while `open`; it hands the focus back to
+/// `button_ref`.
+#[component]
+fn Drawer(
+    open: RwSignal<bool>,
+    button_ref: NodeRef<html::Button>,
+    drawer_id: String,
+) -> impl IntoView {
+    let session = use_session();
+    let location = use_location();
+    let dialog_ref = NodeRef::<html::Dialog>::new();
     let heading_id = unique_id("drawer-heading");
     let caps = Memo::new(move |_| session.capabilities());
 
@@ -83,22 +126,9 @@ pub fn NavDrawer() -> impl IntoView {
     let title_id = heading_id.clone();
 
     view! {
-        <button
-            node_ref=button_ref
-            type="button"
-            class="oc-icon-button oc-menu-button"
-            aria-label={crate::tr!(nav_drawer.open_menu)}
-            data-oc-language-return=""
-            aria-haspopup="dialog"
-            aria-expanded=move || if open.get() { "true" } else { "false" }
-            aria-controls=drawer_id.clone()
-            on:click=move |_| open.set(true)
-        >
-            <IconMenu/>
-        </button>
         <dialog
             node_ref=dialog_ref
-            id=drawer_id.clone()
+            id=drawer_id
             class="oc-drawer"
             aria-labelledby=heading_id.clone()
             on:close=on_close

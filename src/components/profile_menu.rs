@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::icons::IconUser;
 use crate::components::language_choice::{offers_choice, switch_language};
+use crate::components::lazy_part::Lazy;
 use crate::components::theme_choice;
 use crate::components::unique_id;
 use crate::domain::locale_pick::{tag, ALL};
@@ -24,20 +25,101 @@ use crate::session::{flows, use_session};
 
 /// Where a menu's focus goes when it opens.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Focus {
+pub enum Focus {
     First,
     Last,
 }
 
-/// The account menu in the top bar (hidden on narrow screens, see `NavDrawer`).
+/// The account menu in the top bar (hidden on narrow screens, see `NavDrawer`): the
+/// button here, the menu in a wasm chunk of its own ([`MENU`]), fetched once the page
+/// has settled or when the button is first used.
 #[component]
 pub fn ProfileMenu() -> impl IntoView {
-    let session = use_session();
-    let navigate = use_go();
     let open = RwSignal::new(None::<Focus>);
     let button_ref = NodeRef::<html::Button>::new();
-    let menu_ref = NodeRef::<html::Div>::new();
     let menu_id = unique_id("profile-menu");
+
+    let on_button_key = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+        "ArrowDown" => {
+            ev.prevent_default();
+            open.set(Some(Focus::First));
+        }
+        "ArrowUp" => {
+            ev.prevent_default();
+            open.set(Some(Focus::Last));
+        }
+        _ => {}
+    };
+    // Closes when focus leaves the whole widget (a click elsewhere, Shift+Tab); the
+    // menu and a notice about loading it are inside.
+    let on_focus_out = move |ev: web_sys::FocusEvent| {
+        let widget = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let to = ev
+            .related_target()
+            .and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let inside = widget.zip(to).is_some_and(|(w, t)| w.contains(Some(&t)));
+        if !inside {
+            open.set(None);
+        }
+    };
+    let list = MenuListProps::builder()
+        .open(open)
+        .button_ref(button_ref)
+        .menu_id(menu_id.clone())
+        .build();
+
+    view! {
+        <div class="oc-profile" on:focusout=on_focus_out>
+            <button
+                node_ref=button_ref
+                type="button"
+                class="oc-icon-button oc-profile__button"
+                data-oc-language-return=""
+                aria-label={crate::tr!(profile_menu.account_menu)}
+                aria-haspopup="menu"
+                aria-expanded=move || if open.get().is_some() { "true" } else { "false" }
+                aria-controls=menu_id
+                on:click=move |_| {
+                    if open.get_untracked().is_some() {
+                        open.set(None);
+                    } else {
+                        open.set(Some(Focus::First));
+                    }
+                }
+                on:keydown=on_button_key
+            >
+                <IconUser/>
+            </button>
+            <Lazy
+                part=&MENU
+                props=list
+                wanted=Signal::derive(move || open.with(Option::is_some))
+                on_dismiss=Callback::new(move |()| open.set(None))
+            />
+        </div>
+    }
+}
+
+crate::lazy_part!(
+    /// The menu in its own wasm chunk.
+    MENU,
+    profile_menu,
+    MenuList,
+    MenuListProps
+);
+
+/// The menu itself, while `open`; it hands the focus back to `button_ref`.
+#[component]
+fn MenuList(
+    open: RwSignal<Option<Focus>>,
+    button_ref: NodeRef<html::Button>,
+    menu_id: String,
+) -> impl IntoView {
+    let session = use_session();
+    let navigate = use_go();
+    let menu_ref = NodeRef::<html::Div>::new();
     let caps = Memo::new(move |_| session.capabilities());
     let current_locale = lang::locale();
     let current_theme = theme_choice::current();
@@ -69,18 +151,6 @@ pub fn ProfileMenu() -> impl IntoView {
         if let Some(b) = button_ref.get_untracked() {
             let _ = b.focus();
         }
-    };
-
-    let on_button_key = move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
-        "ArrowDown" => {
-            ev.prevent_default();
-            open.set(Some(Focus::First));
-        }
-        "ArrowUp" => {
-            ev.prevent_default();
-            open.set(Some(Focus::Last));
-        }
-        _ => {}
     };
 
     let on_menu_key = move |ev: web_sys::KeyboardEvent| {
@@ -115,23 +185,6 @@ pub fn ProfileMenu() -> impl IntoView {
         }
     };
 
-    // Closes when focus leaves the whole widget (a click elsewhere, Shift+Tab).
-    let on_focus_out = move |ev: web_sys::FocusEvent| {
-        let inside = ev
-            .related_target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .zip(menu_ref.get_untracked())
-            .is_some_and(|(t, menu)| menu.contains(Some(&t)));
-        let on_button = ev
-            .related_target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .zip(button_ref.get_untracked())
-            .is_some_and(|(t, b)| b.contains(Some(&t)));
-        if !inside && !on_button {
-            open.set(None);
-        }
-    };
-
     let navigate = StoredValue::new_local(navigate);
     // Focus goes back to the menu button: the menu it was in is gone.
     let go = move |route: Route| {
@@ -141,27 +194,6 @@ pub fn ProfileMenu() -> impl IntoView {
     let logout = flows::use_logout(move || open.set(None));
 
     view! {
-        <div class="oc-profile" on:focusout=on_focus_out>
-            <button
-                node_ref=button_ref
-                type="button"
-                class="oc-icon-button oc-profile__button"
-                data-oc-language-return=""
-                aria-label={crate::tr!(profile_menu.account_menu)}
-                aria-haspopup="menu"
-                aria-expanded=move || if open.get().is_some() { "true" } else { "false" }
-                aria-controls=menu_id.clone()
-                on:click=move |_| {
-                    if open.get_untracked().is_some() {
-                        open.set(None);
-                    } else {
-                        open.set(Some(Focus::First));
-                    }
-                }
-                on:keydown=on_button_key
-            >
-                <IconUser/>
-            </button>
             <Show when=move || open.get().is_some()>
                 <div
                     node_ref=menu_ref
@@ -226,7 +258,6 @@ pub fn ProfileMenu() -> impl IntoView {
                     </button>
                 </div>
             </Show>
-        </div>
     }
 }
 

@@ -31,7 +31,7 @@ fn email_of(user: Signal<Option<User>>) -> String {
 
 crate::lazy_part!(
     /// In a wasm chunk of its own, loaded when the page is idle or when first opened.
-    RESET_TOKEN,
+    pub RESET_TOKEN,
     reset_token_dialog,
     ResetTokenDialog,
     ResetTokenDialogProps
@@ -78,7 +78,7 @@ pub fn ResetTokenDialog(
 
 crate::lazy_part!(
     /// In a wasm chunk of its own, loaded when the page is idle or when first opened.
-    DELETE_USER,
+    pub DELETE_USER,
     delete_user_dialog,
     DeleteUserDialog,
     DeleteUserDialogProps
@@ -118,7 +118,7 @@ pub fn DeleteUserDialog(
 
 crate::lazy_part!(
     /// In a wasm chunk of its own, loaded when the page is idle or when first opened.
-    UPDATE_PERMISSION,
+    pub UPDATE_PERMISSION,
     update_permission_dialog,
     UpdatePermissionDialog,
     UpdatePermissionDialogProps

@@ -121,4 +121,28 @@ describe('the wasm split by route', () => {
       await page.waitForFunction(() => performance.getEntriesByType('resource')
         .some((e) => /split_bulk_dialog\.wasm$/.test(e.name)), null, { timeout: 15_000 });
     }));
+
+  test('the account menu comes after the first screen and still opens from the keyboard at once', (t) =>
+    s.withPage(t, async (page) => {
+      const fetched = [];
+      page.on('request', (r) => {
+        const m = /\/split_([a-z_]+)\.wasm$/.exec(new URL(r.url()).pathname);
+        if (m) fetched.push(m[1]);
+      });
+      await s.loginAs(page, DEMO.admin, '/organisation/overview');
+      await page.getByRole('heading', { name: 'API Access' }).waitFor();
+      assert.ok(!fetched.includes('profile_menu') && !fetched.includes('nav_drawer'),
+        `no menu in the first visit: ${fetched}`);
+
+      const button = page.getByRole('button', { name: 'Account menu' });
+      await button.focus();
+      await page.keyboard.press('ArrowUp');
+      const logOut = page.getByRole('menuitem', { name: 'Log out' });
+      await logOut.waitFor();
+      await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Log out');
+      await page.keyboard.press('Escape');
+      await logOut.waitFor({ state: 'detached' });
+      assert.ok(await button.evaluate((b) => b === document.activeElement), 'focus back on the button');
+      assert.equal(fetched.filter((n) => n === 'profile_menu').length, 1, 'fetched once');
+    }));
 });

@@ -30,19 +30,20 @@ pub const BUDGET: u64 = 200_000;
 /// every module's `producers` and `target_features` sections went, and by 3 KB more
 /// when an error answer's `userinfo` stopped being read (serde_json's `Value` left the
 /// wasm: 246.5 / 262.0 / 305.2 / 359.6 / 301.4 / 268.7 / 304.3 KB). Later that day
-/// the users page's and a single user's came down when their dialogs became parts
-/// loaded after the page (`src/components/lazy_part.rs`) and the splitter merged the
-/// chunks the same pages share (`vendor/README.md`): 325.2 and 286.0 KB. Lower a
-/// ceiling with every cut; a route under the budget leaves this list, and the test
-/// then holds it to the budget.
+/// the dialogs, the account menu and the mobile drawer became parts loaded after the
+/// page (`src/components/lazy_part.rs`), the splitter merged the chunks the same pages
+/// share (`vendor/README.md`) and the glue's imports got short names
+/// (`xtask/src/import_names.rs`): 238.8 / 248.1 / 296.5 / 309.6 / 263.8 / 258.1 /
+/// 295.4 KB, the ceilings 3.5 KB above. Lower a ceiling with every cut; a route
+/// under the budget leaves this list, and the test then holds it to the budget.
 const CEILINGS: &[(&str, u64)] = &[
-    ("login", 250_000),
-    ("invitation", 265_500),
-    ("overview", 309_000),
-    ("users", 328_500),
-    ("a single user", 289_500),
-    ("activity", 272_000),
-    ("embedding entry (overview)", 308_000),
+    ("login", 242_500),
+    ("invitation", 251_500),
+    ("overview", 300_000),
+    ("users", 313_000),
+    ("a single user", 267_500),
+    ("activity", 261_500),
+    ("embedding entry (overview)", 299_000),
 ];
 /// The next mark the issue sets (printed, not enforced).
 const NEXT_MARK: u64 = 150_000;
@@ -73,6 +74,8 @@ const ON_DEMAND: &[&str] = &[
     "update_permission_dialog",
     "reset_token_dialog",
     "delete_user_dialog",
+    "profile_menu",
+    "nav_drawer",
 ];
 /// The page an embedding host shows first by default.
 const EMBED_ROUTE: &str = "overview";
