@@ -2,7 +2,8 @@
 // slowdown) with a cold HTTP cache and a logged-in session, for /login (logged out),
 // Overview, User Management and a single user, and for the vanilla-JS baseline page
 // (tests/bench/baseline/) in the same run. Prints the median run by performance
-// score: score, LCP, CLS, TBT, bytes transferred, accessibility score.
+// score: score, LCP, CLS, TBT, bytes transferred, accessibility score; then the
+// element each route's LCP was, so a change that moves it shows.
 // Run it with `cargo xtask bench`.
 
 import lighthouse from 'lighthouse';
@@ -26,6 +27,19 @@ const browser = await puppeteer.launch({
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
+
+/** The first DOM node a Lighthouse audit's details name, as a short snippet. */
+function firstNode(details) {
+  if (!details || typeof details !== 'object') return null;
+  if (details.type === 'node') return details.snippet ?? details.selector ?? null;
+  for (const value of Object.values(details)) {
+    const found = Array.isArray(value)
+      ? value.map(firstNode).find(Boolean)
+      : typeof value === 'object' ? firstNode(value) : null;
+    if (found) return found;
+  }
+  return null;
+}
 
 /** One Lighthouse run in a fresh tab: the token set on the origin, then the cache cleared. */
 async function audit(route) {
@@ -52,6 +66,7 @@ async function audit(route) {
       tbt: audits['total-blocking-time'].numericValue,
       bytes: audits['total-byte-weight'].numericValue,
       a11y: categories.accessibility.score,
+      lcpElement: firstNode(audits['lcp-breakdown-insight']?.details),
     };
   } finally {
     await page.close();
@@ -61,6 +76,7 @@ async function audit(route) {
 try {
   console.log(`Lighthouse mobile, cold cache; median of ${RUNS} runs by performance score\n`);
   console.log(`${'route'.padEnd(30)} ${'perf'.padStart(5)} ${'LCP'.padStart(8)} ${'CLS'.padStart(7)} ${'TBT'.padStart(8)} ${'transfer'.padStart(11)} ${'a11y'.padStart(5)}`);
+  const elements = [];
   for (const route of ROUTES) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await audit(route));
@@ -70,7 +86,10 @@ try {
       `${route.name.padEnd(30)} ${m.score.toFixed(2).padStart(5)} ${`${(m.lcp / 1000).toFixed(1)} s`.padStart(8)} ` +
         `${m.cls.toFixed(3).padStart(7)} ${`${Math.round(m.tbt)} ms`.padStart(8)} ${`${(m.bytes / 1024).toFixed(1)} KiB`.padStart(11)} ${m.a11y.toFixed(2).padStart(5)}`,
     );
+    elements.push(`${route.name}: ${m.lcpElement ?? '(not named)'}`);
   }
+  console.log('\nLCP element of that run:');
+  for (const line of elements) console.log(`  ${line.slice(0, 160)}`);
 } finally {
   await browser.close();
   await server.stop();

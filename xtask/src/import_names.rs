@@ -40,8 +40,11 @@ fn short_name(n: usize) -> String {
     String::from_utf8(name).expect("ASCII")
 }
 
-/// The module with its glue imports renamed, and each (old, new) name.
-fn rename_imports(module: &[u8]) -> Result<(Vec<u8>, Vec<(String, String)>), String> {
+/// Each renamed import: (old name, new name).
+type Renamed = Vec<(String, String)>;
+
+/// The module with its glue imports renamed, and each renamed import.
+fn rename_imports(module: &[u8]) -> Result<(Vec<u8>, Renamed), String> {
     if module.len() < 8 || &module[..4] != b"\0asm" {
         return Err("not a wasm module".into());
     }
@@ -66,10 +69,7 @@ fn rename_imports(module: &[u8]) -> Result<(Vec<u8>, Vec<(String, String)>), Str
     Ok((out, renamed))
 }
 
-fn rename_in_import_section(
-    payload: &[u8],
-    renamed: &mut Vec<(String, String)>,
-) -> Result<Vec<u8>, String> {
+fn rename_in_import_section(payload: &[u8], renamed: &mut Renamed) -> Result<Vec<u8>, String> {
     let (count, mut at) = read_leb(payload, 0)?;
     let mut out = Vec::with_capacity(payload.len());
     write_leb(&mut out, count);
