@@ -1,11 +1,14 @@
 // The standalone page's head start: while the wasm downloads and compiles, read the
 // runtime configuration and, when this tab has a session, ask the API who it belongs
-// to. The app takes both answers over (src/session/early.rs) instead of asking again.
-// The names below are the app's (session storage key, token header, the me path);
-// a native test in src/session/early.rs keeps them equal.
+// to and, for a page in the organisation's frame, the organisation (the frame's
+// header, the Overview's largest text). The app takes the answers over
+// (src/session/early.rs) instead of asking again. The names below are the app's
+// (session storage key, token header, the API paths); a native test in
+// src/session/early.rs keeps them equal.
 const TOKEN_KEY = 'org-console.token';
 const TOKEN_HEADER = 'X-BINTU-TOKEN';
 const ME_PATH = '/user/me';
+const ORGANISATION_PATH = '/organisation';
 
 function storedToken() {
   try {
@@ -21,24 +24,38 @@ const config = fetch('config.json', { credentials: 'same-origin' })
   .catch(() => null);
 
 const token = storedToken();
-const me = token
-  ? config.then(async (text) => {
+// The requests, once the configuration names the API.
+const sent = token
+  ? config.then((text) => {
       const base = String(JSON.parse(text ?? '{}').apiBaseUrl || '/api').replace(/\/+$/, '');
-      const answer = fetch(base + ME_PATH, {
-        headers: { Accept: 'application/json', [TOKEN_HEADER]: token },
-      });
-      // The first screen's chunks only now, behind the session check: over HTTP/1.1 a
+      const ask = (path) =>
+        fetch(base + path, { headers: { Accept: 'application/json', [TOKEN_HEADER]: token } });
+      const requests = {
+        me: ask(ME_PATH),
+        organisation: FRAMED.includes(firstScreen()) ? ask(ORGANISATION_PATH) : null,
+      };
+      // The first screen's chunks only now, behind the API requests: over HTTP/1.1 a
       // browser opens six connections to an origin, and two dozen preloads ahead of
-      // it held the check (and with it the first screen) back. The page needs them
-      // only once the check has answered.
+      // them held the session check (and with it the first screen) back. The page
+      // needs them only once the check has answered.
       preloadFirstScreen();
-      const r = await answer;
-      return { token, status: r.status, text: await r.text() };
-    }).catch(() => null).finally(preloadFirstScreen)
+      return requests;
+    })
   : Promise.resolve(null);
+sent.catch(() => null).finally(preloadFirstScreen);
+
+/** One early answer as the app takes it over, or null (not asked, no answer). */
+async function answer(which) {
+  try {
+    const r = await (await sent)?.[which];
+    return r ? { token, status: r.status, text: await r.text() } : null;
+  } catch {
+    return null;
+  }
+}
 
 // Only on the console's own page (the app deletes it once read).
-window.orgConsoleEarly = { config, me };
+window.orgConsoleEarly = { config, me: answer('me'), organisation: answer('organisation') };
 
 // The first screen's own wasm chunks, fetched beside the main module instead of after
 // it has started and asked for them (with a session, once `/user/me` is asked, see
@@ -47,6 +64,9 @@ window.orgConsoleEarly = { config, me };
 // routes (src/routes.rs, a native test keeps the names equal).
 const CHUNK_FOLDER = '';
 const ROUTE_CHUNKS = {};
+
+/** The pages inside the organisation's frame, whose header shows the organisation. */
+const FRAMED = ['overview', 'users', 'user_detail', 'activity'];
 
 /** The split the first screen of `path` (below the page's base) needs. */
 function firstSplit(path, signedIn) {
@@ -85,15 +105,20 @@ function startLanguage() {
   return 'en';
 }
 
+/** The split of this page's first screen. */
+function firstScreen() {
+  const base = new URL(document.baseURI).pathname;
+  const below = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : '';
+  return firstSplit(below, token !== null);
+}
+
 let preloaded = false;
 
 /** Adds a preload for each chunk the first screen needs (once). */
 function preloadFirstScreen() {
   if (preloaded) return;
   preloaded = true;
-  const base = new URL(document.baseURI).pathname;
-  const below = location.pathname.startsWith(base) ? location.pathname.slice(base.length) : '';
-  const files = new Set(ROUTE_CHUNKS[firstSplit(below, token !== null)] ?? []);
+  const files = new Set(ROUTE_CHUNKS[firstScreen()] ?? []);
   if (startLanguage() === 'de') {
     for (const file of ROUTE_CHUNKS['german'] ?? []) files.add(file);
   }

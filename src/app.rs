@@ -83,6 +83,9 @@ pub fn App(
         provide_context(events);
     }
 
+    if let Some(early) = &early {
+        provide_context(early.organisation());
+    }
     if session.state_untracked() == SessionState::Loading {
         let api = api.clone();
         leptos::task::spawn_local(async move {

@@ -5,9 +5,12 @@ use bintu_wire::{Organisation, VodBody, WebhookBody, WebhookTestResult};
 
 use super::{ApiClient, ApiError, Method};
 
+/// The organisation profile's path (also asked early by `public/early-session.js`).
+pub const PATH: &str = "/organisation";
+
 /// The organisation profile (keys only where the role may see them).
 pub async fn get(api: &ApiClient) -> Result<Organisation, ApiError> {
-    api.get("/organisation").await
+    api.get(PATH).await
 }
 
 /// Sets the webhook endpoint (empty removes it); answers the stored value.

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_location;
 
-use crate::api::{organisation, use_api, ApiError};
+use crate::api::{decode_answer, organisation, use_api, ApiError};
 use crate::components::brand::BrandName;
 use crate::components::lazy_page::use_link_prefetch;
 use crate::components::main_region::MainRegion;
@@ -18,6 +18,7 @@ use crate::components::status::{ErrorState, Loading};
 use crate::domain::activity_view::ActivityView;
 use crate::domain::users_view::UsersView;
 use crate::routes::{use_base, use_go, Route};
+use crate::session::early::EarlyOrganisation;
 use crate::session::{flows, use_session, LoginNotice, SessionState};
 
 /// `GET /organisation`, loaded once by the shell and shared with the pages.
@@ -58,12 +59,16 @@ pub fn Shell() -> impl IntoView {
     let org: OrgResource = {
         let api = api.clone();
         let anonymous = session.state_untracked() == SessionState::Anonymous;
+        let early = use_context::<EarlyOrganisation>();
         LocalResource::new(move || {
             let api = api.clone();
             async move {
                 if anonymous {
                     // Nobody to ask for: the shell is on its way to the login page.
                     std::future::pending::<()>().await;
+                }
+                if let Some(org) = early_organisation(early, session).await {
+                    return Ok(org);
                 }
                 organisation::get(&api).await
             }
@@ -127,6 +132,20 @@ pub fn Shell() -> impl IntoView {
         SessionState::Ready => view! { <Frame/> }.into_any(),
     }
     }
+}
+
+/// The organisation as `public/early-session.js` asked for it while the wasm loaded
+/// (once): only a success for this session's token; anything else is asked again and
+/// handled as every answer is.
+async fn early_organisation(
+    early: Option<EarlyOrganisation>,
+    session: crate::session::Session,
+) -> Option<Organisation> {
+    let answer = early?.take().await?;
+    if !session.holds(&answer.token) || !(200..300).contains(&answer.status) {
+        return None;
+    }
+    decode_answer(answer.status, &answer.text).ok()
 }
 
 /// Moves focus to the main region. The `href` alone would resolve against `<base>` and

@@ -1,16 +1,18 @@
 //! The standalone page's head start (`public/early-session.js`): the runtime
-//! configuration and `GET /user/me` were asked for while the wasm loaded; the app
-//! takes the answers over once, instead of asking again after start-up.
+//! configuration, `GET /user/me` and, on a page in the organisation's frame,
+//! `GET /organisation` were asked for while the wasm loaded; the app takes the answers
+//! over once, instead of asking again after start-up.
 
+use leptos::prelude::{LocalStorage, StoredValue, UpdateValue};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 /// The global the script leaves on the standalone page.
 const GLOBAL: &str = "orgConsoleEarly";
 
-/// `GET /user/me` as the script got it.
+/// An API answer as the script got it.
 #[derive(Debug, Clone)]
-pub struct EarlyMe {
+pub struct EarlyAnswer {
     /// The token the request carried.
     pub token: String,
     pub status: u16,
@@ -21,6 +23,7 @@ pub struct EarlyMe {
 pub struct Early {
     config: JsValue,
     me: JsValue,
+    organisation: JsValue,
 }
 
 impl Early {
@@ -36,6 +39,7 @@ impl Early {
         Some(Self {
             config: field("config"),
             me: field("me"),
+            organisation: field("organisation"),
         })
     }
 
@@ -45,15 +49,37 @@ impl Early {
     }
 
     /// The answer to `GET /user/me`, if the script asked (a session was stored).
-    pub async fn me(self) -> Option<EarlyMe> {
-        let answer = settle(&self.me).await?;
-        let get = |name: &str| js_sys::Reflect::get(&answer, &name.into()).ok();
-        Some(EarlyMe {
-            token: get("token")?.as_string()?,
-            status: get("status")?.as_f64()? as u16,
-            text: get("text")?.as_string()?,
-        })
+    pub async fn me(&self) -> Option<EarlyAnswer> {
+        read_answer(&self.me).await
     }
+
+    /// The answer to `GET /organisation` still to come, for the frame to take over.
+    pub fn organisation(&self) -> EarlyOrganisation {
+        EarlyOrganisation(StoredValue::new_local(Some(self.organisation.clone())))
+    }
+}
+
+/// The early `GET /organisation` (provided by the app as a context): the first to
+/// take it gets it.
+#[derive(Clone, Copy)]
+pub struct EarlyOrganisation(StoredValue<Option<JsValue>, LocalStorage>);
+
+impl EarlyOrganisation {
+    /// The answer, if the script asked and nobody took it yet.
+    pub async fn take(self) -> Option<EarlyAnswer> {
+        let promise = self.0.try_update_value(Option::take).flatten()?;
+        read_answer(&promise).await
+    }
+}
+
+async fn read_answer(promise: &JsValue) -> Option<EarlyAnswer> {
+    let answer = settle(promise).await?;
+    let get = |name: &str| js_sys::Reflect::get(&answer, &name.into()).ok();
+    Some(EarlyAnswer {
+        token: get("token")?.as_string()?,
+        status: get("status")?.as_f64()? as u16,
+        text: get("text")?.as_string()?,
+    })
 }
 
 /// A promise's value; `None` for a rejection, `null` or `undefined`.
@@ -75,6 +101,7 @@ mod tests {
             ("the session storage key", super::super::storage::TOKEN_KEY),
             ("the token header", bintu_wire::HEADER_TOKEN),
             ("the me path", crate::api::auth::ME_PATH),
+            ("the organisation path", crate::api::organisation::PATH),
             ("the global", super::GLOBAL),
             ("the language choice's key", crate::prefs::LANGUAGE_KEY),
         ] {

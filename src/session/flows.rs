@@ -73,7 +73,7 @@ pub async fn load_me(session: Session, api: &ApiClient) -> Result<(), ApiError> 
 pub async fn load_me_early(
     session: Session,
     api: &ApiClient,
-    early: super::early::EarlyMe,
+    early: super::early::EarlyAnswer,
 ) -> Result<(), ApiError> {
     if !session.holds(&early.token) {
         return load_me(session, api).await;
