@@ -59,15 +59,7 @@ fn try_again(secs: Option<u64>) -> String {
 }
 
 fn with_full_stop(s: &str) -> String {
-    let s = s.trim();
-    let mut out = String::with_capacity(s.len() + 1);
-    let mut chars = s.chars();
-    if let Some(first) = chars.next() {
-        // ASCII only: `char::to_uppercase` links Unicode's case table (12 KB of wasm)
-        // for the first letter of the server's English messages.
-        out.push(first.to_ascii_uppercase());
-        out.push_str(chars.as_str());
-    }
+    let mut out = crate::domain::text::capitalised(s.trim());
     if !out.ends_with(['.', '!', '?']) {
         out.push('.');
     }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::error_text::user_message;
 use crate::api::{organisation, use_api};
+use crate::domain::text::capitalised;
 use crate::domain::webhook_outcome::{error_kind_text, summary, verdict_explanation, verdict_text};
 
 /// The test button and its result, for the saved webhook `saved`; `dirty` says the
@@ -68,7 +69,7 @@ fn TestResult(result: WebhookTestResult) -> impl IntoView {
     view! {
         <div class=format!("oc-webhook-test__panel oc-webhook-test__panel--{tone}")>
             <p class="oc-webhook-test__verdict">
-                <strong>{headline[..1].to_uppercase() + &headline[1..]}</strong>
+                <strong>{capitalised(headline)}</strong>
                 " · "{summary(&result)}
             </p>
             <p class="oc-webhook-test__why">{verdict_explanation(result.verdict)}</p>

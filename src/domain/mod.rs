@@ -11,6 +11,7 @@ pub mod paging;
 pub mod permissions;
 pub mod query;
 pub mod roles;
+pub mod text;
 pub mod theme;
 pub mod time;
 pub mod user_guards;
