@@ -1,7 +1,10 @@
 //! "Export CSV" on User Management: every user the current filter, search and sort
 //! select (all pages), fetched page by page with progress, built into one CSV file
-//! and downloaded through an object URL.
+//! and downloaded through an object URL. The button is on the page; what it runs is
+//! in a wasm chunk of its own, fetched with the first click ([`exporter`]).
 
+use std::future::Future;
+use std::pin::Pin;
 use std::time::Duration;
 
 use bintu_wire::Role;
@@ -10,6 +13,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::api::error_text::user_message;
 use crate::api::{use_api, users, ApiClient, ApiError};
+use crate::components::lazy_page::ChunkError;
 use crate::components::unique_id;
 use crate::domain::users_export::{self, page_query, progress_text, push_users, FILE_NAME};
 use crate::domain::users_view::UsersView;
@@ -37,12 +41,17 @@ pub fn UsersExport(view: Memo<UsersView>, #[prop(into)] roles: Signal<Vec<Role>>
         let (api, view, roles) = (api.clone(), view.get_untracked(), roles.get_untracked());
         state.set(ExportState::Running { done: 0, total: 0 });
         leptos::task::spawn_local(async move {
-            let outcome = match collect(&api, &view, &roles, state).await {
-                Ok((csv, rows)) => match download(&csv) {
-                    Ok(()) => ExportState::Done(rows),
-                    Err(why) => ExportState::Failed(why),
-                },
-                Err(e) => ExportState::Failed(user_message(&e)),
+            let job = ExportJob {
+                api,
+                view,
+                roles,
+                state,
+            };
+            let outcome = match exporter().await {
+                Ok(run) => run(job).await,
+                Err(_) => {
+                    ExportState::Failed(crate::tr!(lazy_page.part_could_not_be_loaded).into())
+                }
             };
             // The page may be gone by now (the user went elsewhere).
             let _ = state.try_set(outcome);
@@ -82,6 +91,33 @@ pub fn UsersExport(view: Memo<UsersView>, #[prop(into)] roles: Signal<Vec<Role>>
                 }}
             </div>
         </div>
+    }
+}
+
+/// What an export needs.
+struct ExportJob {
+    api: ApiClient,
+    view: UsersView,
+    roles: Vec<Role>,
+    state: RwSignal<ExportState>,
+}
+
+type RunExport = fn(ExportJob) -> Pin<Box<dyn Future<Output = ExportState>>>;
+
+/// The export itself (the fetching, the CSV, the download) in a wasm chunk of its
+/// own, loaded with the first click: most visits to the list never export.
+#[leptos::wasm_split::wasm_split(users_export, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn exporter() -> Result<RunExport, ChunkError> {
+    Ok(|job| Box::pin(run(job)))
+}
+
+async fn run(job: ExportJob) -> ExportState {
+    match collect(&job.api, &job.view, &job.roles, job.state).await {
+        Ok((csv, rows)) => match download(&csv) {
+            Ok(()) => ExportState::Done(rows),
+            Err(why) => ExportState::Failed(why),
+        },
+        Err(e) => ExportState::Failed(user_message(&e)),
     }
 }
 

@@ -23,7 +23,11 @@ mod tests {
         assert_eq!(capitalised("would allow"), "Would allow");
         assert_eq!(capitalised("würde erlauben"), "Würde erlauben");
         assert_eq!(capitalised("Veröffentlichen"), "Veröffentlichen");
-        assert_eq!(capitalised("über"), "über", "a non-ASCII first letter stays as it is");
+        assert_eq!(
+            capitalised("über"),
+            "über",
+            "a non-ASCII first letter stays as it is"
+        );
         assert_eq!(capitalised(""), "");
     }
 }

@@ -2,7 +2,8 @@
 // current filter, search and sort select, over all pages (the export fetches 200 a
 // page; here 600+ users match), with a header row, RFC 4180 quoting and a user whose
 // email starts with "=" defused; progress while it runs; a failure mid-way says so
-// and Retry works; axe-clean, also at 375x812.
+// and Retry works, also when the export's own code could not be fetched; axe-clean,
+// also at 375x812.
 
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -90,6 +91,23 @@ describe('users CSV export', () => {
       await page.unroute(failPage2);
       const text = await exportCsv(page, () => alert.getByRole('button', { name: 'Retry export' }).click());
       assert.ok(text.split('\r\n').length > 400);
+    });
+  });
+
+  test('the export\'s code comes with the first click; when it cannot, the export says so and Retry works', async (t) => {
+    await s.withPage(t, async (page) => {
+      let failing = true;
+      const chunk = /\/split_users_export\.wasm$/;
+      await page.route(chunk, (route) => (failing ? route.abort('connectionfailed') : route.continue()));
+      await s.loginAs(page, DEMO.admin, `${LIST}?role=analyst`);
+      await page.locator('table.oc-users tbody tr').first().waitFor();
+      await page.getByRole('button', { name: 'Export CSV' }).click();
+      const alert = page.getByRole('alert').filter({ hasText: 'This part of the console could not be loaded.' });
+      await alert.waitFor();
+      await expectNoAxeViolations(page, 'export code failed');
+      failing = false;
+      const text = await exportCsv(page, () => alert.getByRole('button', { name: 'Retry export' }).click());
+      assert.ok(text.startsWith('Email,'));
     });
   });
 

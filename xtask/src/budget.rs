@@ -64,8 +64,9 @@ const ROUTES: &[(&str, &[&str])] = &[
 ];
 /// Splits no first visit loads: the screens shown only when something is wrong (a
 /// bad configuration or an unreachable API, `src/components/problem_screen.rs`), the
-/// German words, loaded when German is chosen (`src/lang/german.rs`), and the parts
-/// of a page fetched once it has settled or when first used (the `lazy_part!` names).
+/// German words, loaded when German is chosen (`src/lang/german.rs`), the parts
+/// of a page fetched once it has settled or when first used (the `lazy_part!` names),
+/// and the CSV export's run, fetched with its first click.
 const ON_DEMAND: &[&str] = &[
     "problems",
     "german",
@@ -76,6 +77,7 @@ const ON_DEMAND: &[&str] = &[
     "delete_user_dialog",
     "profile_menu",
     "nav_drawer",
+    "users_export",
 ];
 /// The page an embedding host shows first by default.
 const EMBED_ROUTE: &str = "overview";
