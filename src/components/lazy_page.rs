@@ -24,40 +24,60 @@ use crate::routes::{use_base, Route};
 pub type PageView = fn() -> AnyView;
 /// The failure of a chunk load (logged to the browser console by the loader).
 pub use leptos::wasm_split::SplitLoaderError as ChunkError;
-type PageLoad = Pin<Box<dyn Future<Output = Result<PageView, ChunkError>>>>;
+/// How a chunk's value is fetched: the future of a `#[wasm_split]` function.
+pub type ChunkLoad<T> = Pin<Box<dyn Future<Output = Result<T, ChunkError>>>>;
 
-/// A page in a chunk of its own: what the loading line says, and how to load it.
-pub struct LazyPage {
-    label: fn() -> &'static str,
-    load: fn() -> PageLoad,
-    loaded: OnceLock<PageView>,
+/// A value a wasm chunk holds (a page's or a part's view function), fetched on first
+/// use and kept.
+pub struct ChunkCell<T: 'static> {
+    load: fn() -> ChunkLoad<T>,
+    loaded: OnceLock<T>,
 }
 
-impl LazyPage {
-    /// Used by [`lazy_page!`].
-    pub const fn new(label: fn() -> &'static str, load: fn() -> PageLoad) -> LazyPage {
-        LazyPage {
-            label,
+impl<T: Copy + 'static> ChunkCell<T> {
+    pub const fn new(load: fn() -> ChunkLoad<T>) -> ChunkCell<T> {
+        ChunkCell {
             load,
             loaded: OnceLock::new(),
         }
     }
 
-    /// The page's view function, loading its chunk first if needed. A failure is
-    /// not remembered: the next call tries again.
-    async fn view_fn(&'static self) -> Result<PageView, ChunkError> {
-        if let Some(view) = self.loaded.get() {
-            return Ok(*view);
+    /// The value, if its chunk is in.
+    pub fn get(&self) -> Option<T> {
+        self.loaded.get().copied()
+    }
+
+    /// The value, fetching its chunk first if needed. A failure is not remembered:
+    /// the next call tries again.
+    pub async fn load(&'static self) -> Result<T, ChunkError> {
+        if let Some(value) = self.get() {
+            return Ok(value);
         }
-        let view = (self.load)().await?;
-        Ok(*self.loaded.get_or_init(|| view))
+        let value = (self.load)().await?;
+        Ok(*self.loaded.get_or_init(|| value))
+    }
+}
+
+/// A page in a chunk of its own: what the loading line says, and how to load it.
+pub struct LazyPage {
+    label: fn() -> &'static str,
+    view: ChunkCell<PageView>,
+}
+
+impl LazyPage {
+    /// Used by [`lazy_page!`].
+    pub const fn new(label: fn() -> &'static str, load: fn() -> ChunkLoad<PageView>) -> LazyPage {
+        LazyPage {
+            label,
+            view: ChunkCell::new(load),
+        }
     }
 
     /// Fetches the chunk in the background unless it is in already.
     pub fn prefetch(&'static self) {
-        if self.loaded.get().is_none() {
+        if self.view.get().is_none() {
             leptos::task::spawn_local(async move {
-                let _ = self.view_fn().await;
+                let _ = self.view.load().await;
             });
         }
     }
@@ -128,14 +148,14 @@ pub fn LazyView(
     #[prop(optional)]
     framed_by_self: bool,
 ) -> impl IntoView {
-    let phase = RwSignal::new(match page.loaded.get() {
-        Some(view) => Phase::Ready(*view),
+    let phase = RwSignal::new(match page.view.get() {
+        Some(view) => Phase::Ready(view),
         None => Phase::Loading,
     });
     let load = move || {
         phase.set(Phase::Loading);
         leptos::task::spawn_local(async move {
-            let next = match page.view_fn().await {
+            let next = match page.view.load().await {
                 Ok(view) => Phase::Ready(view),
                 Err(_) => Phase::Failed,
             };
@@ -197,7 +217,7 @@ fn prefetch_when_idle(all: LazyPages) {
         sleep(PREFETCH_AFTER_MS).await;
         for page in all.0 {
             idle().await;
-            let _ = page.view_fn().await;
+            let _ = page.view.load().await;
         }
     });
 }

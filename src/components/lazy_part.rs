@@ -9,42 +9,25 @@
 //! failed one a notice with Retry and Dismiss (which gives up on the part, e.g.
 //! closes the dialog that asked for it).
 
-use std::future::Future;
-use std::pin::Pin;
-use std::sync::OnceLock;
-
 use leptos::prelude::*;
 
 use super::dialog::active_element;
-use super::lazy_page::{idle, sleep, ChunkError, PREFETCH_AFTER_MS};
+use super::lazy_page::{idle, sleep, ChunkCell, ChunkLoad, PREFETCH_AFTER_MS};
 
 /// Builds the part from its props; the function itself is in the part's chunk.
 pub type PartView<P> = fn(P) -> AnyView;
-type PartLoad<P> = Pin<Box<dyn Future<Output = Result<PartView<P>, ChunkError>>>>;
 
 /// A component in a chunk of its own, taking props `P`.
 pub struct LazyPart<P: 'static> {
-    load: fn() -> PartLoad<P>,
-    loaded: OnceLock<PartView<P>>,
+    view: ChunkCell<PartView<P>>,
 }
 
 impl<P: 'static> LazyPart<P> {
     /// Used by [`lazy_part!`].
-    pub const fn new(load: fn() -> PartLoad<P>) -> LazyPart<P> {
+    pub const fn new(load: fn() -> ChunkLoad<PartView<P>>) -> LazyPart<P> {
         LazyPart {
-            load,
-            loaded: OnceLock::new(),
+            view: ChunkCell::new(load),
         }
-    }
-
-    /// The part's view function, loading its chunk first if needed. A failure is
-    /// not remembered: the next call tries again.
-    async fn view_fn(&'static self) -> Result<PartView<P>, ChunkError> {
-        if let Some(view) = self.loaded.get() {
-            return Ok(*view);
-        }
-        let view = (self.load)().await?;
-        Ok(*self.loaded.get_or_init(|| view))
     }
 }
 
@@ -87,13 +70,13 @@ pub fn Lazy<P: 'static>(
 ) -> impl IntoView {
     // Only these two closures depend on `P`: the rest is compiled once for all parts.
     let fetch: PartFetch =
-        Box::new(move || Box::pin(async move { part.view_fn().await.map(drop) }));
-    let build: PartBuild = Box::new(move || match part.loaded.get() {
+        Box::new(move || Box::pin(async move { part.view.load().await.map(drop) }));
+    let build: PartBuild = Box::new(move || match part.view.get() {
         Some(view) => view(props),
         None => ().into_any(),
     });
     lazy_view(PartSlot {
-        loaded: part.loaded.get().is_some(),
+        loaded: part.view.get().is_some(),
         fetch,
         build,
         wanted,
@@ -101,7 +84,7 @@ pub fn Lazy<P: 'static>(
     })
 }
 
-type PartFetch = Box<dyn Fn() -> Pin<Box<dyn Future<Output = Result<(), ChunkError>>>>>;
+type PartFetch = Box<dyn Fn() -> ChunkLoad<()>>;
 type PartBuild = Box<dyn FnOnce() -> AnyView>;
 
 /// [`Lazy`]'s properties with the part's type erased.

@@ -14,16 +14,22 @@ import { LIST, suite } from './support/fixture.mjs';
 const split = (name) => new RegExp(`/wasm-[0-9a-f]{16}/split_${name}\\.wasm$`);
 const FAILED = 'This part of the console could not be loaded';
 
+/** The names of the splits `page` fetches from now on, in order. */
+function splitsFetched(page) {
+  const fetched = [];
+  page.on('request', (r) => {
+    const m = /\/split_([a-z_]+)\.wasm$/.exec(new URL(r.url()).pathname);
+    if (m) fetched.push(m[1]);
+  });
+  return fetched;
+}
+
 describe('the wasm split by route', () => {
   const s = suite();
 
   test('a first visit needs only its own page; the others follow once it is shown', (t) =>
     s.withPage(t, async (page) => {
-      const fetched = [];
-      page.on('request', (r) => {
-        const m = /\/split_([a-z_]+)\.wasm$/.exec(new URL(r.url()).pathname);
-        if (m) fetched.push(m[1]);
-      });
+      const fetched = splitsFetched(page);
       // Every other page's chunk is held back: the login page and the Overview must
       // come up without them.
       let release;
@@ -46,11 +52,7 @@ describe('the wasm split by route', () => {
   test('a deep link preloads its page\'s chunks beside the main module, each fetched once', (t) =>
     s.withPage(t, async (page) => {
       await s.loginAs(page, DEMO.admin, '/organisation/overview');
-      const fetched = [];
-      page.on('request', (r) => {
-        const m = /\/split_([a-z_]+)\.wasm$/.exec(new URL(r.url()).pathname);
-        if (m) fetched.push(m[1]);
-      });
+      const fetched = splitsFetched(page);
       await page.goto(new URL(LIST, s.server.baseUrl).href);
       await page.locator('table tbody tr').first().waitFor();
       const how = await page.evaluate(() => performance.getEntriesByType('resource')
@@ -83,11 +85,7 @@ describe('the wasm split by route', () => {
 
   test('a dialog\'s chunk waits until the page has settled; a failed one says so, Retry opens it', (t) =>
     s.withPage(t, async (page) => {
-      const fetched = [];
-      page.on('request', (r) => {
-        const m = /\/split_([a-z_]+)\.wasm$/.exec(new URL(r.url()).pathname);
-        if (m) fetched.push(m[1]);
-      });
+      const fetched = splitsFetched(page);
       let failing = true;
       await page.route(split('invite_dialog'), (route) => (failing ? route.abort('connectionfailed') : route.continue()));
       await s.loginAs(page, DEMO.admin, LIST);
@@ -124,11 +122,7 @@ describe('the wasm split by route', () => {
 
   test('the account menu comes after the first screen and still opens from the keyboard at once', (t) =>
     s.withPage(t, async (page) => {
-      const fetched = [];
-      page.on('request', (r) => {
-        const m = /\/split_([a-z_]+)\.wasm$/.exec(new URL(r.url()).pathname);
-        if (m) fetched.push(m[1]);
-      });
+      const fetched = splitsFetched(page);
       await s.loginAs(page, DEMO.admin, '/organisation/overview');
       await page.getByRole('heading', { name: 'API Access' }).waitFor();
       assert.ok(!fetched.includes('profile_menu') && !fetched.includes('nav_drawer'),

@@ -32,18 +32,20 @@ pub const BUDGET: u64 = 200_000;
 /// wasm: 246.5 / 262.0 / 305.2 / 359.6 / 301.4 / 268.7 / 304.3 KB). Later that day
 /// the dialogs, the account menu and the mobile drawer became parts loaded after the
 /// page (`src/components/lazy_part.rs`), the splitter merged the chunks the same pages
-/// share (`vendor/README.md`) and the glue's imports got short names
-/// (`xtask/src/import_names.rs`): 238.8 / 248.1 / 296.5 / 309.6 / 263.8 / 258.1 /
-/// 295.4 KB, the ceilings 3.5 KB above. Lower a ceiling with every cut; a route
-/// under the budget leaves this list, and the test then holds it to the budget.
+/// share (`vendor/README.md`), the glue's imports got short names
+/// (`xtask/src/import_names.rs`) and Unicode's case table left the Overview; the
+/// early `GET /organisation` (`public/early-session.js`) took 1 KB back: 239.8 /
+/// 249.1 / 292.4 / 309.2 / 264.8 / 259.2 / 291.0 KB, the ceilings 3.5 KB above.
+/// Lower a ceiling with every cut; a route under the budget leaves this list, and the
+/// test then holds it to the budget.
 const CEILINGS: &[(&str, u64)] = &[
-    ("login", 242_500),
-    ("invitation", 251_500),
-    ("overview", 300_000),
+    ("login", 243_500),
+    ("invitation", 252_500),
+    ("overview", 296_000),
     ("users", 313_000),
-    ("a single user", 267_500),
-    ("activity", 261_500),
-    ("embedding entry (overview)", 299_000),
+    ("a single user", 268_500),
+    ("activity", 262_500),
+    ("embedding entry (overview)", 294_500),
 ];
 /// The next mark the issue sets (printed, not enforced).
 const NEXT_MARK: u64 = 150_000;
