@@ -25,7 +25,7 @@ use crate::session::{flows, use_session};
 
 /// Where a menu's focus goes when it opens.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
+enum Focus {
     First,
     Last,
 }
