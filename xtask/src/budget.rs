@@ -34,18 +34,20 @@ pub const BUDGET: u64 = 200_000;
 /// page (`src/components/lazy_part.rs`), the splitter merged the chunks the same pages
 /// share (`vendor/README.md`), the glue's imports got short names
 /// (`xtask/src/import_names.rs`) and Unicode's case table left the Overview; the
-/// early `GET /organisation` (`public/early-session.js`) took 1 KB back: 239.8 /
-/// 249.1 / 292.4 / 309.2 / 264.8 / 259.2 / 291.0 KB, the ceilings 3.5 KB above.
+/// early `GET /organisation` (`public/early-session.js`) took 1 KB back; then
+/// serde-wasm-bindgen's error messages stopped linking float formatting
+/// (`vendor/README.md`): 233.1 / 242.4 / 285.8 / 302.4 / 258.1 / 252.5 / 284.4 KB, the
+/// ceilings 3.5 KB above.
 /// Lower a ceiling with every cut; a route under the budget leaves this list, and the
 /// test then holds it to the budget.
 const CEILINGS: &[(&str, u64)] = &[
-    ("login", 243_500),
-    ("invitation", 252_500),
-    ("overview", 296_000),
-    ("users", 313_000),
-    ("a single user", 268_500),
-    ("activity", 262_500),
-    ("embedding entry (overview)", 294_500),
+    ("login", 236_500),
+    ("invitation", 246_000),
+    ("overview", 289_500),
+    ("users", 306_000),
+    ("a single user", 261_500),
+    ("activity", 256_000),
+    ("embedding entry (overview)", 288_000),
 ];
 /// The next mark the issue sets (printed, not enforced).
 const NEXT_MARK: u64 = 150_000;
