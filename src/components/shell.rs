@@ -19,7 +19,7 @@ use crate::domain::activity_view::ActivityView;
 use crate::domain::users_view::UsersView;
 use crate::routes::{use_base, use_go, Route};
 use crate::session::early::EarlyOrganisation;
-use crate::session::{flows, use_session, LoginNotice, SessionState};
+use crate::session::{flows, use_session, LoginNotice, Session, SessionState};
 
 /// `GET /organisation`, loaded once by the shell and shared with the pages.
 pub type OrgResource = LocalResource<Result<Organisation, ApiError>>;
@@ -139,7 +139,7 @@ pub fn Shell() -> impl IntoView {
 /// handled as every answer is.
 async fn early_organisation(
     early: Option<EarlyOrganisation>,
-    session: crate::session::Session,
+    session: Session,
 ) -> Option<Organisation> {
     let answer = early?.take().await?;
     if !session.holds(&answer.token) || !(200..300).contains(&answer.status) {
