@@ -57,8 +57,12 @@ fn add_bootstrap(html: &str, wasm: &WasmBuild) -> Result<String, String> {
 }
 
 /// The table of `early-session.js` that preloads the first screen's chunks: the wasm
-/// folder, and each split (lazily loaded page) with the files it loads.
+/// folder, and each split a first screen may start with (a page, or German's words)
+/// with the files it loads. The parts of pages are left out: every standalone visit
+/// downloads this table.
 fn fill_route_chunks(dist: &Path, wasm: &WasmBuild) -> Result<(), String> {
+    /// German's split (`src/lang/german.rs`), preloaded when the page starts in German.
+    const GERMAN: &str = "german";
     const EMPTY: &str = "const ROUTE_CHUNKS = {};";
     const NO_FOLDER: &str = "const CHUNK_FOLDER = '';";
     let path = dist.join("early-session.js");
@@ -69,9 +73,11 @@ fn fill_route_chunks(dist: &Path, wasm: &WasmBuild) -> Result<(), String> {
             path.display()
         ));
     }
+    let first_screens = crate::budget::eager_splits();
     let entries: Vec<String> = wasm
         .splits
         .iter()
+        .filter(|(split, _)| first_screens.contains(&split.as_str()) || split == GERMAN)
         .map(|(split, stems)| {
             let files: Vec<String> = stems.iter().map(|stem| format!("\"{stem}\"")).collect();
             format!("\"{split}\":[{}]", files.join(","))
