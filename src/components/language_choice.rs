@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::main_region::Embedded;
+use crate::components::retry_notice::RetryNotice;
 use crate::components::theme_choice::ThemeSelect;
 use crate::components::unique_id;
 use crate::domain::locale_pick::{parse, tag, ALL};
@@ -55,7 +56,7 @@ pub fn LanguageUnavailable() -> impl IntoView {
     move || {
         failed().map(|locale| {
             let name = ALL.iter().find(|(l, _)| *l == locale).map_or("", |(_, n)| *n);
-            let retry = move |_| {
+            let retry = Callback::new(move |()| {
                 if let Some(lang) = lang {
                     lang.dismiss_unavailable();
                     // A user's choice is remembered once it works; a host's is not.
@@ -65,24 +66,16 @@ pub fn LanguageUnavailable() -> impl IntoView {
                         lang.request(locale);
                     }
                 }
-            };
-            let dismiss = move |_| {
+            });
+            let dismiss = Callback::new(move |()| {
                 if let Some(lang) = lang {
                     lang.dismiss_unavailable();
                 }
-            };
+            });
             view! {
-                <div class="oc-floating-notice" role="alert">
-                    <p class="oc-floating-notice__text">
-                        {crate::tr!(language_choice.could_not_be_loaded, language = name)}
-                    </p>
-                    <button type="button" class="oc-button oc-button--secondary oc-button--small" on:click=retry>
-                        {crate::tr!(language_choice.try_again)}
-                    </button>
-                    <button type="button" class="oc-button oc-button--secondary oc-button--small" on:click=dismiss>
-                        {crate::tr!(language_choice.dismiss)}
-                    </button>
-                </div>
+                <RetryNotice retry_label={crate::tr!(language_choice.try_again)} on_retry=retry on_dismiss=dismiss>
+                    {crate::tr!(language_choice.could_not_be_loaded, language = name)}
+                </RetryNotice>
             }
         })
     }

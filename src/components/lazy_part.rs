@@ -13,6 +13,7 @@ use leptos::prelude::*;
 
 use super::dialog::active_element;
 use super::lazy_page::{idle, sleep, ChunkCell, ChunkLoad, PREFETCH_AFTER_MS};
+use super::retry_notice::RetryNotice;
 
 /// Builds the part from its props; the function itself is in the part's chunk.
 pub type PartView<P> = fn(P) -> AnyView;
@@ -158,14 +159,14 @@ fn lazy_view(slot: PartSlot) -> AnyView {
         }
         Some(untrack(build))
     };
-    let dismiss = move || {
+    let retry = Callback::new(move |()| load());
+    let dismiss = Callback::new(move |()| {
         on_dismiss.run(());
         if let Some(el) = asked_from.get_value().filter(|el| el.is_connected()) {
             let _ = el.focus();
         }
-    };
-    let notice = move || {
-        match (wanted.get(), fetch.get()) {
+    });
+    let notice = move || match (wanted.get(), fetch.get()) {
         (true, Fetch::Running) => Some(
             view! {
                 <div class="oc-floating-notice oc-floating-notice--after-a-moment" role="status">
@@ -176,24 +177,19 @@ fn lazy_view(slot: PartSlot) -> AnyView {
         ),
         (true, Fetch::Failed) => Some(
             view! {
-                <div class="oc-floating-notice" role="alert">
-                    <p class="oc-floating-notice__text">
-                        {crate::tr!(lazy_page.part_could_not_be_loaded)}" "
-                        {crate::tr!(lazy_page.check_your_connection_and_try)}
-                        {crate::tr!(lazy_page.meanwhile_reloading_the_page_brings)}
-                    </p>
-                    <button type="button" class="oc-button oc-button--secondary oc-button--small" on:click=move |_| load()>
-                        {crate::tr!(lazy_page.retry)}
-                    </button>
-                    <button type="button" class="oc-button oc-button--secondary oc-button--small" on:click=move |_| dismiss()>
-                        {crate::tr!(lazy_page.dismiss)}
-                    </button>
-                </div>
+                <RetryNotice
+                    retry_label={crate::tr!(lazy_page.retry)}
+                    on_retry=retry
+                    on_dismiss=dismiss
+                >
+                    {crate::tr!(lazy_page.part_could_not_be_loaded)}" "
+                    {crate::tr!(lazy_page.check_your_connection_and_try)}
+                    {crate::tr!(lazy_page.meanwhile_reloading_the_page_brings)}
+                </RetryNotice>
             }
             .into_any(),
         ),
         _ => None,
-    }
     };
     view! {
         {part_view}

@@ -25,6 +25,7 @@ pub mod pending_invites;
 pub mod permission_overview;
 pub mod problem_screen;
 pub mod profile_menu;
+pub mod retry_notice;
 pub mod role_filter;
 pub mod search_field;
 pub mod secret_field;
