@@ -36,18 +36,21 @@ pub const BUDGET: u64 = 200_000;
 /// (`xtask/src/import_names.rs`) and Unicode's case table left the Overview; the
 /// early `GET /organisation` (`public/early-session.js`) took 1 KB back; then
 /// serde-wasm-bindgen's error messages stopped linking float formatting
-/// (`vendor/README.md`): 233.1 / 242.4 / 285.8 / 302.4 / 258.1 / 252.5 / 284.4 KB, the
-/// ceilings 3.5 KB above.
+/// (`vendor/README.md`): 233.1 / 242.4 / 285.8 / 302.4 / 258.1 / 252.5 / 284.4 KB.
+/// On 4 December the splitter moved what every page needs into the main module and
+/// merged the chunks under 2,000 bytes of code into larger ones (`vendor/README.md`):
+/// 229.8 / 238.5 / 283.2 / 298.9 / 254.3 / 247.7 / 282.1 KB, the ceilings 3.3 to 3.7 KB
+/// above.
 /// Lower a ceiling with every cut; a route under the budget leaves this list, and the
 /// test then holds it to the budget.
 const CEILINGS: &[(&str, u64)] = &[
-    ("login", 236_500),
-    ("invitation", 246_000),
-    ("overview", 289_500),
-    ("users", 306_000),
-    ("a single user", 261_500),
-    ("activity", 256_000),
-    ("embedding entry (overview)", 288_000),
+    ("login", 233_500),
+    ("invitation", 242_000),
+    ("overview", 286_500),
+    ("users", 302_500),
+    ("a single user", 258_000),
+    ("activity", 251_000),
+    ("embedding entry (overview)", 285_500),
 ];
 /// The next mark the issue sets (printed, not enforced).
 const NEXT_MARK: u64 = 150_000;

@@ -91,11 +91,19 @@ pub struct Options<'a> {
     pub emit_dwarf: bool,
     /// The splits a first visit may load (one per page), if the caller says: then the
     /// chunks shared by the same of these splits are merged into one, whichever other
-    /// splits (parts loaded later, on demand) share them too. No first visit loads more,
-    /// and it loads fewer, larger files. `None`: one chunk per set of splits.
+    /// splits (parts loaded later, on demand) share them too, and the chunk all of them
+    /// need goes into the main module. No first visit loads more, and it loads fewer,
+    /// larger files. `None`: one chunk per set of splits.
     ///
     /// Patched in by the org console (see `vendor/README.md`).
     pub eager_splits: Option<&'a [&'a str]>,
+    /// With `eager_splits`: a chunk whose code is smaller than this many bytes is
+    /// merged into the smallest chunk that every eager split needing it needs too.
+    /// Each such chunk is one more request for a first visit; merged, a few
+    /// hundred bytes go to the pages that did not need them. `0`: no such merge.
+    ///
+    /// Patched in by the org console (see `vendor/README.md`).
+    pub merge_chunks_below: u64,
     /// Enables explicit tests for assumptions we make about the input wasm file during integration testing.
     #[doc(hidden)]
     pub strict_tests: bool,
@@ -116,6 +124,7 @@ impl<'wasm> Options<'wasm> {
                 .is_some_and(|v| !v.is_empty()),
             strict_tests: false,
             eager_splits: None,
+            merge_chunks_below: 0,
         }
     }
 }

@@ -471,6 +471,7 @@ pub fn compute_split_modules(
     dep_graph: &DepGraph,
     split_points: Vec<SplitPoint>,
     eager_splits: Option<&[&str]>,
+    merge_chunks_below: u64,
 ) -> Result<SplitProgramInfo> {
     let split_span = perf_span!("compute splits", module_count = field::Empty);
     let _perf_span = split_span.enter();
@@ -537,6 +538,18 @@ pub fn compute_split_modules(
     perf_span.exit();
     if let Some(eager) = eager_splits {
         split_module_contents = merge_chunks_by_eager_splits(split_module_contents, eager);
+        move_chunk_every_eager_split_needs_to_main(
+            &mut split_module_contents,
+            eager,
+            &mut program_info,
+            |node| {
+                dep_graph
+                    .get(node)
+                    .is_some_and(|deps| !deps.is_disjoint(&wbg_rooting_deps))
+            },
+        );
+        split_module_contents =
+            merge_small_chunks(split_module_contents, eager, merge_chunks_below, module);
     }
 
     // Now, check for each module which of its dependencies it needs to import from some other module.
@@ -683,6 +696,120 @@ fn merge_chunks_by_eager_splits(
         entry.included_symbols.extend(merged.included_symbols);
     }
     kept
+}
+
+/// Moves the chunk every eager split needs into the main module, which they all load
+/// first: one request less for each. Whatever its code calls, every eager split needs
+/// too (it is in the same chunk or in the main module), so the main module still
+/// calls no chunk. `roots_wbg` says if a function needs a shim in the main module,
+/// as for the main module's own functions above.
+fn move_chunk_every_eager_split_needs_to_main(
+    contents: &mut HashMap<SplitModuleIdentifier, OutputModuleInfo>,
+    eager: &[&str],
+    program_info: &mut SplitProgramInfo,
+    roots_wbg: impl Fn(&DepNode) -> bool,
+) {
+    if eager.is_empty() {
+        return;
+    }
+    let needed_by_all: Vec<SplitModuleIdentifier> = contents
+        .keys()
+        .filter(|id| match id {
+            SplitModuleIdentifier::Chunk(splits) => eager.iter().all(|s| splits.contains(*s)),
+            _ => false,
+        })
+        .cloned()
+        .collect();
+    for id in needed_by_all {
+        let info = contents.remove(&id).expect("a listed chunk");
+        for node in info.included_symbols {
+            if let DepNode::Function(func_id) = node {
+                if roots_wbg(&node) {
+                    program_info.needs_shim_in_main.insert(func_id);
+                }
+            }
+            contents
+                .entry(SplitModuleIdentifier::Main)
+                .or_default()
+                .included_symbols
+                .insert(node);
+        }
+    }
+}
+
+/// Merges each chunk whose code is under `below` bytes into the smallest chunk that
+/// every eager split needing it needs too (see `Options::merge_chunks_below`),
+/// smallest first. Its code is then loaded by the eager splits of the larger chunk
+/// that did not need it; no split loads less than it needs. Any number of chunks
+/// may call each other (through the shared table), so merging makes no cycle a
+/// problem; the main module is left alone, as it may not call into a chunk.
+fn merge_small_chunks(
+    mut contents: HashMap<SplitModuleIdentifier, OutputModuleInfo>,
+    eager: &[&str],
+    below: u64,
+    module: &InputModule,
+) -> HashMap<SplitModuleIdentifier, OutputModuleInfo> {
+    let code_bytes = |info: &OutputModuleInfo| -> u64 {
+        info.included_symbols
+            .iter()
+            .filter_map(|dep| match dep {
+                DepNode::Function(id) => id
+                    .checked_sub(module.imported_funcs.len())
+                    .and_then(|i| module.defined_funcs.get(i))
+                    .map(|f| f.body.range().end - f.body.range().start),
+                _ => None,
+            })
+            .sum()
+    };
+    let eager_of = |splits: &BTreeSet<String>| -> BTreeSet<String> {
+        splits
+            .iter()
+            .filter(|s| eager.contains(&s.as_str()))
+            .cloned()
+            .collect()
+    };
+    loop {
+        let mut chunks: Vec<(BTreeSet<String>, BTreeSet<String>, u64)> = contents
+            .iter()
+            .filter_map(|(id, info)| match id {
+                SplitModuleIdentifier::Chunk(splits) => {
+                    Some((splits.clone(), eager_of(splits), code_bytes(info)))
+                }
+                _ => None,
+            })
+            .filter(|(_, eager_ones, _)| !eager_ones.is_empty())
+            .collect();
+        chunks.sort_by(|a, b| (a.2, &a.0).cmp(&(b.2, &b.0)));
+        let merge = chunks.iter().filter(|(_, _, bytes)| *bytes < below).find_map(
+            |(small, small_eager, _)| {
+                chunks
+                    .iter()
+                    .filter(|(other, other_eager, _)| {
+                        other != small && other_eager.is_superset(small_eager)
+                    })
+                    .min_by_key(|(other, other_eager, bytes)| {
+                        (other_eager.len(), *bytes, other.clone())
+                    })
+                    .map(|(other, _, _)| (small.clone(), other.clone()))
+            },
+        );
+        let Some((small, into)) = merge else {
+            return contents;
+        };
+        let small_info = contents
+            .remove(&SplitModuleIdentifier::Chunk(small.clone()))
+            .expect("a listed chunk");
+        let mut into_info = contents
+            .remove(&SplitModuleIdentifier::Chunk(into.clone()))
+            .expect("a listed chunk");
+        into_info.included_symbols.extend(small_info.included_symbols);
+        let splits: BTreeSet<String> = into.union(&small).cloned().collect();
+        contents
+            .entry(SplitModuleIdentifier::Chunk(splits))
+            .or_default()
+            .included_symbols
+            .extend(into_info.included_symbols);
+    }
 }
 
 fn module_defines_anything(
