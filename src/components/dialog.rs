@@ -164,9 +164,7 @@ fn modal(props: Modal) -> AnyView {
             cb.run(());
         }
         if let Some(el) = opener.get_value() {
-            if el.is_connected() {
-                let _ = el.focus();
-            }
+            focus_opener(&el);
         }
     };
     // Escape while the action runs would orphan its result: keep the dialog open.
@@ -321,6 +319,24 @@ pub fn keep_tab_inside(ev: &web_sys::KeyboardEvent, dialog: &web_sys::Element) {
     };
     ev.prevent_default();
     let _ = target.focus();
+}
+
+/// Gives the focus back to `opener`, the control that opened a dialog or a part. A
+/// control that was written anew meanwhile (a list reloaded while the dialog was
+/// open) is found again by its `id`, which its new copy keeps.
+pub fn focus_opener(opener: &web_sys::HtmlElement) {
+    if opener.is_connected() {
+        let _ = opener.focus();
+        return;
+    }
+    let id = opener.id();
+    let twin = (!id.is_empty())
+        .then(|| web_sys::window()?.document()?.get_element_by_id(&id))
+        .flatten()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(twin) = twin {
+        let _ = twin.focus();
+    }
 }
 
 /// The focused element, if it is an HTML element.

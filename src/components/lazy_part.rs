@@ -11,7 +11,7 @@
 
 use leptos::prelude::*;
 
-use super::dialog::active_element;
+use super::dialog::{active_element, focus_opener};
 use super::lazy_page::{idle, sleep, ChunkCell, ChunkLoad, PREFETCH_AFTER_MS};
 use super::retry_notice::RetryNotice;
 
@@ -153,17 +153,16 @@ fn lazy_view(slot: PartSlot) -> AnyView {
             return None;
         }
         let build = build.try_update_value(Option::take).flatten()?;
-        let asker = asked_from.get_value().filter(|el| el.is_connected());
-        if let (true, Some(el)) = (wanted.get_untracked(), asker) {
-            let _ = el.focus();
+        if let (true, Some(el)) = (wanted.get_untracked(), asked_from.get_value()) {
+            focus_opener(&el);
         }
         Some(untrack(build))
     };
     let retry = Callback::new(move |()| load());
     let dismiss = Callback::new(move |()| {
         on_dismiss.run(());
-        if let Some(el) = asked_from.get_value().filter(|el| el.is_connected()) {
-            let _ = el.focus();
+        if let Some(el) = asked_from.get_value() {
+            focus_opener(&el);
         }
     });
     let notice = move || match (wanted.get(), fetch.get()) {

@@ -189,38 +189,60 @@ pub fn UsersTable(
 
 /// A reload writes new rows: a row's control that had the focus (the button that
 /// opened a dialog, a user's link) is replaced by its twin, which gets the focus back
-/// unless the focus has moved elsewhere meanwhile.
+/// unless the focus has moved elsewhere meanwhile. One reload can write the rows
+/// more than once in a frame (the page, then the roles); a writing that finds the
+/// focus already lost takes over the twin the one before it was to restore.
 fn keep_focus_across_rewrite() {
-    let document = web_sys::window().and_then(|w| w.document());
-    let Some(focused) = document.as_ref().and_then(|d| d.active_element()) else {
+    thread_local! {
+        static TO_RESTORE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    }
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let Some(user) = focused
-        .closest(&format!("tr[{USER_ATTR}]"))
-        .ok()
-        .flatten()
-        .and_then(|row| row.get_attribute(USER_ATTR))
-    else {
+    let twin = document
+        .active_element()
+        .and_then(|focused| row_control_twin(&focused))
+        .or_else(|| {
+            focus_lost(&document)
+                .then(|| TO_RESTORE.with_borrow(Clone::clone))
+                .flatten()
+        });
+    let Some(twin) = twin else {
         return;
     };
-    let control = match focused.get_attribute(ACTION_ATTR) {
-        Some(action) => format!("button[{ACTION_ATTR}=\"{action}\"]"),
-        None => "a".to_string(),
-    };
-    let twin = format!("table.oc-users tr[{USER_ATTR}=\"{user}\"] {control}");
+    TO_RESTORE.set(Some(twin.clone()));
     request_animation_frame(move || {
+        TO_RESTORE.set(None);
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        let lost = document
-            .active_element()
-            .is_none_or(|el| document.body().is_some_and(|b| *b == el));
-        if let (true, Ok(Some(el))) = (lost, document.query_selector(&twin)) {
+        if let (true, Ok(Some(el))) = (focus_lost(&document), document.query_selector(&twin)) {
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                 let _ = el.focus();
             }
         }
     });
+}
+
+/// The selector of `focused`'s twin in rows written anew, if it is a row's control.
+fn row_control_twin(focused: &web_sys::Element) -> Option<String> {
+    let user = focused
+        .closest(&format!("tr[{USER_ATTR}]"))
+        .ok()
+        .flatten()?
+        .get_attribute(USER_ATTR)?;
+    let control = match focused.get_attribute(ACTION_ATTR) {
+        Some(action) => format!("button[{ACTION_ATTR}=\"{action}\"]"),
+        None => "a".to_string(),
+    };
+    Some(format!("table.oc-users tr[{USER_ATTR}=\"{user}\"] {control}"))
+}
+
+/// No element has the focus (it fell to the page's body with a removed element).
+fn focus_lost(document: &web_sys::Document) -> bool {
+    document
+        .active_element()
+        .is_none_or(|el| document.body().is_some_and(|b| *b == el))
 }
 
 /// Ticks each row's box of `body` that `selection` holds, and only those.
@@ -249,6 +271,10 @@ const SELECT_ATTR: &str = "data-select";
 const ACTION_ATTR: &str = "data-action";
 const RESET: &str = "reset";
 const DELETE: &str = "delete";
+/// A row's buttons have ids (`oc-user-7-reset`) that their copy keeps when a reload
+/// writes the rows anew: a dialog gives the focus back to the copy
+/// (`dialog::focus_opener`) when the list reloaded before it closed.
+const ID_PREFIX: &str = "oc-user-";
 
 /// What the rows' markup depends on besides the users.
 struct RowsHtml<'a> {
@@ -312,7 +338,7 @@ impl RowsHtml<'_> {
             html.push_str(r#"<td class="oc-table__actions">"#);
             if self.can_reset {
                 html.push_str(&format!(
-                    r#"<button type="button" class="oc-button oc-button--secondary oc-button--small" aria-label="{name}" {ACTION_ATTR}="{RESET}" {USER_ATTR}="{id}">{text}</button>"#,
+                    r#"<button type="button" class="oc-button oc-button--secondary oc-button--small" id="{ID_PREFIX}{id}-{RESET}" aria-label="{name}" {ACTION_ATTR}="{RESET}" {USER_ATTR}="{id}">{text}</button>"#,
                     name = escape(&crate::tr!(users_table.reset_user_token_of, email = u.email)),
                     text = escape(crate::tr!(users_table.reset_user_token)),
                 ));
@@ -323,7 +349,7 @@ impl RowsHtml<'_> {
                     None => String::new(),
                 };
                 html.push_str(&format!(
-                    r#"<button type="button" class="oc-button oc-button--secondary oc-button--small oc-button--danger-text" aria-label="{name}" {ACTION_ATTR}="{DELETE}" {USER_ATTR}="{id}"{refusal}>{text}</button>"#,
+                    r#"<button type="button" class="oc-button oc-button--secondary oc-button--small oc-button--danger-text" id="{ID_PREFIX}{id}-{DELETE}" aria-label="{name}" {ACTION_ATTR}="{DELETE}" {USER_ATTR}="{id}"{refusal}>{text}</button>"#,
                     name = escape(&crate::tr!(users_table.delete_user_of, email = u.email)),
                     text = escape(crate::tr!(users_table.delete_user)),
                 ));
