@@ -235,7 +235,9 @@ fn row_control_twin(focused: &web_sys::Element) -> Option<String> {
         Some(action) => format!("button[{ACTION_ATTR}=\"{action}\"]"),
         None => "a".to_string(),
     };
-    Some(format!("table.oc-users tr[{USER_ATTR}=\"{user}\"] {control}"))
+    Some(format!(
+        "table.oc-users tr[{USER_ATTR}=\"{user}\"] {control}"
+    ))
 }
 
 /// No element has the focus (it fell to the page's body with a removed element).
