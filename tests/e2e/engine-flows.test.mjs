@@ -56,9 +56,11 @@ describe(`main flows in ${ENGINE}`, () => {
   }
 
   async function expectVisibleFocus(page, when) {
-    // The console's focus rings fade in (a 0.15 s transition): give them a moment.
+    // The console's focus rings fade in (a 0.15 s transition): give them a moment,
+    // up to 2 s: with the chromium and the other engines' suites at once on two
+    // cores, WebKit once took longer than 0.5 s to draw the login's password ring.
     let f = await focusState(page);
-    for (let i = 0; i < 10 && f.tag !== 'body' && !f.visible; i++) {
+    for (let i = 0; i < 40 && f.tag !== 'body' && !f.visible; i++) {
       await new Promise((r) => setTimeout(r, 50));
       f = await focusState(page);
     }
