@@ -1,14 +1,17 @@
 // The standalone page's head start: while the wasm downloads and compiles, read the
 // runtime configuration and, when this tab has a session, ask the API who it belongs
-// to and, for a page in the organisation's frame, the organisation (the frame's
-// header, the Overview's largest text). The app takes the answers over
-// (src/session/early.rs) instead of asking again. The names below are the app's
-// (session storage key, token header, the API paths); a native test in
-// src/session/early.rs keeps them equal.
+// to, for a page in the organisation's frame the organisation (the frame's header,
+// the Overview's largest text), and for the users list the roles and, in its default
+// view, its first page. The app takes the answers over (src/session/early.rs) instead of asking
+// again. The names below are the app's (session storage key, token header, the API
+// paths); a native test in src/session/early.rs keeps them equal.
 const TOKEN_KEY = 'org-console.token';
 const TOKEN_HEADER = 'X-BINTU-TOKEN';
 const ME_PATH = '/user/me';
 const ORGANISATION_PATH = '/organisation';
+/** The users list's first page in its default view, as the app asks for it. */
+const USERS_FIRST_PAGE = '/user?sort=email&order=asc&page=1&pageSize=25';
+const ROLES_PATH = '/permission/list';
 
 function storedToken() {
   try {
@@ -28,11 +31,16 @@ const token = storedToken();
 const sent = token
   ? config.then((text) => {
       const base = String(JSON.parse(text ?? '{}').apiBaseUrl || '/api').replace(/\/+$/, '');
-      const ask = (path) =>
-        fetch(base + path, { headers: { Accept: 'application/json', [TOKEN_HEADER]: token } });
+      const ask = (path) => ({
+        path,
+        response: fetch(base + path, { headers: { Accept: 'application/json', [TOKEN_HEADER]: token } }),
+      });
+      const screen = firstScreen();
       const requests = {
         me: ask(ME_PATH),
-        organisation: FRAMED.includes(firstScreen()) ? ask(ORGANISATION_PATH) : null,
+        organisation: FRAMED.includes(screen) ? ask(ORGANISATION_PATH) : null,
+        users: screen === 'users' && location.search === '' ? ask(USERS_FIRST_PAGE) : null,
+        roles: screen === 'users' ? ask(ROLES_PATH) : null,
       };
       // The first screen's chunks only now, behind the API requests: over HTTP/1.1 a
       // browser opens six connections to an origin, and two dozen preloads ahead of
@@ -47,15 +55,23 @@ sent.catch(() => null).finally(preloadFirstScreen);
 /** One early answer as the app takes it over, or null (not asked, no answer). */
 async function answer(which) {
   try {
-    const r = await (await sent)?.[which];
-    return r ? { token, status: r.status, text: await r.text() } : null;
+    const asked = (await sent)?.[which];
+    if (!asked) return null;
+    const r = await asked.response;
+    return { path: asked.path, token, status: r.status, text: await r.text() };
   } catch {
     return null;
   }
 }
 
 // Only on the console's own page (the app deletes it once read).
-window.orgConsoleEarly = { config, me: answer('me'), organisation: answer('organisation') };
+window.orgConsoleEarly = {
+  config,
+  me: answer('me'),
+  organisation: answer('organisation'),
+  users: answer('users'),
+  roles: answer('roles'),
+};
 
 // The first screen's own wasm chunks, fetched beside the main module instead of after
 // it has started and asked for them (with a session, once `/user/me` is asked, see

@@ -85,6 +85,7 @@ pub fn App(
 
     if let Some(early) = &early {
         provide_context(early.organisation());
+        provide_context(early.users());
     }
     if session.state_untracked() == SessionState::Loading {
         let api = api.clone();

@@ -2,13 +2,18 @@
 
 use bintu_wire::{Page, ResetTokenKeyRequest, SetPermissionRequest, User, UserQuery};
 
-use super::{ApiClient, ApiError, Method};
+use super::{encode_query, with_query, ApiClient, ApiError, Method};
 
 const USERS: &str = "/user";
 
 /// One page of users as `query` filters and sorts them.
 pub async fn list(api: &ApiClient, query: &UserQuery) -> Result<Page<User>, ApiError> {
-    api.get_query(USERS, query).await
+    api.get(&list_path(query)?).await
+}
+
+/// The path [`list`] asks for `query` (`/user?sort=email&…`).
+pub fn list_path(query: &UserQuery) -> Result<String, ApiError> {
+    Ok(with_query(USERS, &encode_query(query)?))
 }
 
 /// One user.
@@ -36,15 +41,13 @@ pub async fn reset_token_key(api: &ApiClient, id: i64) -> Result<User, ApiError>
 
 #[cfg(test)]
 mod tests {
-    use crate::api::{encode_query, with_query};
     use crate::domain::users_view::UsersView;
 
     #[test]
     fn the_api_path_always_names_sort_and_page() {
         let v = UsersView::default().with_search("a&b");
-        let api_path = || with_query(super::USERS, &encode_query(&v.api_query()).unwrap());
         assert_eq!(
-            api_path(),
+            super::list_path(&v.api_query()).unwrap(),
             "/user?q=a%26b&sort=email&order=asc&page=1&pageSize=25"
         );
     }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_location;
 
-use crate::api::{decode_answer, organisation, use_api, ApiError};
+use crate::api::{organisation, use_api, ApiError};
 use crate::components::brand::BrandName;
 use crate::components::lazy_page::use_link_prefetch;
 use crate::components::main_region::MainRegion;
@@ -141,11 +141,7 @@ async fn early_organisation(
     early: Option<EarlyOrganisation>,
     session: Session,
 ) -> Option<Organisation> {
-    let answer = early?.take().await?;
-    if !session.holds(&answer.token) || !(200..300).contains(&answer.status) {
-        return None;
-    }
-    decode_answer(answer.status, &answer.text).ok()
+    early?.0.take().await?.value_for(session)
 }
 
 /// Moves focus to the main region. The `href` alone would resolve against `<base>` and

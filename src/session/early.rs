@@ -1,11 +1,16 @@
 //! The standalone page's head start (`public/early-session.js`): the runtime
-//! configuration, `GET /user/me` and, on a page in the organisation's frame,
-//! `GET /organisation` were asked for while the wasm loaded; the app takes the answers
-//! over once, instead of asking again after start-up.
+//! configuration, `GET /user/me`, on a page in the organisation's frame
+//! `GET /organisation`, and on the users list its first page and the roles were asked
+//! for while the wasm loaded; the app takes the answers over once, instead of asking
+//! again after start-up.
 
 use leptos::prelude::{LocalStorage, StoredValue, UpdateValue};
+use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
+
+use super::Session;
+use crate::api::decode_answer;
 
 /// The global the script leaves on the standalone page.
 const GLOBAL: &str = "orgConsoleEarly";
@@ -13,10 +18,22 @@ const GLOBAL: &str = "orgConsoleEarly";
 /// An API answer as the script got it.
 #[derive(Debug, Clone)]
 pub struct EarlyAnswer {
+    /// The path asked, below the API's base (with its query).
+    pub path: String,
     /// The token the request carried.
     pub token: String,
     pub status: u16,
     pub text: String,
+}
+
+impl EarlyAnswer {
+    /// What the answer carries, if it is a success for the session's token.
+    pub fn value_for<T: DeserializeOwned>(&self, session: Session) -> Option<T> {
+        if !session.holds(&self.token) || !(200..300).contains(&self.status) {
+            return None;
+        }
+        decode_answer(self.status, &self.text).ok()
+    }
 }
 
 /// What the script started, taken off the page (once).
@@ -24,6 +41,8 @@ pub struct Early {
     config: JsValue,
     me: JsValue,
     organisation: JsValue,
+    users: JsValue,
+    roles: JsValue,
 }
 
 impl Early {
@@ -40,6 +59,8 @@ impl Early {
             config: field("config"),
             me: field("me"),
             organisation: field("organisation"),
+            users: field("users"),
+            roles: field("roles"),
         })
     }
 
@@ -55,16 +76,28 @@ impl Early {
 
     /// The answer to `GET /organisation` still to come, for the frame to take over.
     pub fn organisation(&self) -> EarlyOrganisation {
-        EarlyOrganisation(StoredValue::new_local(Some(self.organisation.clone())))
+        EarlyOrganisation(EarlyGet::new(&self.organisation))
+    }
+
+    /// The users list's first page and the roles still to come, for the list to take
+    /// over.
+    pub fn users(&self) -> EarlyUsers {
+        EarlyUsers {
+            page: EarlyGet::new(&self.users),
+            roles: EarlyGet::new(&self.roles),
+        }
     }
 }
 
-/// The early `GET /organisation` (provided by the app as a context): the first to
-/// take it gets it.
+/// An early GET still to come: the first to take it gets it.
 #[derive(Clone, Copy)]
-pub struct EarlyOrganisation(StoredValue<Option<JsValue>, LocalStorage>);
+pub struct EarlyGet(StoredValue<Option<JsValue>, LocalStorage>);
 
-impl EarlyOrganisation {
+impl EarlyGet {
+    fn new(promise: &JsValue) -> Self {
+        Self(StoredValue::new_local(Some(promise.clone())))
+    }
+
     /// The answer, if the script asked and nobody took it yet.
     pub async fn take(self) -> Option<EarlyAnswer> {
         let promise = self.0.try_update_value(Option::take).flatten()?;
@@ -72,10 +105,23 @@ impl EarlyOrganisation {
     }
 }
 
+/// The early `GET /organisation` (a context the app provides).
+#[derive(Clone, Copy)]
+pub struct EarlyOrganisation(pub EarlyGet);
+
+/// The users list's early requests (a context the app provides): the first page in
+/// its default view, and the roles.
+#[derive(Clone, Copy)]
+pub struct EarlyUsers {
+    pub page: EarlyGet,
+    pub roles: EarlyGet,
+}
+
 async fn read_answer(promise: &JsValue) -> Option<EarlyAnswer> {
     let answer = settle(promise).await?;
     let get = |name: &str| js_sys::Reflect::get(&answer, &name.into()).ok();
     Some(EarlyAnswer {
+        path: get("path")?.as_string()?,
         token: get("token")?.as_string()?,
         status: get("status")?.as_f64()? as u16,
         text: get("text")?.as_string()?,
@@ -97,11 +143,15 @@ mod tests {
     #[test]
     fn the_early_script_uses_the_apps_names() {
         let script = include_str!("../../public/early-session.js");
+        let default_view = crate::domain::users_view::UsersView::default();
+        let first_users_page = crate::api::users::list_path(&default_view.api_query()).unwrap();
         for (what, name) in [
             ("the session storage key", super::super::storage::TOKEN_KEY),
             ("the token header", bintu_wire::HEADER_TOKEN),
             ("the me path", crate::api::auth::ME_PATH),
             ("the organisation path", crate::api::organisation::PATH),
+            ("the users list's first page", first_users_page.as_str()),
+            ("the roles' path", crate::api::roles::PATH),
             ("the global", super::GLOBAL),
             ("the language choice's key", crate::prefs::LANGUAGE_KEY),
         ] {

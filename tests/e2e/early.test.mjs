@@ -1,7 +1,8 @@
 // The standalone page's head start (public/early-session.js): with a session in the
-// tab, `GET /user/me` and, for a page in the organisation's frame, `GET /organisation`
-// are asked while the wasm loads, and the app takes the answers over instead of
-// asking again; an early answer that failed is asked again, nothing lost.
+// tab, `GET /user/me`, for a page in the organisation's frame `GET /organisation`,
+// and for the users list in its default view its first page are asked while the wasm
+// loads, and the app takes the answers over instead of asking again; an early answer
+// that failed is asked again, nothing lost.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -43,6 +44,48 @@ describe('the head start of the standalone page', () => {
       await page.getByRole('heading', { name: 'API Access' }).waitFor();
       assert.equal(askedWhileHeld, true, 'asked before the main module arrived');
       assert.deepEqual([me.count, org.count], [1, 1]);
+    }));
+
+  test('the users list asks for its first page and the roles once, while the wasm loads', (t) =>
+    s.withPage(t, async (page) => {
+      await s.loginAs(page, DEMO.admin, '/organisation/overview');
+      const lists = countGets(page, '/user');
+      const roles = countGets(page, '/permission/list');
+      const seen = new Set();
+      let bothAsked;
+      const asked = new Promise((resolve) => { bothAsked = resolve; });
+      page.on('request', (r) => {
+        seen.add(new URL(r.url()).pathname);
+        if (seen.has('/api/user') && seen.has('/api/permission/list')) bothAsked(true);
+      });
+      let askedWhileHeld = null;
+      await page.route(/org-console_bg\.wasm$/, async (route) => {
+        askedWhileHeld ??= await Promise.race([asked, new Promise((r) => setTimeout(() => r(false), 5_000))]);
+        await route.continue();
+      });
+      await page.goto(new URL('/organisation/users', s.server.baseUrl).href);
+      const rows = page.getByRole('table', { name: 'Users' }).locator('tbody tr');
+      await rows.first().waitFor();
+      await page.getByRole('navigation', { name: 'Filter by role' }).waitFor();
+      assert.equal(askedWhileHeld, true, 'asked before the main module arrived');
+      assert.deepEqual([lists.count, roles.count], [1, 1], 'the app took the early answers over');
+      // Another view is the app's own request.
+      await page.getByRole('navigation', { name: 'Filter by role' }).getByRole('link', { name: /^Admin/ }).click();
+      await page.waitForURL(/role=/);
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('table.oc-users tbody tr .oc-role-badge')].every((b) => b.textContent.trim() === 'Admin'));
+      assert.equal(lists.count, 2);
+    }));
+
+  test('a filtered link to the users list is not asked early: the app asks for it', (t) =>
+    s.withPage(t, async (page) => {
+      await s.loginAs(page, DEMO.admin, '/organisation/overview');
+      const lists = countGets(page, '/user');
+      await page.goto(new URL('/organisation/users?role=nanoAdmin', s.server.baseUrl).href);
+      await page.getByRole('table', { name: 'Users' }).locator('tbody tr').first().waitFor();
+      const badges = await page.locator('table.oc-users tbody tr .oc-role-badge').allTextContents();
+      assert.ok(badges.length > 0 && badges.every((b) => b.trim() === 'Admin'), `only admins: ${badges}`);
+      assert.equal(lists.count, 1);
     }));
 
   test('a failed early answer is asked again by the app', (t) =>

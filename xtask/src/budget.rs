@@ -39,17 +39,18 @@ pub const BUDGET: u64 = 200_000;
 /// (`vendor/README.md`): 233.1 / 242.4 / 285.8 / 302.4 / 258.1 / 252.5 / 284.4 KB.
 /// On 4 December the splitter moved what every page needs into the main module and
 /// merged the chunks under 2,000 bytes of code into larger ones (`vendor/README.md`):
-/// 229.8 / 238.5 / 283.2 / 298.9 / 254.3 / 247.7 / 282.1 KB, the ceilings 3.3 to 3.7 KB
-/// above.
+/// 229.8 / 238.5 / 283.2 / 298.9 / 254.3 / 247.7 / 282.1 KB. The users list's early
+/// first page and roles (`public/early-session.js`) then added 0.1 to 1.9 KB: 230.3 /
+/// 239.1 / 283.7 / 301.2 / 255.6 / 249.0 / 282.4 KB, the ceilings 3.1 to 3.5 KB above.
 /// Lower a ceiling with every cut; a route under the budget leaves this list, and the
 /// test then holds it to the budget.
 const CEILINGS: &[(&str, u64)] = &[
     ("login", 233_500),
-    ("invitation", 242_000),
-    ("overview", 286_500),
-    ("users", 302_500),
-    ("a single user", 258_000),
-    ("activity", 251_000),
+    ("invitation", 242_500),
+    ("overview", 287_000),
+    ("users", 304_500),
+    ("a single user", 259_000),
+    ("activity", 252_500),
     ("embedding entry (overview)", 285_500),
 ];
 /// The next mark the issue sets (printed, not enforced).

@@ -1,6 +1,6 @@
 //! The paged user table of the current view, its loading and error states.
 
-use bintu_wire::{Permission, Role, User};
+use bintu_wire::{Page, Permission, Role, User, UserQuery};
 use leptos::prelude::*;
 
 use super::empty_list::EmptyList;
@@ -10,7 +10,8 @@ use crate::components::status::{ErrorState, Loading};
 use crate::components::users_table::{RowAction, UsersTable};
 use crate::domain::bulk::Selection;
 use crate::domain::users_view::UsersView;
-use crate::session::use_session;
+use crate::session::early::EarlyUsers;
+use crate::session::{use_session, Session};
 
 /// The users of `view`, loaded again when `version` changes; row actions go to
 /// `on_action`, sorting and paging to `go`. `arrived` turns true once a page of users
@@ -34,11 +35,18 @@ pub fn UserList(
     let caps = Memo::new(move |_| session.capabilities());
     // While a new page, filter or search loads, the old rows stay, dimmed.
     let reloading = RwSignal::new(false);
+    let early = use_context::<EarlyUsers>();
     let list = LocalResource::new(move || {
         version.track();
         let view = view.get();
         let api = api.clone();
-        async move { users::list(&api, &view.api_query()).await }
+        async move {
+            let query = view.api_query();
+            match early_page(early, session, &query).await {
+                Some(page) => Ok(page),
+                None => users::list(&api, &query).await,
+            }
+        }
     });
     Effect::new(move |_| {
         if list.with(Option::is_some) {
@@ -95,4 +103,17 @@ pub fn UserList(
             }}
         </Transition>
     }
+}
+
+/// The first page the standalone page's script asked for while the wasm loaded, if
+/// it is the page of `query`, for this session, and a success (taken once: a later
+/// load asks the API).
+async fn early_page(
+    early: Option<EarlyUsers>,
+    session: Session,
+    query: &UserQuery,
+) -> Option<Page<User>> {
+    let answer = early?.page.take().await?;
+    let path = users::list_path(query).ok()?;
+    (answer.path == path).then(|| answer.value_for(session))?
 }

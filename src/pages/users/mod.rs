@@ -8,7 +8,7 @@ mod list;
 mod quick_actions;
 mod toolbar;
 
-use bintu_wire::Permission;
+use bintu_wire::{Permission, RoleList};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -25,6 +25,7 @@ use crate::components::users_export::UsersExport;
 use crate::domain::bulk::{Scope, Selection};
 use crate::domain::users_view::UsersView;
 use crate::routes::{use_go, Route};
+use crate::session::early::EarlyUsers;
 use crate::session::use_session;
 use invite::InviteFlow;
 use list::UserList;
@@ -78,7 +79,13 @@ fn UserManagement() -> impl IntoView {
     let version = RwSignal::new(0u32);
     let invites_version = RwSignal::new(0u32);
     let can_list_roles = Signal::derive(move || may(Permission::PermissionList));
-    let roles_resource = roles::use_roles(version, can_list_roles);
+    let early_roles = use_context::<EarlyUsers>().map(|early| -> roles::FirstRoles {
+        Box::pin(async move {
+            let answer = early.roles.take().await?;
+            answer.value_for::<RoleList>(session).map(|l| l.roles)
+        })
+    });
+    let roles_resource = roles::use_roles_first(version, can_list_roles, early_roles);
     let role_list = roles::loaded(roles_resource);
     // The role filter, the table and the invitations below appear together, once the
     // first page of users and the roles are in: nothing already on screen moves when
