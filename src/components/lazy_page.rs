@@ -250,6 +250,18 @@ pub(super) async fn sleep(ms: i32) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Resolves once the browser has drawn a frame: work that follows runs in a task of
+/// its own, after what is on screen now was painted.
+pub async fn after_next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let then = Closure::once_into_js(move || set_timeout_ms(&resolve, 0));
+        if let Some(window) = web_sys::window() {
+            let _ = window.request_animation_frame(then.unchecked_ref());
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 fn set_timeout_ms(callback: &js_sys::Function, ms: i32) {
     if let Some(window) = web_sys::window() {
         let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback, ms);
