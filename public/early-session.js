@@ -2,9 +2,9 @@
 // runtime configuration and, when this tab has a session, ask the API who it belongs
 // to, for a page in the organisation's frame the organisation (the frame's header,
 // the Overview's largest text), and for the users list the roles and, in its default
-// view, its first page. The app takes the answers over (src/session/early.rs) instead of asking
-// again. The names below are the app's (session storage key, token header, the API
-// paths); a native test in src/session/early.rs keeps them equal.
+// view, its first page. The app takes the answers over (src/session/early.rs)
+// instead of asking again. The names below are the app's (session storage key, token
+// header, the API paths); a native test in src/session/early.rs keeps them equal.
 const TOKEN_KEY = 'org-console.token';
 const TOKEN_HEADER = 'X-BINTU-TOKEN';
 const ME_PATH = '/user/me';
