@@ -44,14 +44,12 @@ pub fn use_roles_first(
             if !allowed {
                 return Ok(Vec::new());
             }
-            let in_hand = match first {
-                Some(first) => first.await,
-                None => None,
-            };
-            match in_hand {
-                Some(roles) => Ok(roles),
-                None => list(&api).await,
+            if let Some(first) = first {
+                if let Some(roles) = first.await {
+                    return Ok(roles);
+                }
             }
+            list(&api).await
         }
     })
 }

@@ -115,8 +115,10 @@ async fn early_page(
     query: &UserQuery,
 ) -> Option<Page<User>> {
     let answer = early?.page.take().await?;
-    let path = users::list_path(query).ok()?;
-    let page = (answer.path == path).then(|| answer.value_for(session))??;
+    if answer.path != users::list_path(query).ok()? {
+        return None;
+    }
+    let page = answer.value_for(session)?;
     // The answer is in before the page is: its rows are written in a task of their
     // own, after the page's first frame, not in one long task with the page's.
     after_next_paint().await;
