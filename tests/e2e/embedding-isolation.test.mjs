@@ -7,7 +7,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEMO } from './support/server.mjs';
-import { expectNoAxeViolations } from './support/browser.mjs';
+import { expectFocused, expectNoAxeViolations } from './support/browser.mjs';
 import { suite } from './support/fixture.mjs';
 import { until } from './support/users.mjs';
 import {
@@ -220,7 +220,7 @@ describe('embedding: styles, themes and the phone layout', () => {
       await expectNoAxeViolations(page, 'console drawer inside the portal');
       await page.keyboard.press('Escape');
       await drawer.waitFor({ state: 'hidden' });
-      assert.ok(await open.evaluate((el) => el === document.activeElement), 'focus returns to the menu button');
+      await expectFocused(open, 'focus returns to the menu button');
       assert.equal(new URL(page.url()).pathname, HOST.overview, 'still on the page');
 
       // The portal's menu closes with Escape too.

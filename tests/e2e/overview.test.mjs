@@ -5,7 +5,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEMO, advanceClock } from './support/server.mjs';
-import { VIEWPORTS, expectNoAxeViolations, login, openApp } from './support/browser.mjs';
+import { VIEWPORTS, expectFocused, expectNoAxeViolations, login, openApp } from './support/browser.mjs';
 import { suite } from './support/fixture.mjs';
 
 describe('overview', () => {
@@ -118,7 +118,7 @@ describe('overview', () => {
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });
       assert.equal(await sw.getAttribute('aria-checked'), 'false');
-      assert.ok(await sw.evaluate((el) => el === document.activeElement), 'focus returns to the switch');
+      await expectFocused(sw, 'focus returns to the switch');
 
       await sw.click();
       await dialog.getByRole('button', { name: 'Make public' }).click();
@@ -206,7 +206,7 @@ describe('overview', () => {
       await expectNoAxeViolations(page, 'mobile drawer');
       await page.keyboard.press('Escape');
       await drawer.waitFor({ state: 'hidden' });
-      assert.ok(await open.evaluate((el) => el === document.activeElement), 'focus returns to the menu button');
+      await expectFocused(open, 'focus returns to the menu button');
       await open.click();
       await drawer.getByRole('button', { name: 'Log out' }).click();
       await page.getByLabel('Email').waitFor();

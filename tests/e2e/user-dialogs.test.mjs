@@ -4,14 +4,13 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectNoAxeViolations } from './support/browser.mjs';
+import { expectFocused, expectNoAxeViolations } from './support/browser.mjs';
 import { suite } from './support/fixture.mjs';
 import { LIST, formatUtc, userPageKit } from './support/users.mjs';
 
 const FAILURE = { error: { message: 'boom', code: 5000, userinfo: '' } };
 
 const isFocusedIn = (locator) => locator.evaluate((el) => el.contains(document.activeElement));
-const isFocused = (locator) => locator.evaluate((el) => el === document.activeElement);
 
 describe('user page dialogs', () => {
   const s = suite();
@@ -28,7 +27,7 @@ describe('user page dialogs', () => {
         assert.ok(await isFocusedIn(dialog), `focus is in "${title}"`);
         await page.keyboard.press('Escape');
         await dialog.waitFor({ state: 'hidden' });
-        assert.ok(await isFocused(button(page, opener)), `focus is back on ${opener}`);
+        await expectFocused(button(page, opener), `focus is back on ${opener}`);
       }
       const after = await userById(user.id);
       assert.equal(after.role, user.role);

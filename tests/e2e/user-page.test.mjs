@@ -5,11 +5,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEMO } from './support/server.mjs';
-import { expectNoAxeViolations, openApp } from './support/browser.mjs';
+import { expectFocused, expectNoAxeViolations, openApp } from './support/browser.mjs';
 import { suite } from './support/fixture.mjs';
 import { LIST, formatUtc, userPageKit } from './support/users.mjs';
-
-const isFocused = (locator) => locator.evaluate((el) => el === document.activeElement);
 
 describe('user page', () => {
   const s = suite();
@@ -94,7 +92,7 @@ describe('user page', () => {
       await confirm.click();
       await dialog.waitFor({ state: 'hidden' });
       await page.getByRole('status').filter({ hasText: 'Permission level changed.' }).waitFor();
-      assert.ok(await isFocused(open), 'focus is back on Update Permission');
+      await expectFocused(open, 'focus is back on Update Permission');
       assert.equal((await userById(user.id)).role, 'analyst');
       assert.equal((await facts(page))['Permission Level'], 'Analyst');
       await page.getByRole('region', { name: 'Assigned role' }).getByText(role('analyst').description).first().waitFor();

@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEMO } from './support/server.mjs';
-import { expectNoAxeViolations, login, openApp } from './support/browser.mjs';
+import { expectFocused, expectNoAxeViolations, login, openApp } from './support/browser.mjs';
 import { LIST, readUserRows as readRows, until, userRows as rows, usersTable as table, userListKit } from './support/users.mjs';
 
 const PHONE = { width: 375, height: 812 };
@@ -26,7 +26,7 @@ describe('user list actions', () => {
       await expectNoAxeViolations(page, 'reset token dialog');
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });
-      assert.ok(await open.evaluate((el) => el === document.activeElement), 'focus returns to the row\'s button');
+      await expectFocused(open, 'focus returns to the row\'s button');
       await open.click();
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       await dialog.waitFor({ state: 'hidden' });
@@ -40,7 +40,7 @@ describe('user list actions', () => {
       assert.notEqual(after.tokenKey, before.tokenKey);
       await until(async () => (await readRows(page)).find((r) => r.email === email)?.token === after.tokenKey,
         'the row shows the new token key');
-      assert.ok(await open.evaluate((el) => el === document.activeElement), 'focus is on the row\'s button again');
+      await expectFocused(open, 'focus is on the row\'s button again');
     });
   });
 

@@ -112,6 +112,20 @@ export async function login(page, email, password) {
 }
 
 /**
+ * Waits up to 2 s for `locator` to have the focus. A focus given back after a dialog
+ * closes or a list rewrites its rows lands in a later task (the `close` event, the
+ * next frame), not by the time the step before this returned.
+ */
+export async function expectFocused(locator, what) {
+  for (let i = 0; i < 40; i++) {
+    if (await locator.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const focused = await locator.page().evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? 'nothing');
+  throw new Error(`${what} (the focus is on ${focused})`);
+}
+
+/**
  * WCAG 2.x A and AA rules and axe's best practices (landmarks, headings, unique names),
  * with a budget of zero. Pass `disableRules` for a reviewed, documented exception.
  */
