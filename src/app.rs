@@ -1,10 +1,7 @@
-//! The app: contexts (session, API client, router base, host link) and the router,
-//! assembled from [`crate::routes`].
+//! The app: contexts (session, API client, router base, host link), the router, and
+//! the page each address shows ([`crate::routes::Page`]).
 
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::{ParamSegment, StaticSegment};
 
 use crate::api::{ApiClient, TokenSource};
 use crate::components::host_bridge::HostBridge;
@@ -19,7 +16,8 @@ use crate::host_events::HostEvents;
 use crate::lang::{self, Lang};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::{activity, invite_accept, login, overview, user_detail, users};
-use crate::routes::{segment as seg, use_base, Route as To, RouteBase};
+use crate::router::{use_go, use_location, Router};
+use crate::routes::{Page, Route as To, RouteBase};
 use crate::session::early::Early;
 use crate::session::{self, Session, SessionState, TokenKeeper};
 
@@ -106,26 +104,15 @@ pub fn App(
     // A language switch rebuilds the view: its words are read as it is built.
     let routed = move || {
         let _language = lang.get();
-        let base = base.get();
-        provide_context(RouteBase::new(&base));
+        let base = RouteBase::new(&base.get());
+        provide_context(base.clone());
         let bridge = bridge.clone();
         view! {
             <Router base=base>
                 {bridge.map(|(navigate_to, token_changed)| view! {
                     <HostBridge navigate_to=navigate_to token_changed=token_changed/>
                 })}
-                <Routes fallback=NotFoundOrHost>
-                    <Route path=() view=Home/>
-                    <Route path=(StaticSegment(seg::LOGIN),) view=|| unframed(&login::PAGE)/>
-                    <Route path=(StaticSegment(seg::INVITE), ParamSegment(seg::TOKEN)) view=|| unframed(&invite_accept::PAGE)/>
-                    <ParentRoute path=(StaticSegment(seg::ORGANISATION),) view=Shell>
-                        <Route path=() view=Home/>
-                        <Route path=(StaticSegment(seg::OVERVIEW),) view=|| lazy(&overview::PAGE)/>
-                        <Route path=(StaticSegment(seg::USERS),) view=|| lazy(&users::PAGE)/>
-                        <Route path=(StaticSegment(seg::USERS), ParamSegment(seg::ID)) view=|| lazy(&user_detail::PAGE)/>
-                        <Route path=(StaticSegment(seg::ACTIVITY),) view=|| lazy(&activity::PAGE)/>
-                    </ParentRoute>
-                </Routes>
+                <Pages/>
             </Router>
         }
     };
@@ -169,33 +156,59 @@ fn page_of(route: &To) -> Option<&'static LazyPage> {
     })
 }
 
+/// What stands at the top of the console: the frame stays while its pages change.
+#[derive(Clone, PartialEq)]
+enum Top {
+    /// The organisation's frame (`Shell`) around one of its pages.
+    Frame,
+    /// A page with no frame: login, an invitation, not found.
+    Alone(Page),
+    /// A path outside the router base belongs to the host page (e.g. the browser's
+    /// Back went to a host route before the host unmounted the console): nothing.
+    Host,
+}
+
+/// The page the address shows. `/` and `/organisation` lead to the Overview.
+#[component]
+fn Pages() -> impl IntoView {
+    let location = use_location();
+    let page = location.page();
+    let top = Memo::new(move |_| match page.get() {
+        _ if !location.is_inside() => Top::Host,
+        p if p.is_framed() => Top::Frame,
+        p => Top::Alone(p),
+    });
+    let go = use_go();
+    Effect::new(move |_| {
+        if top.get() == Top::Alone(Page::Home) {
+            go(&To::Overview, true);
+        }
+    });
+    move || match top.get() {
+        Top::Frame => view! { <Shell>{move || framed(page.get())}</Shell> }.into_any(),
+        Top::Alone(Page::Login) => unframed(&login::PAGE),
+        Top::Alone(Page::Invitation(_)) => unframed(&invite_accept::PAGE),
+        Top::Alone(Page::Home) | Top::Host => ().into_any(),
+        Top::Alone(_) => view! { <NotFoundPage/> }.into_any(),
+    }
+}
+
 /// A page inside the frame (`Shell`), which holds the main landmark.
-fn lazy(page: &'static LazyPage) -> impl IntoView {
-    view! { <LazyView page=page/> }
+fn framed(page: Page) -> AnyView {
+    let page = match page {
+        Page::Overview => &overview::PAGE,
+        Page::Users => &users::PAGE,
+        Page::User(_) => &user_detail::PAGE,
+        Page::Activity => &activity::PAGE,
+        // The frame is on its way out.
+        _ => return ().into_any(),
+    };
+    view! { <LazyView page=page/> }.into_any()
 }
 
 /// A page with no frame around it.
-fn unframed(page: &'static LazyPage) -> impl IntoView {
-    view! { <LazyView page=page framed_by_self=true/> }
-}
-
-/// `/` and `/organisation` lead to the Overview.
-#[component]
-fn Home() -> impl IntoView {
-    view! { <Redirect path=To::Overview.path()/> }
-}
-
-/// An unknown path under the base is "not found"; a path outside it belongs to the
-/// host page (e.g. the browser's Back went to a host route before the host unmounted
-/// the console): then the console shows nothing.
-#[component]
-fn NotFoundOrHost() -> impl IntoView {
-    let location = use_location();
-    let base = use_base();
-    move || {
-        let path = location.pathname.get();
-        base.contains(&path).then(|| view! { <NotFoundPage/> })
-    }
+fn unframed(page: &'static LazyPage) -> AnyView {
+    view! { <LazyView page=page framed_by_self=true/> }.into_any()
 }
 
 /// The host's token source, also handing each token to the session (memory only),

@@ -4,12 +4,12 @@
 //! - [`start`] mounts the standalone app into its own page's `<body>`; [`embed`] is
 //!   what the `org-console.js` module (the `<org-console>` element and `mount()`)
 //!   calls to mount consoles into a host page's elements.
-//! - [`routes`] every address, typed; [`app`] the router built from it, [`pages`] one
-//!   file per route, [`components`] the widgets, [`api`] the HTTP client, [`session`]
-//!   the login state, [`host_events`] what an embedded console tells its host,
-//!   [`domain`] the pure, natively tested logic.
+//! - [`routes`] every address, typed; [`router`] follows the browser's address;
+//!   [`app`] picks the page from it, [`pages`] one file per route, [`components`] the
+//!   widgets, [`api`] the HTTP client, [`session`] the login state, [`host_events`]
+//!   what an embedded console tells its host, [`domain`] the pure, natively tested
+//!   logic.
 
-// The catalogs compiled by build.rs (leptos_i18n): `crate::i18n`.
 // The catalogs compiled by build.rs (leptos_i18n): `crate::i18n`.
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 pub mod api;
@@ -22,6 +22,7 @@ pub mod host_events;
 pub mod lang;
 pub mod pages;
 pub mod prefs;
+pub mod router;
 pub mod routes;
 pub mod session;
 pub mod web_storage;

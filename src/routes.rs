@@ -2,19 +2,17 @@
 //!
 //! [`Route`] is the one place that knows the console's paths: it renders each `href`
 //! (with the router base, see [`RouteBase`]), each path for `navigate` (without it:
-//! leptos adds the base itself), and parses a path back. `app.rs` builds the router
-//! from [`segment`]; no other file spells a route.
+//! the router adds the base itself), and parses a path back; [`Page`] is which page a
+//! path shows. No other file spells a route.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use crate::domain::activity_view::ActivityView;
 use crate::domain::users_view::UsersView;
 
-/// The path segments the router matches; `app.rs` assembles the router from these.
+/// The path segments of the console's addresses.
 pub mod segment {
     /// `/login`.
     pub const LOGIN: &str = "login";
@@ -28,10 +26,6 @@ pub mod segment {
     pub const USERS: &str = "users";
     /// `/organisation/activity`.
     pub const ACTIVITY: &str = "activity";
-    /// The parameter of `/invite/:token`.
-    pub const TOKEN: &str = "token";
-    /// The parameter of `/organisation/users/:id`.
-    pub const ID: &str = "id";
 }
 
 /// Query flag of the users list that opens "Invite New User".
@@ -137,19 +131,65 @@ impl Route {
         let (path, query) = path.split_once('?').unwrap_or((path, ""));
         let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).unwrap_or_default();
         let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        match Page::of(path) {
+            Page::Home | Page::Overview => Self::Overview,
+            Page::Users => Self::users_from_params(get),
+            Page::User(Some(id)) => Self::User(id),
+            Page::User(None) | Page::NotFound => Self::NotFound,
+            Page::Activity => Self::activity_from_params(get),
+            Page::Invitation(token) => Self::Invitation(token),
+            Page::Login => Self::Login {
+                expired: get("reason").as_deref() == Some("expired"),
+            },
+        }
+    }
+}
+
+/// Which page an in-app path shows. Its query (a filter, a page number) changes what
+/// the page shows, not which page it is; a user's id does make another page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Page {
+    /// `/` and `/organisation`, which lead to the Overview.
+    Home,
+    /// `/organisation/overview`.
+    Overview,
+    /// `/organisation/users`.
+    Users,
+    /// `/organisation/users/:id`; `None` when the id is not a user's (`/users/abc`).
+    User(Option<i64>),
+    /// `/organisation/activity`.
+    Activity,
+    /// `/invite/:token`.
+    Invitation(String),
+    /// `/login`.
+    Login,
+    /// Any other path.
+    NotFound,
+}
+
+impl Page {
+    /// The page of an in-app path (without the router base and the query).
+    pub fn of(path: &str) -> Self {
         let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
         use segment::*;
         match parts.as_slice() {
-            [""] | [ORGANISATION] | [ORGANISATION, OVERVIEW] => Self::Overview,
-            [ORGANISATION, USERS] => Self::users_from_params(get),
-            [ORGANISATION, USERS, id] => id.parse().map_or(Self::NotFound, Self::User),
-            [ORGANISATION, ACTIVITY] => Self::activity_from_params(get),
+            [""] | [ORGANISATION] => Self::Home,
+            [ORGANISATION, OVERVIEW] => Self::Overview,
+            [ORGANISATION, USERS] => Self::Users,
+            [ORGANISATION, USERS, id] => Self::User(id.parse().ok().filter(|id| *id > 0)),
+            [ORGANISATION, ACTIVITY] => Self::Activity,
             [INVITE, token] if !token.is_empty() => Self::Invitation((*token).to_string()),
-            [LOGIN] => Self::Login {
-                expired: get("reason").as_deref() == Some("expired"),
-            },
+            [LOGIN] => Self::Login,
             _ => Self::NotFound,
         }
+    }
+
+    /// Whether the page stands in the organisation's frame (`/organisation/...`).
+    pub fn is_framed(&self) -> bool {
+        matches!(
+            self,
+            Self::Overview | Self::Users | Self::User(_) | Self::Activity
+        )
     }
 }
 
@@ -169,10 +209,15 @@ impl RouteBase {
         &self.0
     }
 
-    /// `route` as an `href`: `<A>`, unlike `navigate`, does not add the router base to
-    /// absolute paths.
+    /// `route` as an `href`, under the base.
     pub fn href(&self, route: &Route) -> String {
-        format!("{}{}", self.0, route.path())
+        self.address_of(&route.path())
+    }
+
+    /// The browser's path of an in-app `path` (`/organisation` under `/embed` is
+    /// `/embed/organisation`).
+    pub fn address_of(&self, path: &str) -> String {
+        format!("{}{path}", self.0)
     }
 
     /// The absolute URL of `route` on this page's origin (e.g. an invitation link).
@@ -202,20 +247,6 @@ impl RouteBase {
 /// The app's [`RouteBase`] (empty outside the app, e.g. in a test).
 pub fn use_base() -> RouteBase {
     use_context::<RouteBase>().unwrap_or_default()
-}
-
-/// Navigation to a [`Route`]: `go(&route, replace)`.
-pub fn use_go() -> impl Fn(&Route, bool) + Clone + 'static {
-    let navigate = use_navigate();
-    move |route: &Route, replace: bool| {
-        navigate(
-            &route.path(),
-            NavigateOptions {
-                replace,
-                ..Default::default()
-            },
-        )
-    }
 }
 
 /// `path` if it is safe to return to after a login: an in-app absolute path (not
@@ -327,6 +358,26 @@ mod tests {
             assert_eq!(Route::parse(p), Route::NotFound, "{p}");
         }
         assert_eq!(Route::parse("/"), Route::Overview);
+    }
+
+    #[test]
+    fn pages_ignore_the_query_and_keep_a_bad_user_id_on_the_user_page() {
+        assert_eq!(Page::of("/"), Page::Home);
+        assert_eq!(Page::of("/organisation/"), Page::Home);
+        assert_eq!(Page::of("/organisation/overview/"), Page::Overview);
+        assert_eq!(Page::of("/organisation/users"), Page::Users);
+        assert_eq!(Page::of("/organisation/users/7"), Page::User(Some(7)));
+        for bad in ["/organisation/users/x", "/organisation/users/0", "/organisation/users/-3"] {
+            assert_eq!(Page::of(bad), Page::User(None), "{bad}");
+        }
+        assert_eq!(Page::of("/invite/abc"), Page::Invitation("abc".into()));
+        assert_eq!(Page::of("/invite/"), Page::NotFound);
+        assert!(Page::of("/organisation/activity").is_framed());
+        assert!(!Page::of("/login").is_framed());
+        assert_eq!(
+            RouteBase::new("/embed").address_of("/organisation"),
+            "/embed/organisation"
+        );
     }
 
     #[test]

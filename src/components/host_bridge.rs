@@ -3,10 +3,10 @@
 //! tries an ended session again when the host hands over a new `getToken`.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::api::use_api;
 use crate::host_events::{use_host_events, HostEvent};
+use crate::router::use_location;
 use crate::routes::{sanitize, use_base, Route};
 use crate::session::{flows, use_session, SessionState};
 
@@ -20,22 +20,14 @@ pub fn HostBridge(
 ) -> impl IntoView {
     let location = use_location();
     let base = use_base();
-    let navigate = use_navigate();
     let session = use_session();
     let api = use_api();
 
     if let Some(events) = use_host_events() {
         Effect::new(move |last: Option<String>| {
-            let path = location.pathname.get();
-            let search = location.search.get();
-            let search = search.trim_start_matches('?');
-            let url = if search.is_empty() {
-                path.clone()
-            } else {
-                format!("{path}?{search}")
-            };
+            let url = location.address();
             // Once per page, and never for a host route (the console is leaving).
-            if last.as_ref() != Some(&url) && base.contains(&path) {
+            if last.as_ref() != Some(&url) && location.is_inside() {
                 let console_path = base.strip(&url).to_string();
                 events.emit(HostEvent::Navigate {
                     title: Route::parse(&console_path).title().to_string(),
@@ -53,7 +45,7 @@ pub fn HostBridge(
         };
         navigate_to.set(None);
         match sanitize(&path) {
-            Some(path) => navigate(&path, Default::default()),
+            Some(path) => location.navigate(&path, false),
             None => leptos::logging::warn!("org-console: navigate() refused {path:?}"),
         }
     });

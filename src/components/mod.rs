@@ -18,6 +18,7 @@ pub mod invite_dialog;
 pub mod language_choice;
 pub mod lazy_page;
 pub mod lazy_part;
+pub mod link;
 pub mod main_region;
 pub mod nav_drawer;
 pub mod pager;

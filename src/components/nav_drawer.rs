@@ -6,16 +6,16 @@
 use bintu_wire::Permission;
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
 use crate::components::dialog::{built_once_opened, keep_tab_inside, show_modal_once_built};
 use crate::components::icons::{IconClose, IconMenu};
 use crate::components::language_choice::DeviceChoices;
 use crate::components::lazy_part::lazy_dialog;
+use crate::components::link::Link;
 use crate::components::unique_id;
 use crate::domain::users_view::UsersView;
+use crate::router::use_location;
 use crate::routes::Route;
 use crate::session::{flows, use_session};
 
@@ -87,8 +87,8 @@ fn Drawer(
     });
 
     // Any navigation (path or query) closes the drawer.
-    Effect::new(move |prev: Option<(String, String)>| {
-        let now = (location.pathname.get(), location.search.get());
+    Effect::new(move |prev: Option<String>| {
+        let now = location.address();
         if prev.is_some_and(|p| p != now) {
             open.set(false);
         }
@@ -154,11 +154,11 @@ fn Drawer(
                 <nav aria-labelledby=title_id.clone()>
                     <ul class="oc-drawer__list" on:click=on_list_click>
                         <li>
-                            <A href=Route::Overview.href() attr:class="oc-drawer__link">{crate::tr!(nav_drawer.my_organisation)}</A>
+                            <Link to=Route::Overview class="oc-drawer__link">{crate::tr!(nav_drawer.my_organisation)}</Link>
                         </li>
                         <Show when=move || caps.get().allows(Permission::InviteCreate)>
                             <li>
-                                <A href=Route::Users { view: UsersView::default(), invite: true }.href() attr:class="oc-drawer__link">{crate::tr!(nav_drawer.invite_new_user)}</A>
+                                <Link to=Route::Users { view: UsersView::default(), invite: true } class="oc-drawer__link">{crate::tr!(nav_drawer.invite_new_user)}</Link>
                             </li>
                         </Show>
                         <li>

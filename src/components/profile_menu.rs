@@ -20,7 +20,8 @@ use crate::domain::locale_pick::{tag, ALL};
 use crate::domain::theme::ALL as THEMES;
 use crate::domain::users_view::UsersView;
 use crate::lang;
-use crate::routes::{use_go, Route};
+use crate::router::use_go;
+use crate::routes::Route;
 use crate::session::{flows, use_session};
 
 /// Where a menu's focus goes when it opens.

@@ -4,12 +4,11 @@
 use bintu_wire::Organisation;
 use bintu_wire::Permission;
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, A};
-use leptos_router::hooks::use_location;
 
 use crate::api::{organisation, use_api, ApiError};
 use crate::components::brand::BrandName;
 use crate::components::lazy_page::use_link_prefetch;
+use crate::components::link::Link;
 use crate::components::main_region::MainRegion;
 use crate::components::nav_drawer::NavDrawer;
 use crate::components::problem_screen::{Problem, ProblemScreen};
@@ -17,7 +16,8 @@ use crate::components::profile_menu::ProfileMenu;
 use crate::components::status::{ErrorState, Loading};
 use crate::domain::activity_view::ActivityView;
 use crate::domain::users_view::UsersView;
-use crate::routes::{use_base, use_go, Route};
+use crate::router::{use_go, use_location};
+use crate::routes::Route;
 use crate::session::early::EarlyOrganisation;
 use crate::session::{flows, use_session, LoginNotice, Session, SessionState};
 
@@ -44,14 +44,14 @@ pub fn use_user_list_memory() -> UserListMemory {
 }
 
 /// Guards `/organisation/*`: sends anonymous visitors to the login page (remembering
-/// where they were), waits for the session, then shows the frame.
+/// where they were), waits for the session, then shows the frame around `children`,
+/// the page.
 #[component]
-pub fn Shell() -> impl IntoView {
+pub fn Shell(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
     let api = use_api();
     let go = use_go();
     let location = use_location();
-    let base = use_base();
     let state = Memo::new(move |_| session.state());
     // Asked for at once, beside `GET /user/me`, not after it: a known token is enough
     // (a refused one is answered like `/user/me`'s). The frame's header and the
@@ -83,15 +83,7 @@ pub fn Shell() -> impl IntoView {
         }
         let notice = session.notice();
         if notice != Some(LoginNotice::LoggedOut) {
-            // The router's `search` has no leading `?`.
-            let search = location.search.get_untracked();
-            let search = search.trim_start_matches('?');
-            let full = if search.is_empty() {
-                location.pathname.get_untracked()
-            } else {
-                format!("{}?{search}", location.pathname.get_untracked())
-            };
-            session.remember_return_path(base.strip(&full));
+            session.remember_return_path(&untrack(|| location.in_app()));
         }
         let expired = notice == Some(LoginNotice::Expired);
         go(&Route::Login { expired }, true);
@@ -129,7 +121,7 @@ pub fn Shell() -> impl IntoView {
             </div>
         }
         .into_any(),
-        SessionState::Ready => view! { <Frame/> }.into_any(),
+        SessionState::Ready => view! { <Frame page=children.clone()/> }.into_any(),
     }
     }
 }
@@ -172,7 +164,7 @@ pub fn focus_frame_top() {
 
 /// The frame around a logged-in page.
 #[component]
-fn Frame() -> impl IntoView {
+fn Frame(page: ChildrenFn) -> impl IntoView {
     let session = use_session();
     let org = use_organisation();
     provide_context(UserListMemory {
@@ -187,9 +179,9 @@ fn Frame() -> impl IntoView {
             <a class="oc-skip-link" href="#oc-main" on:click=skip_to_main>{crate::tr!(shell.skip_to_content)}</a>
             <header class="oc-topbar">
                 <div class="oc-topbar__inner">
-                    <A href=Route::Overview.href() attr:class="oc-brand">
+                    <Link to=Route::Overview class="oc-brand">
                         <BrandName/>
-                    </A>
+                    </Link>
                     <div class="oc-topbar__actions">
                         <ProfileMenu/>
                         <NavDrawer/>
@@ -246,12 +238,12 @@ fn Frame() -> impl IntoView {
                     }
                     on:focusin=move |ev: web_sys::FocusEvent| prefetch(ev.into())
                 >
-                    <A href=Route::Overview.href() attr:class="oc-tab">{crate::tr!(shell.overview)}</A>
+                    <Link to=Route::Overview class="oc-tab">{crate::tr!(shell.overview)}</Link>
                     <Show when=move || caps.get().allows(Permission::UserList)>
-                        <A href=Route::users(UsersView::default()).href() attr:class="oc-tab">{crate::tr!(shell.user_management)}</A>
+                        <Link to=Route::users(UsersView::default()) class="oc-tab">{crate::tr!(shell.user_management)}</Link>
                     </Show>
                     <Show when=move || caps.get().allows(Permission::ActivityList)>
-                        <A href=Route::Activity(ActivityView::default()).href() attr:class="oc-tab">{crate::tr!(shell.activity)}</A>
+                        <Link to=Route::Activity(ActivityView::default()) class="oc-tab">{crate::tr!(shell.activity)}</Link>
                     </Show>
                 </nav>
                 <MainRegion id="oc-main" class="oc-main" label={crate::tr!(shell.organisation)}>
@@ -265,7 +257,7 @@ fn Frame() -> impl IntoView {
                             </div>
                         </div>
                     }>
-                        <Outlet/>
+                        {page()}
                     </ErrorBoundary>
                 </MainRegion>
             </div>

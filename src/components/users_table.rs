@@ -19,7 +19,8 @@ use crate::domain::roles::{admin_count, display_name};
 use crate::domain::time::format_utc;
 use crate::domain::user_guards::delete_refusal;
 use crate::domain::users_view::UsersView;
-use crate::routes::{use_base, use_go, Route, RouteBase};
+use crate::router::use_go;
+use crate::routes::{use_base, Route, RouteBase};
 
 /// Which quick action a row asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,6 @@
 
 use bintu_wire::{ActivityEntry, Permission, ACTIVITY_KINDS};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::api::{activity, roles, use_api};
 use crate::components::activity_list::ActivityList;
@@ -13,7 +12,8 @@ use crate::components::pager::Pager;
 use crate::components::status::{ErrorState, Loading, Unavailable};
 use crate::components::unique_id;
 use crate::domain::activity_view::{kind_label, ActivityView};
-use crate::routes::{use_go, Route};
+use crate::router::{use_go, use_location};
+use crate::routes::Route;
 use crate::session::use_session;
 
 crate::lazy_page!(
@@ -45,14 +45,13 @@ pub fn ActivityPage() -> impl IntoView {
 fn ActivityLog() -> impl IntoView {
     let api = use_api();
     let session = use_session();
-    let query = use_query_map();
-    let view_state =
-        Memo::new(
-            move |_| match query.with(|q| Route::activity_from_params(|k| q.get(k))) {
-                Route::Activity(v) => v,
-                _ => ActivityView::default(),
-            },
-        );
+    let route = use_location().route();
+    // The log's filters while the address is the log's; on the way to another page the
+    // last ones stay.
+    let view_state = Memo::new(move |last: Option<&ActivityView>| match route.get() {
+        Route::Activity(v) => v,
+        _ => last.cloned().unwrap_or_default(),
+    });
     let go = {
         let navigate = use_go();
         Callback::new(move |v: ActivityView| navigate(&Route::Activity(v), false))

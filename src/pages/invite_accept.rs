@@ -4,7 +4,6 @@
 
 use bintu_wire::{code, validate, InviteOffer};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::error_text::user_message;
 use crate::api::{invites, use_api, ApiError};
@@ -15,7 +14,8 @@ use crate::components::permission_overview::PermissionOverview;
 use crate::components::status::{ErrorState, FormError, Loading};
 use crate::components::submit_button::SubmitButton;
 use crate::domain::time::format_utc;
-use crate::routes::{segment, use_go, Route};
+use crate::router::{use_go, use_location};
+use crate::routes::{Page, Route};
 use crate::session::{flows, use_session};
 
 fn is_gone(e: &ApiError) -> bool {
@@ -33,9 +33,13 @@ crate::lazy_page!(
 /// The invitation page.
 #[component]
 pub fn InviteAcceptPage() -> impl IntoView {
-    let params = use_params_map();
+    let page = use_location().page();
     let api = use_api();
-    let token = Memo::new(move |_| params.with(|p| p.get(segment::TOKEN)).unwrap_or_default());
+    // On the way to another page the last token stays.
+    let token = Memo::new(move |last: Option<&String>| match page.get() {
+        Page::Invitation(token) => token,
+        _ => last.cloned().unwrap_or_default(),
+    });
     let gone = RwSignal::new(false);
     let offer = LocalResource::new(move || {
         let api = api.clone();

@@ -1,8 +1,6 @@
 //! `/login`: email and password, then back to where the user was.
 
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
-use leptos_router::hooks::use_location;
 
 use crate::api::error_text::user_message;
 use crate::api::{use_api, ApiError};
@@ -14,7 +12,8 @@ use crate::components::problem_screen::{Problem, ProblemScreen};
 use crate::components::shell::focus_frame_top;
 use crate::components::status::{FormError, Loading};
 use crate::components::submit_button::SubmitButton;
-use crate::routes::{use_base, use_go, Route};
+use crate::router::{use_go, use_location};
+use crate::routes::Route;
 use crate::session::{flows, use_session, LoginNotice, SessionState};
 
 crate::lazy_page!(
@@ -29,13 +28,14 @@ crate::lazy_page!(
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let session = use_session();
+    let go = use_go();
     // Embedded with the host's session: the host signs the user in, never this page.
     if session.is_hosted() {
-        return view! { <Redirect path=Route::Overview.path()/> }.into_any();
+        Effect::new(move |_| go(&Route::Overview, true));
+        return ().into_any();
     }
     let state = Memo::new(move |_| session.state());
     // Already logged in (e.g. the back button): go to the app.
-    let go = use_go();
     Effect::new(move |_| {
         if state.get() == SessionState::Ready {
             let to = session.take_return_path().unwrap_or(Route::Overview);
@@ -63,15 +63,12 @@ pub fn LoginPage() -> impl IntoView {
         _ => {}
     });
 
-    let (location, base) = (use_location(), use_base());
+    let route = use_location().route();
     let notice = Signal::derive(move || {
         session.notice().map(LoginNotice::text).or_else(|| {
-            let path = format!("{}?{}", location.pathname.get(), location.search.get());
-            matches!(
-                Route::parse(base.strip(&path)),
-                Route::Login { expired: true }
-            )
-            .then(|| LoginNotice::Expired.text())
+            route
+                .with(|r| matches!(r, Route::Login { expired: true }))
+                .then(|| LoginNotice::Expired.text())
         })
     });
 

@@ -1,8 +1,8 @@
 //! Any path the router does not know.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
+use crate::components::link::Link;
 use crate::components::main_region::MainRegion;
 use crate::routes::Route;
 
@@ -15,9 +15,9 @@ pub fn NotFoundPage() -> impl IntoView {
                 <p class="oc-eyebrow">{crate::tr!(not_found.error_404)}</p>
                 <h1>{crate::tr!(not_found.page_not_found)}</h1>
                 <p>{crate::tr!(not_found.the_page_you_opened_does)}</p>
-                <A href=Route::Overview.href() attr:class="oc-button oc-button--primary">
+                <Link to=Route::Overview class="oc-button oc-button--primary">
                     {crate::tr!(not_found.go_to_my_organisation)}
-                </A>
+                </Link>
             </div>
         </MainRegion>
     }

@@ -4,7 +4,6 @@
 use bintu_wire::Permission;
 use bintu_wire::{Role, User};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::roles::{self, RolesResource};
 use crate::api::{activity, use_api, users, ApiError};
@@ -21,7 +20,8 @@ use crate::domain::activity_view::{recent_for_user, ActivityView};
 use crate::domain::roles::{admin_count, display_name};
 use crate::domain::time::format_utc;
 use crate::domain::user_guards::{delete_refusal, role_change_refusal};
-use crate::routes::{segment, use_go, Route};
+use crate::router::{use_go, use_location};
+use crate::routes::{Page, Route};
 use crate::session::use_session;
 
 crate::lazy_page!(
@@ -35,13 +35,13 @@ crate::lazy_page!(
 /// The single-user page.
 #[component]
 pub fn UserDetailPage() -> impl IntoView {
-    let params = use_params_map();
+    let page = use_location().page();
     let memory = use_user_list_memory();
-    let id = Memo::new(move |_| {
-        params
-            .with(|p| p.get(segment::ID))
-            .and_then(|s| s.parse::<i64>().ok())
-            .filter(|id| *id > 0)
+    // Another user's address builds the page anew; on the way to another page the
+    // last id stays.
+    let id = Memo::new(move |last: Option<&Option<i64>>| match page.get() {
+        Page::User(id) => id,
+        _ => last.copied().flatten(),
     });
     let back = move || Route::users(memory.last_view.get()).href();
     view! {

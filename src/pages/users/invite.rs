@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use crate::components::invite_dialog::{self, InviteDialogProps};
 use crate::components::lazy_part::lazy_dialog;
-use crate::routes::{use_go, Route};
+use crate::router::use_go;
+use crate::routes::Route;
 
 /// The invite dialog of the list page. `route` is the page's current route; `open`
 /// is shared with the toolbar button.

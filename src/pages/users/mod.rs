@@ -10,7 +10,6 @@ mod toolbar;
 
 use bintu_wire::{Permission, RoleList};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::api::roles;
 use crate::components::bulk_bar::{BulkBar, BulkKind, BulkRights};
@@ -24,7 +23,8 @@ use crate::components::status::Unavailable;
 use crate::components::users_export::UsersExport;
 use crate::domain::bulk::{Scope, Selection};
 use crate::domain::users_view::UsersView;
-use crate::routes::{use_go, Route};
+use crate::router::{use_go, use_location};
+use crate::routes::Route;
 use crate::session::early::EarlyUsers;
 use crate::session::use_session;
 use invite::InviteFlow;
@@ -63,11 +63,12 @@ fn UserManagement() -> impl IntoView {
     let memory = use_user_list_memory();
     let caps = Memo::new(move |_| session.capabilities());
     let may = move |p: Permission| caps.with(|c| c.allows(p));
-    let query = use_query_map();
-    let route = Memo::new(move |_| query.with(|q| Route::users_from_params(|k| q.get(k))));
-    let view_state = Memo::new(move |_| match route.get() {
+    let route = use_location().route();
+    // The list's filters while the address is the list's; on the way to another page
+    // the last ones stay.
+    let view_state = Memo::new(move |last: Option<&UsersView>| match route.get() {
         Route::Users { view, .. } => view,
-        _ => UsersView::default(),
+        _ => last.cloned().unwrap_or_default(),
     });
     Effect::new(move |_| memory.last_view.set(view_state.get()));
     let go = {
