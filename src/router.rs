@@ -102,8 +102,10 @@ impl Location {
         }
         let pathname = link.pathname();
         let base = self.base.get_value();
-        base.contains(&pathname)
-            .then(|| base.strip(&format!("{pathname}{}", link.search())).to_string())
+        base.contains(&pathname).then(|| {
+            base.strip(&format!("{pathname}{}", link.search()))
+                .to_string()
+        })
     }
 }
 
@@ -141,8 +143,9 @@ pub fn Router(base: RouteBase, children: Children) -> impl IntoView {
     };
     provide_context(location);
 
-    let back_or_forward =
-        window_event_listener(leptos::ev::popstate, move |_| address.set(browser_address()));
+    let back_or_forward = window_event_listener(leptos::ev::popstate, move |_| {
+        address.set(browser_address())
+    });
     let clicks = window_event_listener(leptos::ev::click, move |ev| follow_link(location, &ev));
     on_cleanup(move || {
         back_or_forward.remove();
@@ -203,9 +206,18 @@ mod tests {
 
     #[test]
     fn a_link_is_current_on_its_page_and_the_pages_under_it() {
-        assert!(is_current("/organisation/users", "/organisation/users?page=2"));
-        assert!(is_current("/organisation/users?invite=1", "/organisation/users/7"));
-        assert!(is_current("/organisation/overview", "/organisation/overview"));
+        assert!(is_current(
+            "/organisation/users",
+            "/organisation/users?page=2"
+        ));
+        assert!(is_current(
+            "/organisation/users?invite=1",
+            "/organisation/users/7"
+        ));
+        assert!(is_current(
+            "/organisation/overview",
+            "/organisation/overview"
+        ));
         assert!(!is_current("/organisation/users", "/organisation/overview"));
         assert!(!is_current("/organisation/user", "/organisation/users"));
     }

@@ -367,7 +367,11 @@ mod tests {
         assert_eq!(Page::of("/organisation/overview/"), Page::Overview);
         assert_eq!(Page::of("/organisation/users"), Page::Users);
         assert_eq!(Page::of("/organisation/users/7"), Page::User(Some(7)));
-        for bad in ["/organisation/users/x", "/organisation/users/0", "/organisation/users/-3"] {
+        for bad in [
+            "/organisation/users/x",
+            "/organisation/users/0",
+            "/organisation/users/-3",
+        ] {
             assert_eq!(Page::of(bad), Page::User(None), "{bad}");
         }
         assert_eq!(Page::of("/invite/abc"), Page::Invitation("abc".into()));

@@ -41,17 +41,19 @@ pub const BUDGET: u64 = 200_000;
 /// merged the chunks under 2,000 bytes of code into larger ones (`vendor/README.md`):
 /// 229.8 / 238.5 / 283.2 / 298.9 / 254.3 / 247.7 / 282.1 KB. The users list's early
 /// first page and roles (`public/early-session.js`) then added 0.1 to 2.3 KB: 230.2 /
-/// 239.1 / 283.7 / 301.6 / 255.7 / 249.0 / 282.4 KB, the ceilings 2.9 to 3.5 KB above.
+/// 239.1 / 283.7 / 301.6 / 255.7 / 249.0 / 282.4 KB. On 4 December the console's own
+/// router (`src/router.rs`) replaced leptos_router: 37 to 39 KB less on every route,
+/// and /login left this list at 193.1 KB (201.9 / 246.8 / 262.7 / 218.5 / 211.0 /
+/// 245.5 KB for the others, the ceilings 3 to 3.5 KB above).
 /// Lower a ceiling with every cut; a route under the budget leaves this list, and the
 /// test then holds it to the budget.
 const CEILINGS: &[(&str, u64)] = &[
-    ("login", 233_500),
-    ("invitation", 242_500),
-    ("overview", 287_000),
-    ("users", 304_500),
-    ("a single user", 259_000),
-    ("activity", 252_500),
-    ("embedding entry (overview)", 285_500),
+    ("invitation", 205_000),
+    ("overview", 250_000),
+    ("users", 266_000),
+    ("a single user", 222_000),
+    ("activity", 214_500),
+    ("embedding entry (overview)", 249_000),
 ];
 /// The next mark the issue sets (printed, not enforced).
 const NEXT_MARK: u64 = 150_000;
