@@ -73,7 +73,7 @@ impl Route {
     }
 
     /// The users list as its query parameters describe it (`get` reads one).
-    pub fn users_from_params(get: impl Fn(&str) -> Option<String>) -> Self {
+    fn users_from_params(get: impl Fn(&str) -> Option<String>) -> Self {
         Self::Users {
             invite: get(INVITE_FLAG).is_some(),
             view: UsersView::from_params(get),
@@ -81,7 +81,7 @@ impl Route {
     }
 
     /// The activity log as its query parameters describe it (`get` reads one).
-    pub fn activity_from_params(get: impl Fn(&str) -> Option<String>) -> Self {
+    fn activity_from_params(get: impl Fn(&str) -> Option<String>) -> Self {
         Self::Activity(ActivityView::from_params(get))
     }
 
