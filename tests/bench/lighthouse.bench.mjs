@@ -2,7 +2,7 @@
 // slowdown) with a cold HTTP cache and a logged-in session, for /login (logged out),
 // Overview, User Management and a single user, and for the vanilla-JS baseline page
 // (tests/bench/baseline/) in the same run. Prints the median run by performance
-// score: score, LCP, CLS, TBT, bytes transferred, accessibility score; then the
+// score: score, FCP, LCP, CLS, TBT, bytes transferred, accessibility score; then the
 // element each route's LCP was, so a change that moves it shows.
 // Run it with `cargo xtask bench`.
 
@@ -61,6 +61,7 @@ async function audit(route) {
     const { audits, categories } = result.lhr;
     return {
       score: categories.performance.score,
+      fcp: audits['first-contentful-paint'].numericValue,
       lcp: audits['largest-contentful-paint'].numericValue,
       cls: audits['cumulative-layout-shift'].numericValue,
       tbt: audits['total-blocking-time'].numericValue,
@@ -75,7 +76,7 @@ async function audit(route) {
 
 try {
   console.log(`Lighthouse mobile, cold cache; median of ${RUNS} runs by performance score\n`);
-  console.log(`${'route'.padEnd(30)} ${'perf'.padStart(5)} ${'LCP'.padStart(8)} ${'CLS'.padStart(7)} ${'TBT'.padStart(8)} ${'transfer'.padStart(11)} ${'a11y'.padStart(5)}`);
+  console.log(`${'route'.padEnd(30)} ${'perf'.padStart(5)} ${'FCP'.padStart(8)} ${'LCP'.padStart(8)} ${'CLS'.padStart(7)} ${'TBT'.padStart(8)} ${'transfer'.padStart(11)} ${'a11y'.padStart(5)}`);
   const elements = [];
   for (const route of ROUTES) {
     const runs = [];
@@ -83,7 +84,7 @@ try {
     runs.sort((a, b) => a.score - b.score);
     const m = runs[Math.floor(runs.length / 2)];
     console.log(
-      `${route.name.padEnd(30)} ${m.score.toFixed(2).padStart(5)} ${`${(m.lcp / 1000).toFixed(1)} s`.padStart(8)} ` +
+      `${route.name.padEnd(30)} ${m.score.toFixed(2).padStart(5)} ${`${(m.fcp / 1000).toFixed(1)} s`.padStart(8)} ${`${(m.lcp / 1000).toFixed(1)} s`.padStart(8)} ` +
         `${m.cls.toFixed(3).padStart(7)} ${`${Math.round(m.tbt)} ms`.padStart(8)} ${`${(m.bytes / 1024).toFixed(1)} KiB`.padStart(11)} ${m.a11y.toFixed(2).padStart(5)}`,
     );
     elements.push(`${route.name}: ${m.lcpElement ?? '(not named)'}`);
