@@ -2,7 +2,7 @@
 //
 // It intercepts clicks only on the containers the portal hands it (its header,
 // sidebar, breadcrumb and its own views), never document-wide: the console's
-// router (leptos_router) already listens to clicks on the whole window for links
+// router (src/router.rs) already listens to clicks on the whole window for links
 // under the console's base path, and the two must not fight over the same link.
 
 const changeListeners = new Set();
