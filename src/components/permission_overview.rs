@@ -7,6 +7,15 @@ use leptos::prelude::*;
 
 use crate::domain::roles::{describe, diff, group_by_resource};
 
+crate::lazy_part!(
+    /// In a wasm chunk of its own for the invitation page, which shows the role only
+    /// when its details are opened: loaded when the page is idle or when first opened.
+    pub ROLE_OVERVIEW,
+    role_overview,
+    PermissionOverview,
+    PermissionOverviewProps
+);
+
 /// Description, audiences and permissions of `role`.
 #[component]
 pub fn PermissionOverview(
@@ -14,14 +23,31 @@ pub fn PermissionOverview(
     /// The heading level's text above the permissions (e.g. "Permissions").
     #[prop(default = "Permissions")]
     heading: &'static str,
+    /// Whether the overview stands right below the page's `<h1>` (the invitation
+    /// page): its headings are then `<h2>` and `<h3>`, else `<h3>` and `<h4>`.
+    #[prop(optional)]
+    below_page_title: bool,
 ) -> impl IntoView {
     let groups = group_by_resource(&role.permissions);
     let count = role.permissions.len();
+    let title = format!("{heading} ({count})");
+    let title = if below_page_title {
+        view! { <h2 class="oc-role-overview__heading">{title}</h2> }.into_any()
+    } else {
+        view! { <h3 class="oc-role-overview__heading">{title}</h3> }.into_any()
+    };
+    let group_name = move |name: String| {
+        if below_page_title {
+            view! { <h3 class="oc-perm-group__name">{name}</h3> }.into_any()
+        } else {
+            view! { <h4 class="oc-perm-group__name">{name}</h4> }.into_any()
+        }
+    };
     view! {
         <div class="oc-role-overview">
             <p class="oc-role-overview__desc">{role.description.clone()}</p>
             <Audiences audiences=role.audiences.clone()/>
-            <h3 class="oc-role-overview__heading">{format!("{heading} ({count})")}</h3>
+            {title}
             {if groups.is_empty() {
                 view! { <p class="oc-hint">{crate::tr!(permission_overview.this_role_grants_no_permissions)}</p> }.into_any()
             } else {
@@ -29,7 +55,7 @@ pub fn PermissionOverview(
                     <div class="oc-perm-groups">
                         {groups.into_iter().map(|g| view! {
                             <div class="oc-perm-group">
-                                <h4 class="oc-perm-group__name">{g.resource.clone()}</h4>
+                                {group_name(g.resource.clone())}
                                 <ul class="oc-perm-list">
                                     {g.permissions.into_iter().map(|p| view! { <PermissionItem name=p/> }).collect_view()}
                                 </ul>

@@ -139,4 +139,33 @@ describe('the wasm split by route', () => {
       assert.ok(await button.evaluate((b) => b === document.activeElement), 'focus back on the button');
       assert.equal(fetched.filter((n) => n === 'profile_menu').length, 1, 'fetched once');
     }));
+
+  test('an invitation explains its role when its details open; a failed fetch says so, Retry shows it', (t) =>
+    s.withPage(t, async (page) => {
+      const { token } = await s.api('POST', '/invite', { body: { role: 'streamManager', expiresInHours: 24 } });
+      const fetched = splitsFetched(page);
+      let failing = true;
+      await page.route(split('role_overview'), (route) => (failing ? route.abort('connectionfailed') : route.continue()));
+      await page.goto(`${s.server.baseUrl}/invite/${token}`);
+      const summary = page.getByText('What Stream Manager allows');
+      await summary.waitFor();
+      assert.ok(!fetched.includes('role_overview'), `not in the first visit: ${fetched}`);
+
+      await summary.click();
+      const alert = page.getByRole('alert').filter({ hasText: `${FAILED}.` });
+      await alert.waitFor();
+      await expectNoAxeViolations(page, 'role explanation chunk failed');
+      // Dismiss gives up and closes the details; opening them asks again.
+      await alert.getByRole('button', { name: 'Dismiss' }).click();
+      await alert.waitFor({ state: 'detached' });
+      assert.equal(await page.locator('details').evaluate((d) => d.open), false, 'the details closed');
+      await summary.click();
+      await alert.waitFor();
+
+      failing = false;
+      await alert.getByRole('button', { name: 'Retry' }).click();
+      await page.locator('details').getByRole('heading', { name: /^Permissions \(\d+\)$/ }).waitFor();
+      assert.equal(await alert.count(), 0);
+      await expectNoAxeViolations(page, 'invitation with its role explained');
+    }));
 });

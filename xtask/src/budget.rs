@@ -44,16 +44,19 @@ pub const BUDGET: u64 = 200_000;
 /// 239.1 / 283.7 / 301.6 / 255.7 / 249.0 / 282.4 KB. On 4 December the console's own
 /// router (`src/router.rs`) replaced leptos_router: 37 to 39 KB less on every route,
 /// and /login left this list at 193.1 KB (201.9 / 246.8 / 262.7 / 218.5 / 211.0 /
-/// 245.5 KB for the others, the ceilings 3 to 3.5 KB above).
+/// 245.5 KB for the others, the ceilings 3 to 3.5 KB above). Then the invitation's
+/// "What … allows" became a part (`role_overview`, shown when its details open): the
+/// invitation left this list at 194.9 KB, and the chunks cut anew moved 0.2 to 1.7 KB
+/// onto the others (247.7 / 264.1 / 219.1 / 211.5 / 246.4 KB), their ceilings raised
+/// by 0.5 to 1.5 KB to stay 3.3 to 3.6 KB above.
 /// Lower a ceiling with every cut; a route under the budget leaves this list, and the
 /// test then holds it to the budget.
 const CEILINGS: &[(&str, u64)] = &[
-    ("invitation", 205_000),
-    ("overview", 250_000),
-    ("users", 266_000),
-    ("a single user", 222_000),
-    ("activity", 214_500),
-    ("embedding entry (overview)", 249_000),
+    ("overview", 251_000),
+    ("users", 267_500),
+    ("a single user", 222_500),
+    ("activity", 215_000),
+    ("embedding entry (overview)", 250_000),
 ];
 /// The next mark the issue sets (printed, not enforced).
 const NEXT_MARK: u64 = 150_000;
@@ -75,8 +78,9 @@ const ROUTES: &[(&str, &[&str])] = &[
 /// Splits no first visit loads: the screens shown only when something is wrong (a
 /// bad configuration or an unreachable API, `src/components/problem_screen.rs`), the
 /// German words, loaded when German is chosen (`src/lang/german.rs`), the parts
-/// of a page fetched once it has settled or when first used (the `lazy_part!` names),
-/// and the CSV export's run, fetched with its first click.
+/// of a page fetched once it has settled or when first used (the `lazy_part!` names;
+/// `role_overview` is the invitation's "What … allows"), and the CSV export's run,
+/// fetched with its first click.
 const ON_DEMAND: &[&str] = &[
     "problems",
     "german",
@@ -88,6 +92,7 @@ const ON_DEMAND: &[&str] = &[
     "profile_menu",
     "nav_drawer",
     "users_export",
+    "role_overview",
 ];
 /// The page an embedding host shows first by default.
 const EMBED_ROUTE: &str = "overview";
