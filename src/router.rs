@@ -18,6 +18,8 @@ use crate::routes::{Page, Route, RouteBase};
 pub struct Location {
     /// The browser's path and query (`/embed/organisation/users?page=2`), no hash.
     address: RwSignal<String>,
+    /// The address without the base (`/organisation/users?page=2`).
+    in_app: Memo<String>,
     /// The route the address names, under the base.
     route: Memo<Route>,
     /// The page the address shows: unchanged while only the query changes.
@@ -38,10 +40,9 @@ impl Location {
         self.address.with(|a| base.contains(path_of(a)))
     }
 
-    /// The in-app path and query, without the base (tracked).
-    pub fn in_app(&self) -> String {
-        let base = self.base.get_value();
-        self.address.with(|a| base.strip(a).to_string())
+    /// The in-app path and query, without the base.
+    pub fn in_app(&self) -> Memo<String> {
+        self.in_app
     }
 
     /// The route on screen.
@@ -126,17 +127,15 @@ pub fn use_go() -> impl Fn(&Route, bool) + Clone + 'static {
 #[component]
 pub fn Router(base: RouteBase, children: Children) -> impl IntoView {
     let address = RwSignal::new(browser_address());
-    let in_app = {
+    let in_app = Memo::new({
         let base = base.clone();
-        move || address.with(|a| base.strip(a).to_string())
-    };
-    let route = Memo::new({
-        let in_app = in_app.clone();
-        move |_| Route::parse(&in_app())
+        move |_| address.with(|a| base.strip(a).to_string())
     });
-    let page = Memo::new(move |_| Page::of(path_of(&in_app())));
+    let route = Memo::new(move |_| in_app.with(|path| Route::parse(path)));
+    let page = Memo::new(move |_| in_app.with(|path| Page::of(path_of(path))));
     let location = Location {
         address,
+        in_app,
         route,
         page,
         base: StoredValue::new(base),

@@ -11,7 +11,8 @@ use crate::routes::Route;
 pub fn Link(to: Route, class: &'static str, children: Children) -> impl IntoView {
     let location = use_location();
     let path = to.path();
-    let current = move || is_current(&path, &location.in_app()).then_some("page");
+    let here = location.in_app();
+    let current = move || here.with(|here| is_current(&path, here)).then_some("page");
     view! {
         <a href=to.href() class=class aria-current=current>{children()}</a>
     }

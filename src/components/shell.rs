@@ -83,7 +83,7 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
         }
         let notice = session.notice();
         if notice != Some(LoginNotice::LoggedOut) {
-            session.remember_return_path(&untrack(|| location.in_app()));
+            session.remember_return_path(&location.in_app().get_untracked());
         }
         let expired = notice == Some(LoginNotice::Expired);
         go(&Route::Login { expired }, true);

@@ -36,16 +36,18 @@ crate::lazy_page!(
 pub fn InviteAcceptPage() -> impl IntoView {
     let page = use_location().page();
     let api = use_api();
-    // On the way to another page the last token stays.
-    let token = Memo::new(move |last: Option<&String>| match page.get() {
+    // Read once: another invitation's address builds the page anew (`app.rs`).
+    let token = match page.get_untracked() {
         Page::Invitation(token) => token,
-        _ => last.cloned().unwrap_or_default(),
-    });
+        _ => String::new(),
+    };
     let gone = RwSignal::new(false);
-    let offer = LocalResource::new(move || {
-        let api = api.clone();
-        let t = token.get();
-        async move { invites::lookup(&api, t).await }
+    let offer = LocalResource::new({
+        let token = token.clone();
+        move || {
+            let (api, t) = (api.clone(), token.clone());
+            async move { invites::lookup(&api, t).await }
+        }
     });
 
     view! {
@@ -64,7 +66,7 @@ pub fn InviteAcceptPage() -> impl IntoView {
                             <ErrorState error=e title={crate::tr!(invite_accept.could_not_check_the_invitation)} on_retry=Callback::new(move |_| offer.refetch())/>
                         }
                         .into_any(),
-                        Some(Ok(o)) => view! { <SignUp offer=o token=token.get_untracked() gone=gone/> }.into_any(),
+                        Some(Ok(o)) => view! { <SignUp offer=o token=token.clone() gone=gone/> }.into_any(),
                     }
                 }}
             </div>

@@ -37,17 +37,16 @@ crate::lazy_page!(
 pub fn UserDetailPage() -> impl IntoView {
     let page = use_location().page();
     let memory = use_user_list_memory();
-    // Another user's address builds the page anew; on the way to another page the
-    // last id stays.
-    let id = Memo::new(move |last: Option<&Option<i64>>| match page.get() {
+    // Read once: another user's address builds the page anew (`app.rs`).
+    let id = match page.get_untracked() {
         Page::User(id) => id,
-        _ => last.copied().flatten(),
-    });
+        _ => None,
+    };
     let back = move || Route::users(memory.last_view.get()).href();
     view! {
         <div class="oc-user-page">
             <a class="oc-back-link" href=back>{crate::tr!(user_detail.all_users)}</a>
-            {move || match id.get() {
+            {match id {
                 None => view! {
                     <Unavailable title={crate::tr!(user_detail.user_not_found)} text={crate::tr!(user_detail.this_address_does_not_name)}/>
                 }
