@@ -30,6 +30,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::lazy_part::lazy_dialog;
 use super::unique_id;
 
 /// How the confirm button looks.
@@ -42,7 +43,9 @@ pub enum DialogVariant {
     Danger,
 }
 
-/// A modal dialog with a title, a body, Cancel and an async Confirm.
+/// A modal dialog with a title, a body, Cancel and an async Confirm. Its code is the
+/// part [`MODAL`]: fetched while the browser is idle, or when the dialog first opens.
+/// A part whose view has a `Dialog` names `MODAL` in its `beside`.
 #[component]
 pub fn Dialog<F, Fut>(
     /// Whether the dialog is open. Set it to `true` to open; the dialog sets it back
@@ -85,7 +88,7 @@ where
     Fut: Future<Output = Result<(), String>> + 'static,
 {
     let on_confirm: ConfirmFn = Box::new(move || Box::pin(on_confirm()));
-    modal(Modal {
+    let props = Modal {
         open,
         title,
         on_confirm,
@@ -97,15 +100,25 @@ where
         on_close,
         class,
         children,
-    })
+    };
+    lazy_dialog(&MODAL, props, open)
 }
+
+crate::lazy_part!(
+    /// The dialog's own code, in a chunk of its own: every dialog is closed when its
+    /// page is first shown.
+    pub MODAL,
+    dialog,
+    modal,
+    Modal
+);
 
 /// What `on_confirm` becomes: one type for every dialog, so the dialog's code is
 /// compiled once, not once per caller's closure.
 type ConfirmFn = Box<dyn Fn() -> Pin<Box<dyn Future<Output = Result<(), String>>>>>;
 
-/// [`Dialog`]'s properties, with the confirm action boxed.
-struct Modal {
+/// [`Dialog`]'s properties, with the confirm action boxed; only [`Dialog`] makes one.
+pub struct Modal {
     open: RwSignal<bool>,
     title: Signal<String>,
     on_confirm: ConfirmFn,

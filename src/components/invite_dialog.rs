@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::api::error_text::user_message;
 use crate::api::{invites, use_api};
 use crate::components::clipboard::copy_text;
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{self, Dialog};
 use crate::components::permission_overview::PermissionOverview;
 use crate::components::unique_id;
 use crate::domain::roles::{display_name, grant_refusal};
@@ -31,7 +31,8 @@ crate::lazy_part!(
     pub PART,
     invite_dialog,
     InviteDialog,
-    InviteDialogProps
+    InviteDialogProps,
+    beside = dialog::MODAL
 );
 
 /// The invite dialog; `on_created` runs after each generated token (e.g. to refresh

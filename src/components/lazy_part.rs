@@ -21,22 +21,42 @@ pub type PartView<P> = fn(P) -> AnyView;
 /// A component in a chunk of its own, taking props `P`.
 pub struct LazyPart<P: 'static> {
     view: ChunkCell<PartView<P>>,
+    /// Starts fetching the parts this part's view is built with (a dialog part's
+    /// [`Dialog`](super::dialog::Dialog)), so that they come beside it, not after it.
+    fetch_beside: fn(),
 }
 
 impl<P: 'static> LazyPart<P> {
     /// Used by [`lazy_part!`].
-    pub const fn new(load: fn() -> ChunkLoad<PartView<P>>) -> LazyPart<P> {
+    pub const fn new(load: fn() -> ChunkLoad<PartView<P>>, fetch_beside: fn()) -> LazyPart<P> {
         LazyPart {
             view: ChunkCell::new(load),
+            fetch_beside,
+        }
+    }
+
+    /// Fetches the part's chunk in the background unless it is in already.
+    pub fn prefetch(&'static self) {
+        if self.view.get().is_none() {
+            leptos::task::spawn_local(async move {
+                let _ = self.view.load().await;
+            });
         }
     }
 }
 
 /// Declares a part's split point: `[pub] static $name: LazyPart<$props>` whose view, the
 /// component `$component`, and everything only it uses go into the chunk `$chunk`.
+/// `beside = OTHER` names a part the view is built with, fetched at the same time.
 #[macro_export]
 macro_rules! lazy_part {
+    ($(#[$meta:meta])* $vis:vis $name:ident, $chunk:ident, $component:ident, $props:ty, beside = $beside:path) => {
+        $crate::lazy_part!(@declare $(#[$meta])* $vis $name, $chunk, $component, $props, || $beside.prefetch());
+    };
     ($(#[$meta:meta])* $vis:vis $name:ident, $chunk:ident, $component:ident, $props:ty) => {
+        $crate::lazy_part!(@declare $(#[$meta])* $vis $name, $chunk, $component, $props, || {});
+    };
+    (@declare $(#[$meta:meta])* $vis:vis $name:ident, $chunk:ident, $component:ident, $props:ty, $beside:expr) => {
         #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
         fn $chunk() -> ::core::result::Result<
             $crate::components::lazy_part::PartView<$props>,
@@ -46,7 +66,7 @@ macro_rules! lazy_part {
         }
         $(#[$meta])*
         $vis static $name: $crate::components::lazy_part::LazyPart<$props> =
-            $crate::components::lazy_part::LazyPart::new(|| ::std::boxed::Box::pin($chunk()));
+            $crate::components::lazy_part::LazyPart::new(|| ::std::boxed::Box::pin($chunk()), $beside);
     };
 }
 
@@ -70,8 +90,10 @@ pub fn Lazy<P: 'static>(
     on_dismiss: Callback<()>,
 ) -> impl IntoView {
     // Only these two closures depend on `P`: the rest is compiled once for all parts.
-    let fetch: PartFetch =
-        Box::new(move || Box::pin(async move { part.view.load().await.map(drop) }));
+    let fetch: PartFetch = Box::new(move || {
+        (part.fetch_beside)();
+        Box::pin(async move { part.view.load().await.map(drop) })
+    });
     let build: PartBuild = Box::new(move || match part.view.get() {
         Some(view) => view(props),
         None => ().into_any(),

@@ -8,7 +8,7 @@ use std::future::Future;
 
 use crate::api::error_text::user_message;
 use crate::api::{use_api, users, ApiError};
-use crate::components::dialog::{Dialog, DialogVariant};
+use crate::components::dialog::{self, Dialog, DialogVariant};
 use crate::components::icons::IconWarning;
 use crate::components::permission_overview::{PermissionDiffView, PermissionOverview};
 use crate::components::unique_id;
@@ -34,7 +34,8 @@ crate::lazy_part!(
     pub RESET_TOKEN,
     reset_token_dialog,
     ResetTokenDialog,
-    ResetTokenDialogProps
+    ResetTokenDialogProps,
+    beside = dialog::MODAL
 );
 
 /// "Reset user token?": renews the user's token key; `on_done` gets the updated user.
@@ -81,7 +82,8 @@ crate::lazy_part!(
     pub DELETE_USER,
     delete_user_dialog,
     DeleteUserDialog,
-    DeleteUserDialogProps
+    DeleteUserDialogProps,
+    beside = dialog::MODAL
 );
 
 /// "Delete user?": deletes the user; `on_done` gets the deleted user.
@@ -121,7 +123,8 @@ crate::lazy_part!(
     pub UPDATE_PERMISSION,
     update_permission_dialog,
     UpdatePermissionDialog,
-    UpdatePermissionDialogProps
+    UpdatePermissionDialogProps,
+    beside = dialog::MODAL
 );
 
 /// "Update permission": pick a role, see what changes, confirm.

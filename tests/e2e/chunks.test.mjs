@@ -7,7 +7,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEMO } from './support/server.mjs';
-import { expectNoAxeViolations } from './support/browser.mjs';
+import { expectFocused, expectNoAxeViolations } from './support/browser.mjs';
 import { LIST, suite } from './support/fixture.mjs';
 
 /** The split module of a page (`split_<name>.wasm` in the build's wasm folder). */
@@ -118,6 +118,65 @@ describe('the wasm split by route', () => {
       // The page's other dialog arrives while the browser is idle, unasked.
       await page.waitForFunction(() => performance.getEntriesByType('resource')
         .some((e) => /split_bulk_dialog\.wasm$/.test(e.name)), null, { timeout: 15_000 });
+    }));
+
+  test('a page\'s confirmation is a part too: a failed fetch says so, Retry opens it', (t) =>
+    s.withPage(t, async (page) => {
+      const fetched = splitsFetched(page);
+      let failing = true;
+      await page.route(split('dialog'), (route) => (failing ? route.abort('connectionfailed') : route.continue()));
+      await s.loginAs(page, DEMO.admin, '/organisation/overview');
+      const sw = page.getByRole('switch', { name: 'Public VOD access' });
+      await sw.waitFor();
+      assert.ok(!fetched.includes('dialog'), `no dialog in the first visit: ${fetched}`);
+
+      await sw.click();
+      const alert = page.getByRole('alert').filter({ hasText: `${FAILED}.` });
+      await alert.waitFor();
+      await expectNoAxeViolations(page, 'confirmation chunk failed');
+      await alert.getByRole('button', { name: 'Dismiss' }).click();
+      await alert.waitFor({ state: 'detached' });
+      await expectFocused(sw, 'focus back on the switch after Dismiss');
+      assert.equal(await sw.getAttribute('aria-checked'), 'false', 'nothing changed');
+
+      await sw.click();
+      await alert.waitFor();
+      failing = false;
+      await alert.getByRole('button', { name: 'Retry' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Make VOD content public?' });
+      await dialog.waitFor();
+      assert.ok(await dialog.evaluate((d) => d.contains(document.activeElement)), 'focus in the dialog');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'hidden' });
+      await expectFocused(sw, 'focus back on the switch');
+      assert.equal(await sw.getAttribute('aria-checked'), 'false', 'Escape changed nothing');
+    }));
+
+  test('a dialog part brings the dialog\'s code beside it, not after it', (t) =>
+    s.withPage(t, async (page) => {
+      const fetched = splitsFetched(page);
+      // The part's chunk is held for up to 1.5 s (well before the idle prefetch)
+      // waiting for the dialog's to be asked for.
+      let beside = false;
+      await page.route(split('delete_user_dialog'), async (route) => {
+        for (let waited = 0; waited < 1_500 && !fetched.includes('dialog'); waited += 50) {
+          await new Promise((resolve) => { setTimeout(resolve, 50); });
+        }
+        beside = fetched.includes('dialog');
+        await route.continue();
+      });
+      await s.loginAs(page, DEMO.admin, '/organisation/users/2');
+      const opener = page.getByRole('button', { name: 'Delete User', exact: true });
+      await opener.waitFor();
+      assert.ok(!fetched.includes('dialog') && !fetched.includes('delete_user_dialog'),
+        `neither in the first visit: ${fetched}`);
+      await opener.click();
+      const dialog = page.getByRole('dialog', { name: 'Delete user?' });
+      await dialog.waitFor();
+      assert.ok(beside, 'the dialog\'s chunk was asked for while the part\'s was on its way');
+      assert.ok(await dialog.evaluate((d) => d.contains(document.activeElement)), 'focus in the dialog');
+      await page.keyboard.press('Escape');
+      await expectFocused(opener, 'focus back on the button');
     }));
 
   test('the account menu comes after the first screen and still opens from the keyboard at once', (t) =>

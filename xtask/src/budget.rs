@@ -48,15 +48,18 @@ pub const BUDGET: u64 = 200_000;
 /// "What … allows" became a part (`role_overview`, shown when its details open): the
 /// invitation left this list at 194.9 KB, and the chunks cut anew moved 0.2 to 1.7 KB
 /// onto the others (247.7 / 264.1 / 219.1 / 211.5 / 246.4 KB), their ceilings raised
-/// by 0.5 to 1.5 KB to stay 3.3 to 3.6 KB above.
+/// by 0.5 to 1.5 KB to stay 3.3 to 3.6 KB above. Then every `Dialog`'s own code
+/// became the part `dialog` (the Overview's VOD confirmation and the pending
+/// invitations' Revoke had linked it into those pages): 240.1 / 256.3 / 220.3 / 212.8
+/// / 238.9 KB, the last three up by 1.3 to 1.7 KB as shared chunks were cut anew.
 /// Lower a ceiling with every cut; a route under the budget leaves this list, and the
 /// test then holds it to the budget.
 const CEILINGS: &[(&str, u64)] = &[
-    ("overview", 251_000),
-    ("users", 267_500),
-    ("a single user", 222_500),
-    ("activity", 215_000),
-    ("embedding entry (overview)", 250_000),
+    ("overview", 243_600),
+    ("users", 259_800),
+    ("a single user", 223_900),
+    ("activity", 216_300),
+    ("embedding entry (overview)", 242_400),
 ];
 /// The next mark the issue sets (printed, not enforced).
 const NEXT_MARK: u64 = 150_000;
@@ -79,10 +82,12 @@ const ROUTES: &[(&str, &[&str])] = &[
 /// bad configuration or an unreachable API, `src/components/problem_screen.rs`), the
 /// German words, loaded when German is chosen (`src/lang/german.rs`), the parts
 /// of a page fetched once it has settled or when first used (the `lazy_part!` names;
-/// `role_overview` is the invitation's "What … allows"), and the CSV export's run,
+/// `role_overview` is the invitation's "What … allows", `dialog` the code of every
+/// confirmation dialog), and the CSV export's run,
 /// fetched with its first click.
 const ON_DEMAND: &[&str] = &[
     "problems",
+    "dialog",
     "german",
     "bulk_dialog",
     "invite_dialog",
