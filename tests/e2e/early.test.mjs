@@ -2,7 +2,8 @@
 // tab, `GET /user/me`, for a page in the organisation's frame `GET /organisation`,
 // and for the users list in its default view its first page are asked while the wasm
 // loads, and the app takes the answers over instead of asking again; an early answer
-// that failed is asked again, nothing lost.
+// that failed is asked again, nothing lost. The main module is compiled only once the
+// loading line is on screen.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -103,5 +104,31 @@ describe('the head start of the standalone page', () => {
       await page.goto(new URL('/organisation/users/2', s.server.baseUrl).href);
       await page.getByRole('heading', { level: 1, name: s.org.name }).waitFor();
       assert.equal(org.count, 2, 'the early request and the app\'s own');
+    }));
+
+  test('the main module is compiled after the loading line is painted, not before', (t) =>
+    s.withPage(t, async (page) => {
+      await s.loginAs(page, DEMO.admin, '/organisation/overview');
+      // Records when the glue first hands a module to the browser to compile.
+      await page.addInitScript(() => {
+        for (const name of ['instantiateStreaming', 'instantiate', 'compileStreaming', 'compile']) {
+          const original = WebAssembly[name];
+          if (!original) continue;
+          WebAssembly[name] = function compile(...args) {
+            window.__firstCompileAt ??= performance.now();
+            return original.apply(this, args);
+          };
+        }
+      });
+      for (let visit = 0; visit < 3; visit++) {
+        await page.goto(new URL('/organisation/overview', s.server.baseUrl).href);
+        await page.getByRole('heading', { level: 1, name: s.org.name }).waitFor();
+        const { paint, compile } = await page.evaluate(() => ({
+          paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+          compile: window.__firstCompileAt,
+        }));
+        assert.ok(paint !== undefined && compile !== undefined, `both seen: ${paint}, ${compile}`);
+        assert.ok(paint <= compile, `visit ${visit}: painted at ${paint} ms, compiled at ${compile} ms`);
+      }
     }));
 });

@@ -22,6 +22,9 @@ use crate::wasm::{WasmBuild, APP};
 const COMPRESSIBLE: &[&str] = &[
     "html", "js", "mjs", "css", "wasm", "json", "svg", "txt", "map",
 ];
+/// How long the page's start waits at most for its first paint before compiling the
+/// main module ([`add_bootstrap`]).
+const FIRST_PAINT_WAIT_MS: u32 = 250;
 /// Below this, compression does not pay for the extra header bytes.
 const MIN_COMPRESS_BYTES: usize = 512;
 
@@ -40,6 +43,12 @@ pub fn finish(ctx: &Ctx, dist: &Path, wasm: &WasmBuild) -> Result<(), String> {
 /// The page's start, before `</head>`: the glue and the main module are fetched
 /// while the page parses, then one inline module instantiates them (its hash is in
 /// the backend's CSP). Paths are relative to the page's `<base>`.
+///
+/// The module is compiled once the loading line is on screen (the browser's
+/// first-contentful-paint entry), not before: compiling it is the page's longest task,
+/// and when the module arrived first (a warm cache, a fast link) that task held the
+/// first paint back behind it. A hidden tab, which paints nothing, or a browser without
+/// paint timing starts at once; [`FIRST_PAINT_WAIT_MS`] bounds the wait.
 fn add_bootstrap(html: &str, wasm: &WasmBuild) -> Result<String, String> {
     let glue = wasm.glue();
     let main = wasm.main_wasm();
@@ -48,7 +57,12 @@ fn add_bootstrap(html: &str, wasm: &WasmBuild) -> Result<String, String> {
         "<link rel=modulepreload href=\"{glue}\">\
          <link rel=modulepreload href=\"{loader}\">\
          <link rel=preload href=\"{main}\" as=fetch type=application/wasm crossorigin>\
-         <script type=module>import init from\"./{glue}\";init()</script>"
+         <script type=module>import init from\"./{glue}\";\
+         new Promise(go=>{{\
+         if(document.visibilityState!==\"visible\"||!PerformanceObserver.supportedEntryTypes?.includes(\"paint\"))return go();\
+         new PerformanceObserver((l,o)=>{{if(l.getEntriesByName(\"first-contentful-paint\").length){{o.disconnect();go()}}}}).observe({{type:\"paint\",buffered:true}});\
+         setTimeout(go,{FIRST_PAINT_WAIT_MS})\
+         }}).then(()=>init())</script>"
     );
     let Some(at) = html.find("</head>") else {
         return Err("dist/index.html has no </head>: did trunk's output change?".into());
