@@ -1,4 +1,6 @@
-//! The organisation's pending invitations, with Revoke (after a confirm).
+//! The organisation's pending invitations, with Revoke (after a confirm). A part of
+//! the users page ([`PART`]): the card comes below the list, once the list is shown,
+//! and only for roles that may see invitations.
 
 use bintu_wire::{Invite, Role};
 use leptos::prelude::*;
@@ -6,10 +8,20 @@ use leptos::prelude::*;
 use crate::api::error_text::user_message;
 use crate::api::{invites, use_api};
 use crate::components::card::Card;
-use crate::components::dialog::{Dialog, DialogVariant};
+use crate::components::dialog::{self, Dialog, DialogVariant};
 use crate::components::status::{ErrorState, Loading};
 use crate::domain::roles::display_name;
 use crate::domain::time::format_utc;
+
+crate::lazy_part!(
+    /// The card in a wasm chunk of its own, fetched when the list below which it
+    /// stands is shown.
+    pub PART,
+    pending_invites,
+    PendingInvites,
+    PendingInvitesProps,
+    beside = dialog::MODAL
+);
 
 /// The "Pending invitations" card. Bump `version` to reload it.
 #[component]

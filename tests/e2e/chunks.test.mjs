@@ -179,6 +179,36 @@ describe('the wasm split by route', () => {
       await expectFocused(opener, 'focus back on the button');
     }));
 
+  test('the pending invitations come once the list is shown, for a role that sees them; a failed fetch says so', (t) =>
+    s.withPage(t, async (page) => {
+      const fetched = splitsFetched(page);
+      let failing = true;
+      await page.route(split('pending_invites'), (route) => (failing ? route.abort('connectionfailed') : route.continue()));
+      await s.loginAs(page, DEMO.admin, LIST);
+      await page.locator('table tbody tr').first().waitFor();
+      const alert = page.getByRole('alert').filter({ hasText: `${FAILED}.` });
+      await alert.waitFor();
+      // Asked for by the page once its list was shown, not preloaded with the route.
+      const how = await page.evaluate(() => performance.getEntriesByType('resource')
+        .filter((e) => /split_pending_invites\.wasm$/.test(e.name))
+        .map((e) => e.initiatorType));
+      assert.ok(how.length > 0 && !how.includes('link'), `fetched by the page: ${how}`);
+      await expectNoAxeViolations(page, 'pending invitations chunk failed');
+      failing = false;
+      await alert.getByRole('button', { name: 'Retry' }).click();
+      await page.getByRole('region', { name: 'Pending invitations' }).waitFor();
+      assert.equal(await alert.count(), 0);
+
+      // A member sees no invitations: their code is not fetched at all.
+      const member = await page.context().newPage();
+      const memberFetched = splitsFetched(member);
+      await s.loginAs(member, DEMO.user, LIST);
+      await member.locator('table tbody tr').first().waitFor();
+      await member.waitForTimeout(500);
+      assert.ok(!memberFetched.includes('pending_invites'), `not for a member: ${memberFetched}`);
+      await member.close();
+    }));
+
   test('the account menu comes after the first screen and still opens from the keyboard at once', (t) =>
     s.withPage(t, async (page) => {
       const fetched = splitsFetched(page);

@@ -52,11 +52,13 @@ pub const BUDGET: u64 = 200_000;
 /// became the part `dialog` (the Overview's VOD confirmation and the pending
 /// invitations' Revoke had linked it into those pages): 240.1 / 256.3 / 220.3 / 212.8
 /// / 238.9 KB, the last three up by 1.3 to 1.7 KB as shared chunks were cut anew.
+/// The pending invitations (below the users list, for roles that see them) then
+/// became a part fetched once the list is shown: users 247.8 KB.
 /// Lower a ceiling with every cut; a route under the budget leaves this list, and the
 /// test then holds it to the budget.
 const CEILINGS: &[(&str, u64)] = &[
     ("overview", 243_600),
-    ("users", 259_800),
+    ("users", 251_300),
     ("a single user", 223_900),
     ("activity", 216_300),
     ("embedding entry (overview)", 242_400),
@@ -83,7 +85,8 @@ const ROUTES: &[(&str, &[&str])] = &[
 /// German words, loaded when German is chosen (`src/lang/german.rs`), the parts
 /// of a page fetched once it has settled or when first used (the `lazy_part!` names;
 /// `role_overview` is the invitation's "What … allows", `dialog` the code of every
-/// confirmation dialog), and the CSV export's run,
+/// confirmation dialog, `pending_invites` the card below the users list), and the
+/// CSV export's run,
 /// fetched with its first click.
 const ON_DEMAND: &[&str] = &[
     "problems",
@@ -98,6 +101,7 @@ const ON_DEMAND: &[&str] = &[
     "nav_drawer",
     "users_export",
     "role_overview",
+    "pending_invites",
 ];
 /// The page an embedding host shows first by default.
 const EMBED_ROUTE: &str = "overview";

@@ -16,7 +16,7 @@ use crate::components::bulk_bar::{BulkBar, BulkKind, BulkRights};
 use crate::components::bulk_dialog::{self, BulkDialogProps};
 use crate::components::card::Card;
 use crate::components::lazy_part::Lazy;
-use crate::components::pending_invites::PendingInvites;
+use crate::components::pending_invites::{self, PendingInvitesProps};
 use crate::components::role_filter::RoleFilter;
 use crate::components::shell::use_user_list_memory;
 use crate::components::status::Unavailable;
@@ -102,6 +102,9 @@ fn UserManagement() -> impl IntoView {
     memory.notice.set(None);
     let actions = QuickActions::new();
     let invite_open = RwSignal::new(false);
+    // The pending invitations are fetched when shown; false after their fetch failed
+    // and the notice was dismissed.
+    let invites_wanted = RwSignal::new(true);
 
     // Bulk actions: the boxes only for roles that may change or delete users.
     let rights = BulkRights {
@@ -151,7 +154,17 @@ fn UserManagement() -> impl IntoView {
                     selection=selectable.then_some(selection) on_screen=on_screen/>
             </Card>
             <Show when=move || settled.get() && may(Permission::InviteList)>
-                <PendingInvites roles=role_list version=invites_version can_revoke=caps.with_untracked(|c| c.allows(Permission::InviteRevoke))/>
+                {
+                    let props = PendingInvitesProps::builder()
+                        .roles(role_list)
+                        .version(invites_version)
+                        .can_revoke(caps.with_untracked(|c| c.allows(Permission::InviteRevoke)))
+                        .build();
+                    view! {
+                        <Lazy part=&pending_invites::PART props=props wanted=invites_wanted
+                            on_dismiss=Callback::new(move |()| invites_wanted.set(false))/>
+                    }
+                }
             </Show>
             <QuickActionDialogs actions=actions status=status version=version/>
             {selectable.then(|| {
