@@ -1,13 +1,27 @@
 //! "Send test event" beside the webhook: the server sends a sample `publish` call to
 //! the saved webhook, and the panel says what the answer would mean for a publish.
+//! The button is on the page; the test and its panel are in a wasm chunk of their
+//! own, fetched with the first click ([`tester`]): most visits never test.
+
+use std::future::Future;
+use std::pin::Pin;
 
 use bintu_wire::{WebhookTestResult, WebhookVerdict};
 use leptos::prelude::*;
 
 use crate::api::error_text::user_message;
-use crate::api::{organisation, use_api};
+use crate::api::{organisation, use_api, ApiClient, ApiError};
+use crate::components::lazy_page::ChunkError;
 use crate::domain::text::capitalised;
 use crate::domain::webhook_outcome::{error_kind_text, summary, verdict_explanation, verdict_text};
+
+/// What a test ended with: the server's result with the chunk's view of it, or why
+/// there is none.
+#[derive(Clone)]
+enum Outcome {
+    Tested(WebhookTestResult, ShowResult),
+    Failed(String),
+}
 
 /// The test button and its result, for the saved webhook `saved`; `dirty` says the
 /// field holds unsaved changes (the test uses the saved URL).
@@ -17,11 +31,27 @@ pub fn WebhookTest(
     #[prop(into)] dirty: Signal<bool>,
 ) -> impl IntoView {
     let api = use_api();
-    let send = Action::new_local(move |_: &()| {
+    let pending = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<Outcome>);
+    let send = move |_| {
+        if pending.get_untracked() {
+            return;
+        }
+        pending.set(true);
         let api = api.clone();
-        async move { organisation::test_webhook(&api).await }
-    });
-    let pending = send.pending();
+        leptos::task::spawn_local(async move {
+            let ended = match tester().await {
+                Ok(test) => match (test.send)(api).await {
+                    Ok(result) => Outcome::Tested(result, test.show),
+                    Err(e) => Outcome::Failed(user_message(&e)),
+                },
+                Err(_) => Outcome::Failed(crate::tr!(lazy_page.part_could_not_be_loaded).into()),
+            };
+            // The page may be gone by now (the user went elsewhere).
+            let _ = outcome.try_set(Some(ended));
+            let _ = pending.try_set(false);
+        });
+    };
     let none_saved = move || saved.with(String::is_empty);
     let hint = move || {
         if none_saved() {
@@ -39,23 +69,42 @@ pub fn WebhookTest(
                     type="button"
                     class="oc-button oc-button--secondary"
                     disabled=move || none_saved() || pending.get()
-                    on:click=move |_| { send.dispatch(()); }
+                    on:click=send
                 >
                     {move || if pending.get() { {crate::tr!(webhook_test.sending_test_event)} } else { {crate::tr!(webhook_test.send_test_event)} }}
                 </button>
                 <span class="oc-hint">{hint}</span>
             </div>
             <div class="oc-webhook-test__result" role="status" aria-live="polite">
-                {move || send.value().get().map(|r| match r {
-                    Ok(result) => view! { <TestResult result=result/> }.into_any(),
-                    Err(e) => view! {
-                        <p class="oc-alert oc-alert--error">{user_message(&e)}</p>
+                {move || outcome.get().map(|o| match o {
+                    Outcome::Tested(result, show) => show(result),
+                    Outcome::Failed(message) => view! {
+                        <p class="oc-alert oc-alert--error">{message}</p>
                     }
                     .into_any(),
                 })}
             </div>
         </div>
     }
+}
+
+type SendTest = fn(ApiClient) -> Pin<Box<dyn Future<Output = Result<WebhookTestResult, ApiError>>>>;
+type ShowResult = fn(WebhookTestResult) -> AnyView;
+
+/// The chunk's two halves: the request, and the panel for its result.
+#[derive(Clone, Copy)]
+struct Tester {
+    send: SendTest,
+    show: ShowResult,
+}
+
+/// The test and its panel, in a wasm chunk of their own, loaded with the first click.
+#[leptos::wasm_split::wasm_split(webhook_test, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn tester() -> Result<Tester, ChunkError> {
+    Ok(Tester {
+        send: |api| Box::pin(async move { organisation::test_webhook(&api).await }),
+        show: |result| view! { <TestResult result=result/> }.into_any(),
+    })
 }
 
 #[component]

@@ -209,6 +209,21 @@ describe('the wasm split by route', () => {
       await member.close();
     }));
 
+  test('the Overview\'s tags come once the cards above them are shown; a failed fetch says so, Retry shows them', (t) =>
+    s.withPage(t, async (page) => {
+      let failing = true;
+      await page.route(split('tags_card'), (route) => (failing ? route.abort('connectionfailed') : route.continue()));
+      await s.loginAs(page, DEMO.admin, '/organisation/overview');
+      await page.getByRole('heading', { name: 'API Access' }).waitFor();
+      const alert = page.getByRole('alert').filter({ hasText: `${FAILED}.` });
+      await alert.waitFor();
+      await expectNoAxeViolations(page, 'tags chunk failed');
+      failing = false;
+      await alert.getByRole('button', { name: 'Retry' }).click();
+      await page.getByRole('heading', { name: 'Tags' }).waitFor();
+      assert.equal(await alert.count(), 0);
+    }));
+
   test('the account menu comes after the first screen and still opens from the keyboard at once', (t) =>
     s.withPage(t, async (page) => {
       const fetched = splitsFetched(page);

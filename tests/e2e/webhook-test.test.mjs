@@ -82,6 +82,37 @@ describe('webhook test delivery', () => {
     }, { viewport: PHONE });
   });
 
+  test('the test comes with the first click; if it cannot load, the panel says so and the button tries again', async (t) => {
+    await s.api('PUT', '/organisation/webhook', { body: { webhook: `${base}/allow` } });
+    await s.withPage(t, async (page) => {
+      const asked = [];
+      let failing = true;
+      await page.route(/\/split_webhook_test\.wasm$/, (route) => {
+        asked.push(route.request().url());
+        return failing ? route.abort('connectionfailed') : route.continue();
+      });
+      await s.loginAs(page, DEMO.admin);
+      const card = page.getByRole('region', { name: 'Webhook Config' });
+      const button = card.getByRole('button', { name: 'Send test event' });
+      await button.waitFor();
+      await page.waitForTimeout(300);
+      assert.equal(asked.length, 0, 'not fetched before the click');
+      const before = calls.length;
+
+      await button.click();
+      const status = card.getByRole('status');
+      await status.getByText('This part of the console could not be loaded.').waitFor();
+      assert.equal(calls.length, before, 'nothing was sent');
+      assert.ok(await button.isEnabled(), 'the button works again');
+      await expectNoAxeViolations(page, 'webhook test: chunk failed');
+
+      failing = false;
+      const panel = await sendTest(page);
+      await panel.getByText('Would allow', { exact: true }).waitFor();
+      assert.equal(calls.length, before + 1);
+    });
+  });
+
   test('roles that may not set the webhook get no test button', async (t) => {
     await s.withPage(t, async (page) => {
       await s.loginAs(page, DEMO.user);

@@ -53,15 +53,17 @@ pub const BUDGET: u64 = 200_000;
 /// invitations' Revoke had linked it into those pages): 240.1 / 256.3 / 220.3 / 212.8
 /// / 238.9 KB, the last three up by 1.3 to 1.7 KB as shared chunks were cut anew.
 /// The pending invitations (below the users list, for roles that see them) then
-/// became a part fetched once the list is shown: users 247.8 KB.
+/// became a part fetched once the list is shown: users 247.8 KB. So did the Overview's
+/// tags (below its cards), and the webhook test's run came with its first click:
+/// 220.0 / 247.5 / 220.1 / 211.5 / 218.7 KB.
 /// Lower a ceiling with every cut; a route under the budget leaves this list, and the
 /// test then holds it to the budget.
 const CEILINGS: &[(&str, u64)] = &[
-    ("overview", 243_600),
-    ("users", 251_300),
-    ("a single user", 223_900),
-    ("activity", 216_300),
-    ("embedding entry (overview)", 242_400),
+    ("overview", 223_500),
+    ("users", 251_000),
+    ("a single user", 223_600),
+    ("activity", 215_000),
+    ("embedding entry (overview)", 222_200),
 ];
 /// The next mark the issue sets (printed, not enforced).
 const NEXT_MARK: u64 = 150_000;
@@ -85,9 +87,9 @@ const ROUTES: &[(&str, &[&str])] = &[
 /// German words, loaded when German is chosen (`src/lang/german.rs`), the parts
 /// of a page fetched once it has settled or when first used (the `lazy_part!` names;
 /// `role_overview` is the invitation's "What … allows", `dialog` the code of every
-/// confirmation dialog, `pending_invites` the card below the users list), and the
-/// CSV export's run,
-/// fetched with its first click.
+/// confirmation dialog, `pending_invites` the card below the users list, `tags_card`
+/// the one below the Overview's), and the CSV export's and the webhook test's runs,
+/// each fetched with its first click.
 const ON_DEMAND: &[&str] = &[
     "problems",
     "dialog",
@@ -102,6 +104,8 @@ const ON_DEMAND: &[&str] = &[
     "users_export",
     "role_overview",
     "pending_invites",
+    "tags_card",
+    "webhook_test",
 ];
 /// The page an embedding host shows first by default.
 const EMBED_ROUTE: &str = "overview";

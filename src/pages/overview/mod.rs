@@ -10,12 +10,12 @@ mod webhook;
 use bintu_wire::{Organisation, Permission};
 use leptos::prelude::*;
 
+use crate::components::lazy_part::Lazy;
 use crate::components::shell::use_organisation;
 use crate::components::status::{ErrorState, Loading};
 use crate::session::use_session;
 use api_access::ApiAccessSection;
 use packages::PackagesSection;
-use tags::TagsSection;
 use vod::VodSection;
 use webhook::WebhookSection;
 
@@ -34,8 +34,10 @@ pub fn OverviewPage() -> impl IntoView {
     let session = use_session();
     let can_see_tags = Memo::new(move |_| session.allows(Permission::TagGet));
     // Tags come below the organisation's cards and appear once those are shown, so
-    // the cards never push an already visible tag list down (layout shift).
+    // the cards never push an already visible tag list down (layout shift). Their code
+    // is fetched then; `tags_wanted` turns false when a failed fetch is dismissed.
     let org_shown = RwSignal::new(false);
+    let tags_wanted = RwSignal::new(true);
     Effect::new(move |_| {
         if org.with(Option::is_some) {
             org_shown.set(true);
@@ -56,7 +58,8 @@ pub fn OverviewPage() -> impl IntoView {
                 Some(Ok(o)) => view! { <OrganisationSections org=o/> }.into_any(),
             }}
             <Show when=move || org_shown.get() && can_see_tags.get()>
-                <TagsSection/>
+                <Lazy part=&tags::PART props=() wanted=tags_wanted
+                    on_dismiss=Callback::new(move |()| tags_wanted.set(false))/>
             </Show>
         </div>
     }
