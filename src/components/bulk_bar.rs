@@ -1,6 +1,8 @@
 //! The bar above the user table while users are selected: how many, "Select all N
 //! users matching this filter", "Clear selection", and the bulk actions the role
-//! allows. On a phone it sits at the bottom of the screen (`style/users.css`).
+//! allows. On a phone it sits at the bottom of the screen (`style/users.css`). A part
+//! of the users page ([`PART`]): fetched once the page has settled, or with the first
+//! ticked box.
 
 use bintu_wire::User;
 use leptos::prelude::*;
@@ -28,7 +30,16 @@ pub struct BulkRights {
     pub delete: bool,
 }
 
-/// The bar; `page` and `total` are the list's current page and match count.
+crate::lazy_part!(
+    /// The bar in a wasm chunk of its own.
+    pub PART,
+    bulk_bar,
+    BulkBar,
+    BulkBarProps
+);
+
+/// The bar, shown while users are selected; `page` and `total` are the list's current
+/// page and match count. The page announces the count (`role=status`) itself.
 #[component]
 pub fn BulkBar(
     selection: RwSignal<Selection>,
@@ -76,8 +87,6 @@ pub fn BulkBar(
     };
 
     view! {
-        // Always there, so each change of the count is announced.
-        <p class="oc-visually-hidden" role="status">{move || selection.with(Selection::count_text)}</p>
         <Show when=move || !selection.with(Selection::is_empty)>
             <div class="oc-bulk-bar" role="region" aria-label={crate::tr!(bulk_bar.selected_users)}>
                 <p class="oc-bulk-bar__count">{move || selection.with(Selection::count_text)}</p>

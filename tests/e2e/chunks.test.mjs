@@ -224,6 +224,34 @@ describe('the wasm split by route', () => {
       assert.equal(await alert.count(), 0);
     }));
 
+  test('the bulk bar comes with the first ticked box if not before; a failed fetch says so, Dismiss clears the selection', (t) =>
+    s.withPage(t, async (page) => {
+      const fetched = splitsFetched(page);
+      let failing = true;
+      await page.route(split('bulk_bar'), (route) => (failing ? route.abort('connectionfailed') : route.continue()));
+      await s.loginAs(page, DEMO.admin, LIST);
+      const box = page.getByRole('checkbox', { name: `Select ${DEMO.user}`, exact: true });
+      await box.waitFor();
+      assert.ok(!fetched.includes('bulk_bar'), `not in the first visit: ${fetched}`);
+
+      await box.check();
+      const alert = page.getByRole('alert').filter({ hasText: `${FAILED}.` });
+      await alert.waitFor();
+      await expectNoAxeViolations(page, 'bulk bar chunk failed');
+      await alert.getByRole('button', { name: 'Dismiss' }).click();
+      await alert.waitFor({ state: 'detached' });
+      assert.equal(await box.isChecked(), false, 'the selection was cleared');
+      await expectFocused(box, 'focus back on the box');
+
+      await box.check();
+      await alert.waitFor();
+      failing = false;
+      await alert.getByRole('button', { name: 'Retry' }).click();
+      const bar = page.getByRole('region', { name: 'Selected users' });
+      await bar.getByText('1 user selected').waitFor();
+      assert.equal(await alert.count(), 0);
+    }));
+
   test('the account menu comes after the first screen and still opens from the keyboard at once', (t) =>
     s.withPage(t, async (page) => {
       const fetched = splitsFetched(page);

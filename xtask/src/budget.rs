@@ -55,12 +55,13 @@ pub const BUDGET: u64 = 200_000;
 /// The pending invitations (below the users list, for roles that see them) then
 /// became a part fetched once the list is shown: users 247.8 KB. So did the Overview's
 /// tags (below its cards), and the webhook test's run came with its first click:
-/// 220.0 / 247.5 / 220.1 / 211.5 / 218.7 KB.
+/// 220.0 / 247.5 / 220.1 / 211.5 / 218.7 KB. The users page's bulk bar (shown while
+/// users are selected) then became a part: users 240.6 KB.
 /// Lower a ceiling with every cut; a route under the budget leaves this list, and the
 /// test then holds it to the budget.
 const CEILINGS: &[(&str, u64)] = &[
     ("overview", 223_500),
-    ("users", 251_000),
+    ("users", 244_200),
     ("a single user", 223_600),
     ("activity", 215_000),
     ("embedding entry (overview)", 222_200),
@@ -87,8 +88,9 @@ const ROUTES: &[(&str, &[&str])] = &[
 /// German words, loaded when German is chosen (`src/lang/german.rs`), the parts
 /// of a page fetched once it has settled or when first used (the `lazy_part!` names;
 /// `role_overview` is the invitation's "What … allows", `dialog` the code of every
-/// confirmation dialog, `pending_invites` the card below the users list, `tags_card`
-/// the one below the Overview's), and the CSV export's and the webhook test's runs,
+/// confirmation dialog, `pending_invites` the card below the users list, `bulk_bar`
+/// the bar over it while users are selected, `tags_card` the card below the
+/// Overview's), and the CSV export's and the webhook test's runs,
 /// each fetched with its first click.
 const ON_DEMAND: &[&str] = &[
     "problems",
@@ -106,6 +108,7 @@ const ON_DEMAND: &[&str] = &[
     "pending_invites",
     "tags_card",
     "webhook_test",
+    "bulk_bar",
 ];
 /// The page an embedding host shows first by default.
 const EMBED_ROUTE: &str = "overview";

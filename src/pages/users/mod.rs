@@ -12,7 +12,7 @@ use bintu_wire::{Permission, RoleList};
 use leptos::prelude::*;
 
 use crate::api::roles;
-use crate::components::bulk_bar::{BulkBar, BulkKind, BulkRights};
+use crate::components::bulk_bar::{self, BulkBarProps, BulkKind, BulkRights};
 use crate::components::bulk_dialog::{self, BulkDialogProps};
 use crate::components::card::Card;
 use crate::components::lazy_part::Lazy;
@@ -140,15 +140,24 @@ fn UserManagement() -> impl IntoView {
                     <RoleFilter roles=role_list view=view_state/>
                 </Show>
                 <p class="oc-users-status" role="status">{move || status.get()}</p>
-                {selectable.then(|| view! {
-                    <BulkBar
-                        selection=selection
-                        page=Signal::derive(move || on_screen.with(|(page, _)| page.clone()))
-                        total=Signal::derive(move || on_screen.with(|(_, total)| *total))
-                        view=view_state
-                        rights=rights
-                        on_open=Callback::new(move |kind| bulk.set(Some(kind)))
-                    />
+                {selectable.then(|| {
+                    let props = BulkBarProps::builder()
+                        .selection(selection)
+                        .page(Signal::derive(move || on_screen.with(|(page, _)| page.clone())))
+                        .total(Signal::derive(move || on_screen.with(|(_, total)| *total)))
+                        .view(view_state)
+                        .rights(rights)
+                        .on_open(Callback::new(move |kind| bulk.set(Some(kind))))
+                        .build();
+                    let clear = move |()| selection.update(|s| s.set_all(&s.users(), false));
+                    view! {
+                        // Always there, so each change of the count is announced.
+                        <p class="oc-visually-hidden" role="status">{move || selection.with(Selection::count_text)}</p>
+                        // Dismissing a failed fetch of the bar clears the selection it was for.
+                        <Lazy part=&bulk_bar::PART props=props
+                            wanted=Signal::derive(move || !selection.with(Selection::is_empty))
+                            on_dismiss=Callback::new(clear)/>
+                    }
                 })}
                 <UserList view=view_state version=version roles=role_list go=go on_action=actions.on_action() arrived=list_arrived shown=settled
                     selection=selectable.then_some(selection) on_screen=on_screen/>
