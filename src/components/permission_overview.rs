@@ -5,16 +5,39 @@ use bintu_wire::permission::split;
 use bintu_wire::Role;
 use leptos::prelude::*;
 
+use crate::components::lazy_part::Lazy;
 use crate::domain::roles::{describe, diff, group_by_resource};
 
 crate::lazy_part!(
-    /// In a wasm chunk of its own for the invitation page, which shows the role only
-    /// when its details are opened: loaded when the page is idle or when first opened.
+    /// In a wasm chunk of its own for the pages that show the role in closed details
+    /// ([`RoleDetails`]): loaded when the page is idle or when they are first opened.
     pub ROLE_OVERVIEW,
     role_overview,
     PermissionOverview,
     PermissionOverviewProps
 );
+
+/// `overview` in a closed `<details>` under `summary`: its code comes with the first
+/// opening (or while the browser is idle), not with the page. A failed fetch's
+/// Dismiss closes the details again.
+#[component]
+pub fn RoleDetails(summary: String, overview: PermissionOverviewProps) -> impl IntoView {
+    let details = NodeRef::<leptos::html::Details>::new();
+    let is_open = move || details.get_untracked().is_some_and(|d| d.open());
+    let explained = RwSignal::new(false);
+    let close_details = Callback::new(move |()| {
+        if let Some(d) = details.get_untracked() {
+            d.set_open(false);
+        }
+        explained.set(false);
+    });
+    view! {
+        <details class="oc-details" node_ref=details on:toggle=move |_| explained.set(is_open())>
+            <summary>{summary}</summary>
+            <Lazy part=&ROLE_OVERVIEW props=overview wanted=explained on_dismiss=close_details/>
+        </details>
+    }
+}
 
 /// Description, audiences and permissions of `role`.
 #[component]

@@ -9,9 +9,8 @@ use crate::api::error_text::user_message;
 use crate::api::{invites, use_api, ApiError};
 use crate::components::brand::BrandName;
 use crate::components::credential_fields::{CredentialFields, CredentialsFor};
-use crate::components::lazy_part::Lazy;
 use crate::components::main_region::MainRegion;
-use crate::components::permission_overview::{PermissionOverviewProps, ROLE_OVERVIEW};
+use crate::components::permission_overview::{PermissionOverviewProps, RoleDetails};
 use crate::components::status::{ErrorState, FormError, Loading};
 use crate::components::submit_button::SubmitButton;
 use crate::domain::time::format_utc;
@@ -140,17 +139,6 @@ fn SignUp(offer: InviteOffer, token: String, gone: RwSignal<bool>) -> impl IntoV
     };
 
     let role = offer.role.clone();
-    // What the role allows is shown only when asked for: its code comes with the
-    // details' first opening (or while the browser is idle), not with the page.
-    let details = NodeRef::<leptos::html::Details>::new();
-    let is_open = move || details.get_untracked().is_some_and(|d| d.open());
-    let explained = RwSignal::new(false);
-    let close_details = Callback::new(move |()| {
-        if let Some(d) = details.get_untracked() {
-            d.set_open(false);
-        }
-        explained.set(false);
-    });
     let overview = PermissionOverviewProps::builder()
         .role(role.clone())
         .below_page_title(true)
@@ -161,10 +149,7 @@ fn SignUp(offer: InviteOffer, token: String, gone: RwSignal<bool>) -> impl IntoV
             {crate::tr!(invite_accept.you_are_invited_as)} <strong class="oc-role-badge">{role.display_name.clone()}</strong> "."
         </p>
         <p class="oc-hint">{crate::tr!(invite_accept.this_invitation_expires, expires_at = format_utc(&offer.expires_at))}</p>
-        <details class="oc-details" node_ref=details on:toggle=move |_| explained.set(is_open())>
-            <summary>{crate::tr!(invite_accept.what_allows, display_name = role.display_name)}</summary>
-            <Lazy part=&ROLE_OVERVIEW props=overview wanted=explained on_dismiss=close_details/>
-        </details>
+        <RoleDetails summary=crate::tr!(invite_accept.what_allows, display_name = role.display_name) overview=overview/>
         <form class="oc-form" on:submit=on_submit novalidate>
             <CredentialFields email=email password=password purpose=CredentialsFor::SignUp id_prefix="oc-invite"/>
             <FormError error=error/>

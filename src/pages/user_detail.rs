@@ -1,5 +1,6 @@
-//! `/organisation/users/:id`: one user's details, their role explained, and the three
-//! actions Update Permission, Reset User Token and Delete User.
+//! `/organisation/users/:id`: one user's details, their role explained, the three
+//! actions Update Permission, Reset User Token and Delete User, and their recent
+//! activity.
 
 use bintu_wire::Permission;
 use bintu_wire::{Role, User};
@@ -9,8 +10,8 @@ use crate::api::roles::{self, RolesResource};
 use crate::api::{activity, use_api, users, ApiError};
 use crate::components::activity_list::ActivityList;
 use crate::components::card::Card;
-use crate::components::lazy_part::lazy_dialog;
-use crate::components::permission_overview::{Audiences, PermissionOverview};
+use crate::components::lazy_part::{lazy_dialog, Lazy};
+use crate::components::permission_overview::{Audiences, PermissionOverviewProps, RoleDetails};
 use crate::components::shell::use_user_list_memory;
 use crate::components::status::{ErrorState, Loading, Unavailable};
 use crate::components::user_dialogs::{
@@ -113,6 +114,9 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
     let status = RwSignal::new(String::new());
     // Bumped after a change made here, so the recent activity shows it.
     let activity_version = RwSignal::new(0u32);
+    // The recent activity, the last card, is a part fetched with the page's first
+    // build; false after a failed fetch was dismissed.
+    let activity_wanted = RwSignal::new(true);
     let (update_open, reset_open, delete_open) = (
         RwSignal::new(false),
         RwSignal::new(false),
@@ -236,7 +240,13 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
             }}
         </Card>
         <Show when=move || caps.get().allows(Permission::ActivityList)>
-            <RecentActivity id=u.id roles=roles version=activity_version/>
+            {
+                let props = RecentActivityProps::builder().id(u.id).roles(roles).version(activity_version).build();
+                view! {
+                    <Lazy part=&RECENT_ACTIVITY props=props wanted=activity_wanted
+                        on_dismiss=Callback::new(move |()| activity_wanted.set(false))/>
+                }
+            }
         </Show>
         {lazy_dialog(&user_dialogs::UPDATE_PERMISSION, update, update_open)}
         {lazy_dialog(&user_dialogs::RESET_TOKEN, reset, reset_open)}
@@ -256,10 +266,8 @@ fn RolePanel(role: Role) -> impl IntoView {
             </p>
             <p>{role.description.clone()}</p>
             <Audiences audiences=role.audiences.clone()/>
-            <details class="oc-details">
-                <summary>{crate::tr!(user_detail.permission_overview)}</summary>
-                <PermissionOverview role=role/>
-            </details>
+            <RoleDetails summary=crate::tr!(user_detail.permission_overview).to_string()
+                overview=PermissionOverviewProps::builder().role(role).build()/>
         </div>
     }
 }
@@ -293,6 +301,15 @@ fn ActionButton(
         </div>
     }
 }
+
+crate::lazy_part!(
+    /// The card in a wasm chunk of its own (with the activity list it shares with the
+    /// Activity tab): it stands below the user's and the role's cards.
+    RECENT_ACTIVITY,
+    recent_activity,
+    RecentActivity,
+    RecentActivityProps
+);
 
 /// The user's most recent activity-log entries (as actor or target), with a link to
 /// all of them on the Activity tab.

@@ -252,6 +252,37 @@ describe('the wasm split by route', () => {
       assert.equal(await alert.count(), 0);
     }));
 
+  test('a user\'s page: the recent activity comes after it, the role\'s permissions when opened; failed fetches say so', (t) =>
+    s.withPage(t, async (page) => {
+      const failing = new Set(['recent_activity', 'role_overview']);
+      await page.route(/\/split_(recent_activity|role_overview)\.wasm$/, (route) => {
+        const name = /split_([a-z_]+)\.wasm$/.exec(route.request().url())[1];
+        return failing.has(name) ? route.abort('connectionfailed') : route.continue();
+      });
+      await s.loginAs(page, DEMO.admin, '/organisation/users/2');
+      await page.getByRole('heading', { name: 'Assigned role' }).waitFor();
+      const alert = page.getByRole('alert').filter({ hasText: `${FAILED}.` });
+      await alert.waitFor();
+      await expectNoAxeViolations(page, 'recent activity chunk failed');
+      failing.delete('recent_activity');
+      await alert.getByRole('button', { name: 'Retry' }).click();
+      await page.getByRole('heading', { name: 'Recent activity' }).waitFor();
+      await alert.waitFor({ state: 'detached' });
+
+      const summary = page.getByText('Permission Overview', { exact: true });
+      await summary.click();
+      await alert.waitFor();
+      await alert.getByRole('button', { name: 'Dismiss' }).click();
+      await alert.waitFor({ state: 'detached' });
+      assert.equal(await page.locator('details').evaluate((d) => d.open), false, 'the details closed');
+      await summary.click();
+      await alert.waitFor();
+      failing.delete('role_overview');
+      await alert.getByRole('button', { name: 'Retry' }).click();
+      await page.locator('details').getByRole('heading', { name: /^Permissions \(\d+\)$/ }).waitFor();
+      await expectNoAxeViolations(page, 'a user\'s page with the role explained');
+    }));
+
   test('the account menu comes after the first screen and still opens from the keyboard at once', (t) =>
     s.withPage(t, async (page) => {
       const fetched = splitsFetched(page);
