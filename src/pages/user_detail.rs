@@ -76,13 +76,15 @@ fn UserDetail(id: i64) -> impl IntoView {
     let can_list_roles = Signal::derive(move || session.allows(Permission::PermissionList));
     let roles = roles::use_roles(version, can_list_roles);
 
-    view! {
-        <Transition fallback=|| view! { <Loading label={crate::tr!(user_detail.loading_user)}/> }>
-            {move || user.try_get().flatten().map(|result| match result {
-                Err(e) => view! { <UserLoadError error=e on_retry=Callback::new(move |_| user.refetch())/> }.into_any(),
-                Ok(u) => view! { <UserView user=u roles=roles version=version/> }.into_any(),
-            })}
-        </Transition>
+    // The user is loaded once (and again only by Retry after an error), so a plain
+    // match does what a <Transition> would, without its code on this page.
+    move || match user.try_get().flatten() {
+        None => view! { <Loading label={crate::tr!(user_detail.loading_user)}/> }.into_any(),
+        Some(Err(e)) => {
+            view! { <UserLoadError error=e on_retry=Callback::new(move |_| user.refetch())/> }
+                .into_any()
+        }
+        Some(Ok(u)) => view! { <UserView user=u roles=roles version=version/> }.into_any(),
     }
 }
 
@@ -192,6 +194,7 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
     };
     let u = user;
     let is_me = u.id == me;
+    let may = move |p: Permission| Signal::derive(move || caps.get().allows(p.clone()));
 
     view! {
         <Card title=u.email.clone() subtitle=if is_me { {crate::tr!(user_detail.this_is_you)} } else { {crate::tr!(user_detail.user_of_your_organisation)} } class="oc-user-card">
@@ -208,15 +211,12 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
             </dl>
             <p class="oc-saved" role="status">{move || status.get()}</p>
             <div class="oc-user-actions">
-                <Show when=move || caps.get().allows(Permission::UserSetPermission)>
-                    <ActionButton label={crate::tr!(user_detail.update_permission)} refusal=Signal::derive(change_refusal) on_click=move || update_open.set(true)/>
-                </Show>
-                <Show when=move || caps.get().allows(Permission::UserResetTokenKey)>
-                    <ActionButton label={crate::tr!(user_detail.reset_user_token)} refusal=Signal::derive(|| None) on_click=move || reset_open.set(true)/>
-                </Show>
-                <Show when=move || caps.get().allows(Permission::UserDelete)>
-                    <ActionButton label={crate::tr!(user_detail.delete_user)} danger=true refusal=Signal::derive(delete_blocked) on_click=move || delete_open.set(true)/>
-                </Show>
+                <ActionButton label={crate::tr!(user_detail.update_permission)} allowed=may(Permission::UserSetPermission)
+                    refusal=Signal::derive(change_refusal) open=update_open/>
+                <ActionButton label={crate::tr!(user_detail.reset_user_token)} allowed=may(Permission::UserResetTokenKey)
+                    refusal=Signal::stored(None) open=reset_open/>
+                <ActionButton label={crate::tr!(user_detail.delete_user)} allowed=may(Permission::UserDelete) danger=true
+                    refusal=Signal::derive(delete_blocked) open=delete_open/>
             </div>
         </Card>
         <Card title={crate::tr!(user_detail.assigned_role)} subtitle={crate::tr!(user_detail.what_this_user_s_permission)} class="oc-user-role-card">
@@ -272,12 +272,14 @@ fn RolePanel(role: Role) -> impl IntoView {
     }
 }
 
-/// An action button that, when a guard forbids the action, is disabled and says why.
+/// An action button, shown when the role may take the action, that opens its dialog
+/// (`open`); when a guard forbids the action it is disabled and says why.
 #[component]
 fn ActionButton(
     label: &'static str,
-    #[prop(into)] refusal: Signal<Option<&'static str>>,
-    on_click: impl Fn() + 'static,
+    allowed: Signal<bool>,
+    refusal: Signal<Option<&'static str>>,
+    open: RwSignal<bool>,
     #[prop(optional)] danger: bool,
 ) -> impl IntoView {
     let reason_id = StoredValue::new(crate::components::unique_id("action-reason"));
@@ -286,19 +288,21 @@ fn ActionButton(
     } else {
         "oc-button oc-button--secondary"
     };
-    view! {
-        <div class="oc-user-action">
-            <button
-                type="button"
-                class=class
-                disabled=move || refusal.get().is_some()
-                aria-describedby=move || refusal.get().is_some().then(|| reason_id.get_value())
-                on:click=move |_| on_click()
-            >
-                {label}
-            </button>
-            {move || refusal.get().map(|why| view! { <p class="oc-hint oc-readonly-reason" id=reason_id.get_value()>{why}</p> })}
-        </div>
+    move || {
+        allowed.get().then(|| view! {
+            <div class="oc-user-action">
+                <button
+                    type="button"
+                    class=class
+                    disabled=move || refusal.get().is_some()
+                    aria-describedby=move || refusal.get().is_some().then(|| reason_id.get_value())
+                    on:click=move |_| open.set(true)
+                >
+                    {label}
+                </button>
+                {move || refusal.get().map(|why| view! { <p class="oc-hint oc-readonly-reason" id=reason_id.get_value()>{why}</p> })}
+            </div>
+        })
     }
 }
 

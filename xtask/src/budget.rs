@@ -58,13 +58,15 @@ pub const BUDGET: u64 = 200_000;
 /// 220.0 / 247.5 / 220.1 / 211.5 / 218.7 KB. The users page's bulk bar (shown while
 /// users are selected) then became a part: users 240.6 KB. A user's page then left
 /// its recent activity (the last card) and the role's permissions (in closed
-/// details) to parts: 205.3 KB, the invitation and Activity up by 0.6 to 0.8 KB.
+/// details) to parts: 205.3 KB, the invitation and Activity up by 0.6 to 0.8 KB;
+/// then the page's <Transition> (the user loads once) and its three action buttons'
+/// separate closures went: 201.3 KB.
 /// Lower a ceiling with every cut; a route under the budget leaves this list, and the
 /// test then holds it to the budget.
 const CEILINGS: &[(&str, u64)] = &[
     ("overview", 223_500),
     ("users", 243_100),
-    ("a single user", 208_800),
+    ("a single user", 204_800),
     ("activity", 216_500),
     ("embedding entry (overview)", 222_200),
 ];
