@@ -12,7 +12,7 @@
 use leptos::prelude::*;
 
 use super::dialog::{active_element, focus_opener};
-use super::lazy_page::{idle, sleep, ChunkCell, ChunkLoad, PREFETCH_AFTER_MS};
+use super::lazy_page::{after_next_paint, idle, sleep, ChunkCell, ChunkLoad, PREFETCH_AFTER_MS};
 use super::retry_notice::RetryNotice;
 
 /// Builds the part from its props; the function itself is in the part's chunk.
@@ -88,6 +88,11 @@ pub fn Lazy<P: 'static>(
     wanted: Signal<bool>,
     /// Gives up on the part after a failed fetch, so that `wanted` turns false.
     on_dismiss: Callback<()>,
+    /// The page wants the part, not the user (a card below the first screen): the
+    /// focus stays where it is when it comes, instead of going back to what had it
+    /// when the part was wanted.
+    #[prop(optional)]
+    unasked: bool,
 ) -> impl IntoView {
     // Only these two closures depend on `P`: the rest is compiled once for all parts.
     let fetch: PartFetch = Box::new(move || {
@@ -104,6 +109,7 @@ pub fn Lazy<P: 'static>(
         build,
         wanted,
         on_dismiss,
+        unasked,
     })
 }
 
@@ -117,11 +123,15 @@ struct PartSlot {
     build: PartBuild,
     wanted: Signal<bool>,
     on_dismiss: Callback<()>,
+    unasked: bool,
 }
 
 fn lazy_view(slot: PartSlot) -> AnyView {
     let PartSlot {
-        wanted, on_dismiss, ..
+        wanted,
+        on_dismiss,
+        unasked,
+        ..
     } = slot;
     let ready = RwSignal::new(slot.loaded);
     let fetch = RwSignal::new(Fetch::Idle);
@@ -154,7 +164,7 @@ fn lazy_view(slot: PartSlot) -> AnyView {
     let asked_from = StoredValue::new_local(None::<web_sys::HtmlElement>);
     Effect::new(move |_| {
         if wanted.get() {
-            if !ready.get_untracked() {
+            if !ready.get_untracked() && !unasked {
                 asked_from.set_value(active_element());
             }
             load();
@@ -217,6 +227,21 @@ fn lazy_view(slot: PartSlot) -> AnyView {
         {notice}
     }
     .into_any()
+}
+
+/// A part's `wanted` for content that follows what a page shows (a card below its first
+/// screen, an `unasked` [`Lazy`] inside its `<Show>`): false until the browser is idle after its
+/// next paint, so that fetching and compiling the part's chunk does not hold back
+/// what the page is still drawing (the users list's rows came 40 to 50 ms later when
+/// the pending invitations were fetched with them). Dismiss sets it back to false.
+pub fn wanted_when_idle() -> RwSignal<bool> {
+    let wanted = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        after_next_paint().await;
+        idle().await;
+        let _ = wanted.try_set(true);
+    });
+    wanted
 }
 
 /// A dialog in a chunk of its own, asked for by `open` (its own open flag): a failed

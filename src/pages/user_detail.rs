@@ -10,7 +10,7 @@ use crate::api::roles::{self, RolesResource};
 use crate::api::{activity, use_api, users, ApiError};
 use crate::components::activity_list::ActivityList;
 use crate::components::card::Card;
-use crate::components::lazy_part::{lazy_dialog, Lazy};
+use crate::components::lazy_part::{lazy_dialog, wanted_when_idle, Lazy};
 use crate::components::permission_overview::{Audiences, PermissionOverviewProps, RoleDetails};
 use crate::components::shell::use_user_list_memory;
 use crate::components::status::{ErrorState, Loading, Unavailable};
@@ -116,9 +116,6 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
     let status = RwSignal::new(String::new());
     // Bumped after a change made here, so the recent activity shows it.
     let activity_version = RwSignal::new(0u32);
-    // The recent activity, the last card, is a part fetched with the page's first
-    // build; false after a failed fetch was dismissed.
-    let activity_wanted = RwSignal::new(true);
     let (update_open, reset_open, delete_open) = (
         RwSignal::new(false),
         RwSignal::new(false),
@@ -242,9 +239,10 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
         <Show when=move || caps.get().allows(Permission::ActivityList)>
             {
                 let props = RecentActivityProps::builder().id(u.id).roles(roles).version(activity_version).build();
+                let wanted = wanted_when_idle();
                 view! {
-                    <Lazy part=&RECENT_ACTIVITY props=props wanted=activity_wanted
-                        on_dismiss=Callback::new(move |()| activity_wanted.set(false))/>
+                    <Lazy part=&RECENT_ACTIVITY props=props wanted=wanted unasked=true
+                        on_dismiss=Callback::new(move |()| wanted.set(false))/>
                 }
             }
         </Show>

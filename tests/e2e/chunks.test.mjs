@@ -209,12 +209,28 @@ describe('the wasm split by route', () => {
       await member.close();
     }));
 
-  test('the Overview\'s tags come once the cards above them are shown; a failed fetch says so, Retry shows them', (t) =>
+  test('the Overview\'s tags come after the cards above them and leave the focus alone; a failed fetch says so', (t) =>
     s.withPage(t, async (page) => {
-      let failing = true;
-      await page.route(split('tags_card'), (route) => (failing ? route.abort('connectionfailed') : route.continue()));
+      // Held until the user is typing in the form above: the tags arriving then must
+      // not move the focus.
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      let failing = false;
+      await page.route(split('tags_card'), async (route) => {
+        if (failing) return route.abort('connectionfailed');
+        await held;
+        return route.continue();
+      });
       await s.loginAs(page, DEMO.admin, '/organisation/overview');
-      await page.getByRole('heading', { name: 'API Access' }).waitFor();
+      const field = page.getByLabel('Webhook URL');
+      await field.focus();
+      release();
+      await page.getByRole('heading', { name: 'Tags' }).waitFor();
+      await page.waitForTimeout(200);
+      assert.ok(await field.evaluate((el) => el === document.activeElement), 'the focus stayed in the field');
+
+      failing = true;
+      await page.reload();
       const alert = page.getByRole('alert').filter({ hasText: `${FAILED}.` });
       await alert.waitFor();
       await expectNoAxeViolations(page, 'tags chunk failed');

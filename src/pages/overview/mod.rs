@@ -10,7 +10,7 @@ mod webhook;
 use bintu_wire::{Organisation, Permission};
 use leptos::prelude::*;
 
-use crate::components::lazy_part::Lazy;
+use crate::components::lazy_part::{wanted_when_idle, Lazy};
 use crate::components::shell::use_organisation;
 use crate::components::status::{ErrorState, Loading};
 use crate::session::use_session;
@@ -35,9 +35,8 @@ pub fn OverviewPage() -> impl IntoView {
     let can_see_tags = Memo::new(move |_| session.allows(Permission::TagGet));
     // Tags come below the organisation's cards and appear once those are shown, so
     // the cards never push an already visible tag list down (layout shift). Their code
-    // is fetched then; `tags_wanted` turns false when a failed fetch is dismissed.
+    // is fetched once the browser is idle after that.
     let org_shown = RwSignal::new(false);
-    let tags_wanted = RwSignal::new(true);
     Effect::new(move |_| {
         if org.with(Option::is_some) {
             org_shown.set(true);
@@ -58,8 +57,13 @@ pub fn OverviewPage() -> impl IntoView {
                 Some(Ok(o)) => view! { <OrganisationSections org=o/> }.into_any(),
             }}
             <Show when=move || org_shown.get() && can_see_tags.get()>
-                <Lazy part=&tags::PART props=() wanted=tags_wanted
-                    on_dismiss=Callback::new(move |()| tags_wanted.set(false))/>
+                {
+                    let wanted = wanted_when_idle();
+                    view! {
+                        <Lazy part=&tags::PART props=() wanted=wanted unasked=true
+                            on_dismiss=Callback::new(move |()| wanted.set(false))/>
+                    }
+                }
             </Show>
         </div>
     }

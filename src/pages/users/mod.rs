@@ -15,7 +15,7 @@ use crate::api::roles;
 use crate::components::bulk_bar::{self, BulkBarProps, BulkKind, BulkRights};
 use crate::components::bulk_dialog::{self, BulkDialogProps};
 use crate::components::card::Card;
-use crate::components::lazy_part::Lazy;
+use crate::components::lazy_part::{wanted_when_idle, Lazy};
 use crate::components::pending_invites::{self, PendingInvitesProps};
 use crate::components::role_filter::RoleFilter;
 use crate::components::shell::use_user_list_memory;
@@ -102,9 +102,6 @@ fn UserManagement() -> impl IntoView {
     memory.notice.set(None);
     let actions = QuickActions::new();
     let invite_open = RwSignal::new(false);
-    // The pending invitations are fetched when shown; false after their fetch failed
-    // and the notice was dismissed.
-    let invites_wanted = RwSignal::new(true);
 
     // Bulk actions: the boxes only for roles that may change or delete users.
     let rights = BulkRights {
@@ -169,9 +166,10 @@ fn UserManagement() -> impl IntoView {
                         .version(invites_version)
                         .can_revoke(caps.with_untracked(|c| c.allows(Permission::InviteRevoke)))
                         .build();
+                    let wanted = wanted_when_idle();
                     view! {
-                        <Lazy part=&pending_invites::PART props=props wanted=invites_wanted
-                            on_dismiss=Callback::new(move |()| invites_wanted.set(false))/>
+                        <Lazy part=&pending_invites::PART props=props wanted=wanted unasked=true
+                            on_dismiss=Callback::new(move |()| wanted.set(false))/>
                     }
                 }
             </Show>
