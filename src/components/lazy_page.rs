@@ -56,6 +56,15 @@ impl<T: Copy + 'static> ChunkCell<T> {
         let value = (self.load)().await?;
         Ok(*self.loaded.get_or_init(|| value))
     }
+
+    /// Fetches the chunk in the background unless it is in already.
+    pub fn prefetch(&'static self) {
+        if self.get().is_none() {
+            leptos::task::spawn_local(async move {
+                let _ = self.load().await;
+            });
+        }
+    }
 }
 
 /// A page in a chunk of its own: what the loading line says, and how to load it.
@@ -75,11 +84,7 @@ impl LazyPage {
 
     /// Fetches the chunk in the background unless it is in already.
     pub fn prefetch(&'static self) {
-        if self.view.get().is_none() {
-            leptos::task::spawn_local(async move {
-                let _ = self.view.load().await;
-            });
-        }
+        self.view.prefetch();
     }
 }
 

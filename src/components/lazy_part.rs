@@ -37,11 +37,7 @@ impl<P: 'static> LazyPart<P> {
 
     /// Fetches the part's chunk in the background unless it is in already.
     pub fn prefetch(&'static self) {
-        if self.view.get().is_none() {
-            leptos::task::spawn_local(async move {
-                let _ = self.view.load().await;
-            });
-        }
+        self.view.prefetch();
     }
 }
 

@@ -24,6 +24,21 @@ function splitsFetched(page) {
   return fetched;
 }
 
+/** Makes the split `name` fail to load while `.failing` is true (it starts so). */
+async function failSplit(page, name) {
+  const chunk = { failing: true };
+  await page.route(split(name), (route) => (chunk.failing ? route.abort('connectionfailed') : route.continue()));
+  return chunk;
+}
+
+/** The notice a part that failed to load shows, once it is there; axe checks the page. */
+async function partFailedNotice(page, what) {
+  const alert = page.getByRole('alert').filter({ hasText: `${FAILED}.` });
+  await alert.waitFor();
+  await expectNoAxeViolations(page, what);
+  return alert;
+}
+
 describe('the wasm split by route', () => {
   const s = suite();
 
@@ -65,8 +80,7 @@ describe('the wasm split by route', () => {
 
   test('a chunk that fails shows a calm message; Retry loads it', (t) =>
     s.withPage(t, async (page) => {
-      let failing = true;
-      await page.route(split('users'), (route) => (failing ? route.abort('connectionfailed') : route.continue()));
+      const chunk = await failSplit(page, 'users');
       await s.loginAs(page, DEMO.admin, LIST);
       const alert = page.getByRole('alert').filter({ hasText: FAILED });
       await alert.waitFor();
@@ -74,7 +88,7 @@ describe('the wasm split by route', () => {
       await page.getByRole('heading', { level: 1, name: s.org.name }).waitFor();
       await expectNoAxeViolations(page, 'chunk failed');
 
-      failing = false;
+      chunk.failing = false;
       await alert.getByRole('button', { name: 'Retry' }).click();
       await page.locator('table tbody tr').first().waitFor();
       assert.equal(await page.getByText(FAILED).count(), 0);
@@ -86,8 +100,7 @@ describe('the wasm split by route', () => {
   test('a dialog\'s chunk waits until the page has settled; a failed one says so, Retry opens it', (t) =>
     s.withPage(t, async (page) => {
       const fetched = splitsFetched(page);
-      let failing = true;
-      await page.route(split('invite_dialog'), (route) => (failing ? route.abort('connectionfailed') : route.continue()));
+      const chunk = await failSplit(page, 'invite_dialog');
       await s.loginAs(page, DEMO.admin, LIST);
       await page.locator('table tbody tr').first().waitFor();
       assert.ok(!fetched.includes('invite_dialog') && !fetched.includes('bulk_dialog'),
@@ -95,9 +108,7 @@ describe('the wasm split by route', () => {
 
       const invite = page.getByRole('button', { name: 'Invite New User' });
       await invite.click();
-      const alert = page.getByRole('alert').filter({ hasText: `${FAILED}.` });
-      await alert.waitFor();
-      await expectNoAxeViolations(page, 'dialog chunk failed');
+      const alert = await partFailedNotice(page, 'dialog chunk failed');
       // Dismiss gives up on the dialog; the button asks again.
       await alert.getByRole('button', { name: 'Dismiss' }).click();
       await alert.waitFor({ state: 'detached' });
@@ -105,7 +116,7 @@ describe('the wasm split by route', () => {
       await invite.click();
       await alert.waitFor();
 
-      failing = false;
+      chunk.failing = false;
       await alert.getByRole('button', { name: 'Retry' }).click();
       const dialog = page.getByRole('dialog', { name: 'Invite New User' });
       await dialog.waitFor();
@@ -123,17 +134,14 @@ describe('the wasm split by route', () => {
   test('a page\'s confirmation is a part too: a failed fetch says so, Retry opens it', (t) =>
     s.withPage(t, async (page) => {
       const fetched = splitsFetched(page);
-      let failing = true;
-      await page.route(split('dialog'), (route) => (failing ? route.abort('connectionfailed') : route.continue()));
+      const chunk = await failSplit(page, 'dialog');
       await s.loginAs(page, DEMO.admin, '/organisation/overview');
       const sw = page.getByRole('switch', { name: 'Public VOD access' });
       await sw.waitFor();
       assert.ok(!fetched.includes('dialog'), `no dialog in the first visit: ${fetched}`);
 
       await sw.click();
-      const alert = page.getByRole('alert').filter({ hasText: `${FAILED}.` });
-      await alert.waitFor();
-      await expectNoAxeViolations(page, 'confirmation chunk failed');
+      const alert = await partFailedNotice(page, 'confirmation chunk failed');
       await alert.getByRole('button', { name: 'Dismiss' }).click();
       await alert.waitFor({ state: 'detached' });
       await expectFocused(sw, 'focus back on the switch after Dismiss');
@@ -141,7 +149,7 @@ describe('the wasm split by route', () => {
 
       await sw.click();
       await alert.waitFor();
-      failing = false;
+      chunk.failing = false;
       await alert.getByRole('button', { name: 'Retry' }).click();
       const dialog = page.getByRole('dialog', { name: 'Make VOD content public?' });
       await dialog.waitFor();
@@ -182,8 +190,7 @@ describe('the wasm split by route', () => {
   test('the pending invitations come once the list is shown, for a role that sees them; a failed fetch says so', (t) =>
     s.withPage(t, async (page) => {
       const fetched = splitsFetched(page);
-      let failing = true;
-      await page.route(split('pending_invites'), (route) => (failing ? route.abort('connectionfailed') : route.continue()));
+      const chunk = await failSplit(page, 'pending_invites');
       await s.loginAs(page, DEMO.admin, LIST);
       await page.locator('table tbody tr').first().waitFor();
       const alert = page.getByRole('alert').filter({ hasText: `${FAILED}.` });
@@ -194,7 +201,7 @@ describe('the wasm split by route', () => {
         .map((e) => e.initiatorType));
       assert.ok(how.length > 0 && !how.includes('link'), `fetched by the page: ${how}`);
       await expectNoAxeViolations(page, 'pending invitations chunk failed');
-      failing = false;
+      chunk.failing = false;
       await alert.getByRole('button', { name: 'Retry' }).click();
       await page.getByRole('region', { name: 'Pending invitations' }).waitFor();
       assert.equal(await alert.count(), 0);
@@ -231,9 +238,7 @@ describe('the wasm split by route', () => {
 
       failing = true;
       await page.reload();
-      const alert = page.getByRole('alert').filter({ hasText: `${FAILED}.` });
-      await alert.waitFor();
-      await expectNoAxeViolations(page, 'tags chunk failed');
+      const alert = await partFailedNotice(page, 'tags chunk failed');
       failing = false;
       await alert.getByRole('button', { name: 'Retry' }).click();
       await page.getByRole('heading', { name: 'Tags' }).waitFor();
@@ -243,17 +248,14 @@ describe('the wasm split by route', () => {
   test('the bulk bar comes with the first ticked box if not before; a failed fetch says so, Dismiss clears the selection', (t) =>
     s.withPage(t, async (page) => {
       const fetched = splitsFetched(page);
-      let failing = true;
-      await page.route(split('bulk_bar'), (route) => (failing ? route.abort('connectionfailed') : route.continue()));
+      const chunk = await failSplit(page, 'bulk_bar');
       await s.loginAs(page, DEMO.admin, LIST);
       const box = page.getByRole('checkbox', { name: `Select ${DEMO.user}`, exact: true });
       await box.waitFor();
       assert.ok(!fetched.includes('bulk_bar'), `not in the first visit: ${fetched}`);
 
       await box.check();
-      const alert = page.getByRole('alert').filter({ hasText: `${FAILED}.` });
-      await alert.waitFor();
-      await expectNoAxeViolations(page, 'bulk bar chunk failed');
+      const alert = await partFailedNotice(page, 'bulk bar chunk failed');
       await alert.getByRole('button', { name: 'Dismiss' }).click();
       await alert.waitFor({ state: 'detached' });
       assert.equal(await box.isChecked(), false, 'the selection was cleared');
@@ -261,7 +263,7 @@ describe('the wasm split by route', () => {
 
       await box.check();
       await alert.waitFor();
-      failing = false;
+      chunk.failing = false;
       await alert.getByRole('button', { name: 'Retry' }).click();
       const bar = page.getByRole('region', { name: 'Selected users' });
       await bar.getByText('1 user selected').waitFor();
@@ -277,9 +279,7 @@ describe('the wasm split by route', () => {
       });
       await s.loginAs(page, DEMO.admin, '/organisation/users/2');
       await page.getByRole('heading', { name: 'Assigned role' }).waitFor();
-      const alert = page.getByRole('alert').filter({ hasText: `${FAILED}.` });
-      await alert.waitFor();
-      await expectNoAxeViolations(page, 'recent activity chunk failed');
+      const alert = await partFailedNotice(page, 'recent activity chunk failed');
       failing.delete('recent_activity');
       await alert.getByRole('button', { name: 'Retry' }).click();
       await page.getByRole('heading', { name: 'Recent activity' }).waitFor();
@@ -323,17 +323,14 @@ describe('the wasm split by route', () => {
     s.withPage(t, async (page) => {
       const { token } = await s.api('POST', '/invite', { body: { role: 'streamManager', expiresInHours: 24 } });
       const fetched = splitsFetched(page);
-      let failing = true;
-      await page.route(split('role_overview'), (route) => (failing ? route.abort('connectionfailed') : route.continue()));
+      const chunk = await failSplit(page, 'role_overview');
       await page.goto(`${s.server.baseUrl}/invite/${token}`);
       const summary = page.getByText('What Stream Manager allows');
       await summary.waitFor();
       assert.ok(!fetched.includes('role_overview'), `not in the first visit: ${fetched}`);
 
       await summary.click();
-      const alert = page.getByRole('alert').filter({ hasText: `${FAILED}.` });
-      await alert.waitFor();
-      await expectNoAxeViolations(page, 'role explanation chunk failed');
+      const alert = await partFailedNotice(page, 'role explanation chunk failed');
       // Dismiss gives up and closes the details; opening them asks again.
       await alert.getByRole('button', { name: 'Dismiss' }).click();
       await alert.waitFor({ state: 'detached' });
@@ -341,7 +338,7 @@ describe('the wasm split by route', () => {
       await summary.click();
       await alert.waitFor();
 
-      failing = false;
+      chunk.failing = false;
       await alert.getByRole('button', { name: 'Retry' }).click();
       await page.locator('details').getByRole('heading', { name: /^Permissions \(\d+\)$/ }).waitFor();
       assert.equal(await alert.count(), 0);
