@@ -14,8 +14,8 @@ use crate::domain::roles::display_name;
 use crate::domain::time::format_utc;
 
 crate::lazy_part!(
-    /// The card in a wasm chunk of its own, fetched when the list below which it
-    /// stands is shown.
+    /// The card in a wasm chunk of its own, fetched when the browser is idle after
+    /// the list above it was painted.
     pub PART,
     pending_invites,
     PendingInvites,

@@ -306,7 +306,8 @@ fn ActionButton(
 
 crate::lazy_part!(
     /// The card in a wasm chunk of its own (with the activity list it shares with the
-    /// Activity tab): it stands below the user's and the role's cards.
+    /// Activity tab): it stands below the user's and the role's cards, and is fetched
+    /// when the browser is idle after they were painted.
     RECENT_ACTIVITY,
     recent_activity,
     RecentActivity,

@@ -14,7 +14,8 @@ use crate::components::status::{ErrorState, Loading};
 const TAGS_PAGE_SIZE: u32 = 20;
 
 crate::lazy_part!(
-    /// The card in a wasm chunk of its own, fetched when the cards above it are shown.
+    /// The card in a wasm chunk of its own, fetched when the browser is idle after the
+    /// cards above it were painted.
     pub PART,
     tags_card,
     tags_section,
