@@ -240,6 +240,17 @@ pub fn wanted_when_idle() -> RwSignal<bool> {
     wanted
 }
 
+/// A card below a page's first screen in a chunk of its own: wanted once the browser is
+/// idle after the page's paint ([`wanted_when_idle`]), and `unasked`. Dismissing a
+/// failed fetch leaves the card out.
+pub fn lazy_card<P: 'static>(part: &'static LazyPart<P>, props: P) -> impl IntoView {
+    let wanted = wanted_when_idle();
+    view! {
+        <Lazy part=part props=props wanted=wanted unasked=true
+            on_dismiss=Callback::new(move |()| wanted.set(false))/>
+    }
+}
+
 /// A dialog in a chunk of its own, asked for by `open` (its own open flag): a failed
 /// fetch dismissed closes it, so the button that opened it works again.
 pub fn lazy_dialog<P: 'static>(

@@ -10,7 +10,7 @@ use crate::api::roles::{self, RolesResource};
 use crate::api::{activity, use_api, users, ApiError};
 use crate::components::activity_list::ActivityList;
 use crate::components::card::Card;
-use crate::components::lazy_part::{lazy_dialog, wanted_when_idle, Lazy};
+use crate::components::lazy_part::{lazy_card, lazy_dialog};
 use crate::components::permission_overview::{Audiences, PermissionOverviewProps, RoleDetails};
 use crate::components::shell::use_user_list_memory;
 use crate::components::status::{ErrorState, Loading, Unavailable};
@@ -239,11 +239,7 @@ fn UserView(user: User, roles: RolesResource, version: RwSignal<u32>) -> impl In
         <Show when=move || caps.get().allows(Permission::ActivityList)>
             {
                 let props = RecentActivityProps::builder().id(u.id).roles(roles).version(activity_version).build();
-                let wanted = wanted_when_idle();
-                view! {
-                    <Lazy part=&RECENT_ACTIVITY props=props wanted=wanted unasked=true
-                        on_dismiss=Callback::new(move |()| wanted.set(false))/>
-                }
+                lazy_card(&RECENT_ACTIVITY, props)
             }
         </Show>
         {lazy_dialog(&user_dialogs::UPDATE_PERMISSION, update, update_open)}

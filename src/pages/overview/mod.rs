@@ -10,7 +10,7 @@ mod webhook;
 use bintu_wire::{Organisation, Permission};
 use leptos::prelude::*;
 
-use crate::components::lazy_part::{wanted_when_idle, Lazy};
+use crate::components::lazy_part::lazy_card;
 use crate::components::shell::use_organisation;
 use crate::components::status::{ErrorState, Loading};
 use crate::session::use_session;
@@ -57,13 +57,7 @@ pub fn OverviewPage() -> impl IntoView {
                 Some(Ok(o)) => view! { <OrganisationSections org=o/> }.into_any(),
             }}
             <Show when=move || org_shown.get() && can_see_tags.get()>
-                {
-                    let wanted = wanted_when_idle();
-                    view! {
-                        <Lazy part=&tags::PART props=() wanted=wanted unasked=true
-                            on_dismiss=Callback::new(move |()| wanted.set(false))/>
-                    }
-                }
+                {lazy_card(&tags::PART, ())}
             </Show>
         </div>
     }

@@ -15,7 +15,7 @@ use crate::api::roles;
 use crate::components::bulk_bar::{self, BulkBarProps, BulkKind, BulkRights};
 use crate::components::bulk_dialog::{self, BulkDialogProps};
 use crate::components::card::Card;
-use crate::components::lazy_part::{wanted_when_idle, Lazy};
+use crate::components::lazy_part::{lazy_card, Lazy};
 use crate::components::pending_invites::{self, PendingInvitesProps};
 use crate::components::role_filter::RoleFilter;
 use crate::components::shell::use_user_list_memory;
@@ -166,11 +166,7 @@ fn UserManagement() -> impl IntoView {
                         .version(invites_version)
                         .can_revoke(caps.with_untracked(|c| c.allows(Permission::InviteRevoke)))
                         .build();
-                    let wanted = wanted_when_idle();
-                    view! {
-                        <Lazy part=&pending_invites::PART props=props wanted=wanted unasked=true
-                            on_dismiss=Callback::new(move |()| wanted.set(false))/>
-                    }
+                    lazy_card(&pending_invites::PART, props)
                 }
             </Show>
             <QuickActionDialogs actions=actions status=status version=version/>
