@@ -73,11 +73,12 @@ window.orgConsoleEarly = {
   roles: answer('roles'),
 };
 
-// The first screen's own wasm chunks, fetched beside the main module instead of after
-// it has started and asked for them (with a session, once `/user/me` is asked, see
-// above). `cargo xtask build` fills the table in (the build's wasm folder; each page's
-// split, by its lazy_page! name, and the files it loads); the paths are the app's
-// routes (src/routes.rs, a native test keeps the names equal).
+// The first screen's own wasm, fetched beside the main module instead of after it has
+// started and asked for it (with a session, once `/user/me` is asked, see above).
+// `cargo xtask build` fills the table in (the build's wasm folder; each page's split,
+// by its lazy_page! name, and the files it loads: one pack of the page and its chunks,
+// xtask/src/packs.rs); the paths are the app's routes (src/routes.rs, a native test
+// keeps the names equal).
 const CHUNK_FOLDER = '';
 const ROUTE_CHUNKS = {};
 
@@ -130,7 +131,7 @@ function firstScreen() {
 
 let preloaded = false;
 
-/** Adds a preload for each chunk the first screen needs (once). */
+/** Adds a preload for each wasm file the first screen needs (once). */
 function preloadFirstScreen() {
   if (preloaded) return;
   preloaded = true;
@@ -145,7 +146,7 @@ function preloadFirstScreen() {
     link.type = 'application/wasm';
     // As the chunk loader's fetch() asks (same-origin, CORS mode), so it is reused.
     link.crossOrigin = 'anonymous';
-    link.href = `${CHUNK_FOLDER}/${file}.wasm`;
+    link.href = `${CHUNK_FOLDER}/${file}`;
     document.head.append(link);
   }
 }

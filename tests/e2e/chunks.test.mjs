@@ -12,22 +12,31 @@ import { LIST, suite } from './support/fixture.mjs';
 
 /** The split module of a page (`split_<name>.wasm` in the build's wasm folder). */
 const split = (name) => new RegExp(`/wasm-[0-9a-f]{16}/split_${name}\\.wasm$`);
+/** A first screen's page and chunks in one file (`pack_<name>.wasm`, xtask/src/packs.rs). */
+const pack = (name) => new RegExp(`/wasm-[0-9a-f]{16}/pack_${name}\\.wasm$`);
+/** Every wasm file of the build but the main module. */
+const CHUNK_FILE = /\/wasm-[0-9a-f]{16}\/(?!org-console_bg)[a-z_0-9]+\.wasm$/;
 const FAILED = 'This part of the console could not be loaded';
 
-/** The names of the splits `page` fetches from now on, in order. */
+/** The names of the splits `page` fetches from now on, in order, on their own or packed. */
 function splitsFetched(page) {
   const fetched = [];
   page.on('request', (r) => {
-    const m = /\/split_([a-z_]+)\.wasm$/.exec(new URL(r.url()).pathname);
+    const m = /\/(?:split|pack)_([a-z_]+)\.wasm$/.exec(new URL(r.url()).pathname);
     if (m) fetched.push(m[1]);
   });
   return fetched;
 }
 
-/** Makes the split `name` fail to load while `.failing` is true (it starts so). */
+/**
+ * Makes the split `name` fail to load while `.failing` is true (it starts so), on its
+ * own and in its pack.
+ */
 async function failSplit(page, name) {
   const chunk = { failing: true };
-  await page.route(split(name), (route) => (chunk.failing ? route.abort('connectionfailed') : route.continue()));
+  const fail = (route) => (chunk.failing ? route.abort('connectionfailed') : route.continue());
+  await page.route(split(name), fail);
+  await page.route(pack(name), fail);
   return chunk;
 }
 
@@ -64,18 +73,34 @@ describe('the wasm split by route', () => {
       assert.equal(fetched.filter((n) => n === 'users').length, 1, 'fetched once');
     }));
 
-  test('a deep link preloads its page\'s chunks beside the main module, each fetched once', (t) =>
+  test('a deep link preloads its page and chunks in one pack beside the main module', (t) =>
     s.withPage(t, async (page) => {
       await s.loginAs(page, DEMO.admin, '/organisation/overview');
-      const fetched = splitsFetched(page);
+      const files = [];
+      page.on('request', (r) => {
+        if (CHUNK_FILE.test(new URL(r.url()).pathname)) files.push(new URL(r.url()).pathname.split('/').pop());
+      });
       await page.goto(new URL(LIST, s.server.baseUrl).href);
       await page.locator('table tbody tr').first().waitFor();
       const how = await page.evaluate(() => performance.getEntriesByType('resource')
-        .filter((e) => /split_users\.wasm$/.test(e.name))
+        .filter((e) => /pack_users\.wasm$/.test(e.name))
         .map((e) => e.initiatorType));
       // Asked for by early-session.js's <link rel=preload>, used by the chunk loader.
       assert.deepEqual(how, ['link']);
-      assert.equal(fetched.filter((n) => n === 'users').length, 1, 'fetched once');
+      // The page came out of the pack: until its rows were shown, no file of its own.
+      assert.deepEqual(files.slice(0, 1), ['pack_users.wasm']);
+      assert.ok(!files.includes('split_users.wasm'), `fetched: ${files.join(', ')}`);
+    }));
+
+  test('a pack that cannot be had: the page\'s files come one by one', (t) =>
+    s.withPage(t, async (page) => {
+      await s.loginAs(page, DEMO.admin, '/organisation/overview');
+      const fetched = splitsFetched(page);
+      await page.route(pack('users'), (route) => route.fulfill({ status: 503, body: 'busy' }));
+      await page.goto(new URL(LIST, s.server.baseUrl).href);
+      await page.locator('table tbody tr').first().waitFor();
+      assert.equal(await page.getByText(FAILED).count(), 0);
+      assert.deepEqual(fetched.slice(0, 2), ['users', 'users'], 'the pack, then the split on its own');
     }));
 
   test('a chunk that fails shows a calm message; Retry loads it', (t) =>

@@ -155,7 +155,7 @@ describe('deployed behind nginx, the API and a host dashboard on other origins',
         await consoleEl.getByRole('heading', { name: 'API Access' }).waitFor();
         assert.ok(fromNginx.includes('/org-console.js'), 'the module came from nginx');
         assert.ok(fromNginx.some((p) => MAIN_WASM.test(p)), 'the wasm came from nginx');
-        assert.ok(fromNginx.some((p) => /\/split_overview\.wasm$/.test(p)), 'the page chunk came from nginx');
+        assert.ok(fromNginx.some((p) => /\/pack_overview\.wasm$/.test(p)), 'the page\'s pack came from nginx');
         // The console used the portal's session: it shows no login form of its own.
         assert.equal(await consoleEl.getByRole('button', { name: 'Log in' }).count(), 0);
         await consoleEl.getByRole('link', { name: 'User Management' }).click();

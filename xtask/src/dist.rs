@@ -70,10 +70,10 @@ fn add_bootstrap(html: &str, wasm: &WasmBuild) -> Result<String, String> {
     Ok(format!("{}{start}{}", &html[..at], &html[at..]))
 }
 
-/// The table of `early-session.js` that preloads the first screen's chunks: the wasm
+/// The table of `early-session.js` that preloads the first screen's wasm: the wasm
 /// folder, and each split a first screen may start with (a page, or German's words)
-/// with the files it loads. The parts of pages are left out: every standalone visit
-/// downloads this table.
+/// with the files it loads (a page's pack). The parts of pages are left out: every
+/// standalone visit downloads this table.
 fn fill_route_chunks(dist: &Path, wasm: &WasmBuild) -> Result<(), String> {
     /// German's split (`src/lang/german.rs`), preloaded when the page starts in German.
     const GERMAN: &str = "german";
@@ -87,14 +87,22 @@ fn fill_route_chunks(dist: &Path, wasm: &WasmBuild) -> Result<(), String> {
             path.display()
         ));
     }
+    // A first screen's page comes in its pack (packs.rs); German's words, which no
+    // pack holds, come as their files.
     let first_screens = crate::budget::eager_splits();
     let entries: Vec<String> = wasm
         .splits
         .iter()
-        .filter(|(split, _)| first_screens.contains(&split.as_str()) || split == GERMAN)
-        .map(|(split, stems)| {
-            let files: Vec<String> = stems.iter().map(|stem| format!("\"{stem}\"")).collect();
-            format!("\"{split}\":[{}]", files.join(","))
+        .filter_map(|(split, stems)| {
+            let files: Vec<String> = if first_screens.contains(&split.as_str()) {
+                vec![wasm_split_cli_support::pack_file_name(split)]
+            } else if split == GERMAN {
+                stems.iter().map(|stem| format!("{stem}.wasm")).collect()
+            } else {
+                return None;
+            };
+            let files: Vec<String> = files.iter().map(|file| format!("\"{file}\"")).collect();
+            Some(format!("\"{split}\":[{}]", files.join(",")))
         })
         .collect();
     let table = format!("const ROUTE_CHUNKS = {{{}}};", entries.join(","));

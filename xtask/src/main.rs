@@ -19,6 +19,7 @@ mod engines;
 mod import_names;
 mod install;
 mod package;
+mod packs;
 mod serve;
 mod sizes;
 mod tally;

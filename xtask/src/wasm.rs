@@ -11,7 +11,8 @@
 //! 3. `wasm-bindgen --target web --keep-lld-exports` on the main module only (the
 //!    chunks import what they need from it by name), and short names for the main
 //!    module's imports from the glue (`import_names.rs`);
-//! 4. `wasm-opt -Oz` on every module, esbuild on the glue and the loader;
+//! 4. `wasm-opt -Oz` on every module, esbuild on the glue and the loader, and each
+//!    first screen's modules in one file as well (`packs.rs`);
 //! 5. everything into one content-addressed folder `dist/wasm-<hash>/`: the modules
 //!    find each other by relative names (`./org-console.js`, `./split_users.wasm`), so
 //!    none is renamed, and a new build is a new folder that browsers may cache for a
@@ -73,6 +74,8 @@ pub fn build(ctx: &Ctx, dist: &Path) -> Result<WasmBuild, String> {
         opts.link_name = &link_name;
         opts.eager_splits = Some(&eager);
         opts.merge_chunks_below = 2_000;
+        // A first visit's page and its chunks come in one file (packs.rs).
+        opts.pack_eager_splits = true;
         opts
     })
     .map_err(|e| format!("wasm-split: {e:#}"))?;
@@ -102,6 +105,7 @@ pub fn build(ctx: &Ctx, dist: &Path) -> Result<WasmBuild, String> {
     for js in files_with(&work, ".js")? {
         crate::dist::minify_js(ctx, &js)?;
     }
+    crate::packs::write(&work, &eager, &split.prefetch_map)?;
 
     let folder = format!("{FOLDER_PREFIX}{:016x}", folder_hash(&work)?);
     let dest = dist.join(&folder);

@@ -105,7 +105,7 @@ function getSharedImports() {{
             // (for example due to attaching a has of its contents).
             crate::OutputTarget::Web(_) => format!(
                 r#"() => {{
-    const src = fetch(new URL({file_path}, import.meta.url));
+    const src = fetchChunk(new URL({file_path}, import.meta.url));
     src.catch(() => {{}});
     return async (imports) => {wrap}(WebAssembly.instantiateStreaming(src, imports));
 }}
@@ -161,6 +161,20 @@ function getSharedImports() {{
             let loader_name = identifier.loader_name();
             let deps = split_deps.remove(split).unwrap_or_default();
             let deps = deps.join(", ");
+            let packed = self.input_options.pack_eager_splits
+                && matches!(self.input_options.target, crate::OutputTarget::Web(_))
+                && self
+                    .input_options
+                    .eager_splits
+                    .is_some_and(|eager| eager.contains(&split.as_str()));
+            let pack = if packed {
+                format!(
+                    ", new URL(\"./{}\", import.meta.url)",
+                    crate::pack_file_name(split)
+                )
+            } else {
+                String::new()
+            };
             let fetch_opts = if is_empty {
                 "() => async (_imp) => ({})".to_string()
             } else {
@@ -168,7 +182,7 @@ function getSharedImports() {{
             };
             self.write_export_const(
                 &loader_name,
-                &format_args!("wrapAsyncCb(makeLoad({fetch_opts}, [{deps}]))"),
+                &format_args!("wrapAsyncCb(makeLoad({fetch_opts}, [{deps}]){pack})"),
             )?;
             let prefetches = self.prefetch_map.entry(split.clone()).or_default();
             if !is_empty {

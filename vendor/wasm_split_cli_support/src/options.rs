@@ -104,6 +104,16 @@ pub struct Options<'a> {
     ///
     /// Patched in by the org console (see `vendor/README.md`).
     pub merge_chunks_below: u64,
+    /// With `eager_splits`: the loader takes the first of these splits a visit loads,
+    /// and the chunks it needs, from one file, [`pack_file_name`] of the split, that
+    /// the caller writes beside the modules once they are final: a wasm module of
+    /// custom sections only, each named by a file (`chunk_3.wasm`) and holding its
+    /// bytes. One request instead of one per file, and the files compressed together.
+    /// A file the pack lacks, or every file if the pack cannot be fetched, is fetched
+    /// on its own; later splits fetch their own files, never a pack.
+    ///
+    /// Patched in by the org console (see `vendor/README.md`).
+    pub pack_eager_splits: bool,
     /// Enables explicit tests for assumptions we make about the input wasm file during integration testing.
     #[doc(hidden)]
     pub strict_tests: bool,
@@ -125,6 +135,14 @@ impl<'wasm> Options<'wasm> {
             strict_tests: false,
             eager_splits: None,
             merge_chunks_below: 0,
+            pack_eager_splits: false,
         }
     }
+}
+
+/// The file of a split's pack (see [`Options::pack_eager_splits`]), beside the modules.
+///
+/// Patched in by the org console (see `vendor/README.md`).
+pub fn pack_file_name(split: &str) -> String {
+    format!("pack_{split}.wasm")
 }

@@ -1,7 +1,8 @@
-function wrapAsyncCb(callee) {
+function wrapAsyncCb(callee, pack) {
     return async (callbackIndex, callbackData) => {
         let success;
         try {
+            if (pack) usePack(pack);
             await callee();
             success = true;
         } catch (e) {
@@ -12,6 +13,54 @@ function wrapAsyncCb(callee) {
             sharedImports.__wasm_split.__indirect_function_table.get(callbackIndex)(callbackData, success);
         }
     }
+}
+// The first packed split's files by name (`Options::pack_eager_splits`, patched in by
+// the org console): a promise of a Map, or of null when the pack could not be had.
+let packedFiles = undefined;
+function usePack(url) {
+    if (packedFiles !== undefined) return;
+    packedFiles = fetch(url)
+        .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${url}: ${r.status}`))))
+        .then(unpack)
+        .catch((e) => {
+            console.warn(e);
+            return null;
+        });
+}
+// A pack is a wasm module of custom sections only: each is named by a file and holds
+// its bytes.
+function unpack(buffer) {
+    const bytes = new Uint8Array(buffer);
+    let at = 8;
+    const leb = () => {
+        let value = 0;
+        for (let shift = 0; ; shift += 7) {
+            if (at >= bytes.length) throw new Error("a pack ends within a section");
+            const b = bytes[at++];
+            value += (b & 0x7f) * 2 ** shift;
+            if (b < 0x80) return value;
+        }
+    };
+    const files = new Map();
+    while (at < bytes.length) {
+        if (bytes[at++] !== 0) throw new Error("a pack holds custom sections only");
+        const end = leb() + at;
+        const nameLength = leb();
+        const name = new TextDecoder().decode(bytes.subarray(at, at + nameLength));
+        if (end > bytes.length) throw new Error("a pack ends within a section");
+        files.set(name, bytes.subarray(at + nameLength, end));
+        at = end;
+    }
+    return files;
+}
+// A module's bytes: from the pack when it holds the file, else fetched on their own.
+async function fetchChunk(url) {
+    const files = await packedFiles;
+    const name = url.pathname.slice(url.pathname.lastIndexOf("/") + 1);
+    const bytes = files?.get(name);
+    if (bytes === undefined) return fetch(url);
+    files.delete(name);
+    return new Response(bytes, { headers: { "Content-Type": "application/wasm" } });
 }
 function makeLoad(fetcher, deps) {
     const loader = async () => {
