@@ -164,13 +164,19 @@ pub fn named_dir(ctx: &Ctx) -> PathBuf {
     ctx.target_dir().join("wasm-split-named")
 }
 
-/// `wasm-opt -Oz` in place, with the features current Rust emits for wasm32;
+/// `wasm-opt -Os` in place, with the features current Rust emits for wasm32;
 /// `keep_names` keeps the name section (for the size breakdown). The `producers` and
 /// `target_features` sections go: no browser reads them, and a route's two dozen
 /// modules each carried ~200 bytes of them, compressed one file at a time.
+///
+/// What a first visit pays is brotli bytes, not raw ones: `-Os` leaves the main module
+/// 4% larger than `-Oz` but 0.7% smaller compressed, and functions sorted by their
+/// (mangled) names put the copies of one generic function side by side, where brotli
+/// finds their likeness: 1.1 KB less brotli in the main module, 1.4 to 1.5 KB per route.
 pub fn wasm_opt(ctx: &Ctx, file: &Path, keep_names: bool) -> Result<(), String> {
     let mut c = ctx.cmd("wasm-opt");
-    c.arg("-Oz")
+    c.arg("-Os")
+        .arg("--reorder-functions-by-name")
         .args(["--strip-producers", "--strip-target-features"])
         .args(keep_names.then_some("--debuginfo"))
         .args([
