@@ -1,11 +1,17 @@
 //! The activity log's user filter: an email, looked up among the organisation's
-//! users, becomes the log's `user` filter (an id, as the API takes it).
+//! users, becomes the log's `user` filter (an id, as the API takes it). The field is
+//! on the page; the lookup (the users list's request and its query) is in a wasm chunk
+//! of its own, fetched with the first submit ([`lookup`]): most visits never filter.
+
+use std::future::Future;
+use std::pin::Pin;
 
 use bintu_wire::UserQuery;
 use leptos::prelude::*;
 
 use crate::api::error_text::user_message;
-use crate::api::{use_api, users};
+use crate::api::{use_api, users, ApiClient, ApiError};
+use crate::components::lazy_page::ChunkError;
 use crate::components::status::FormError;
 use crate::components::unique_id;
 use crate::domain::activity_view::user_with_email;
@@ -35,14 +41,14 @@ pub fn ActivityUserFilter(#[prop(into)] on_user: Callback<i64>) -> impl IntoView
         busy.set(true);
         let api = api.clone();
         leptos::task::spawn_local(async move {
-            let query = UserQuery {
-                q: Some(wanted.clone()),
-                page_size: Some(CANDIDATES),
-                ..Default::default()
+            let found = match lookup().await {
+                Ok(find) => find(api, wanted.clone())
+                    .await
+                    .map_err(|e| user_message(&e)),
+                Err(_) => Err(crate::tr!(lazy_page.part_could_not_be_loaded).into()),
             };
-            let found = users::list(&api, &query).await;
             busy.try_set(false);
-            match found.map(|page| user_with_email(&page.items, &wanted)) {
+            match found {
                 Ok(Some(id)) => {
                     email.try_set(String::new());
                     on_user.run(id);
@@ -53,8 +59,8 @@ pub fn ActivityUserFilter(#[prop(into)] on_user: Callback<i64>) -> impl IntoView
                         wanted = wanted
                     )));
                 }
-                Err(e) => {
-                    error.try_set(Some(user_message(&e)));
+                Err(message) => {
+                    error.try_set(Some(message));
                 }
             }
         });
@@ -81,4 +87,24 @@ pub fn ActivityUserFilter(#[prop(into)] on_user: Callback<i64>) -> impl IntoView
             <FormError error=error/>
         </form>
     }
+}
+
+/// The id of the user with an email, if there is one.
+type FindUser =
+    fn(ApiClient, String) -> Pin<Box<dyn Future<Output = Result<Option<i64>, ApiError>>>>;
+
+/// The lookup, in a wasm chunk of its own, loaded with the first submit.
+#[leptos::wasm_split::wasm_split(user_lookup, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn lookup() -> Result<FindUser, ChunkError> {
+    Ok(|api, email| {
+        Box::pin(async move {
+            let query = UserQuery {
+                q: Some(email.clone()),
+                page_size: Some(CANDIDATES),
+                ..Default::default()
+            };
+            let page = users::list(&api, &query).await?;
+            Ok(user_with_email(&page.items, &email))
+        })
+    })
 }

@@ -1,7 +1,8 @@
 // The Activity tab: the demo's own past on a first start; a role change made in the UI shows with from and to, on the tab
 // and on the user's page; the kind and user filters live in the URL (reload keeps
-// them); roles without Activity:List see no tab and get 403 from the API; axe on
-// every state, also at 375x812.
+// them), and the user filter's lookup comes with its first submit; roles without
+// Activity:List see no tab and get 403 from the API; axe on every state, also at
+// 375x812.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -125,6 +126,35 @@ describe('activity log', () => {
       await page.waitForFunction((email) => [...document.querySelectorAll('ol.oc-activity > li')]
         .every((li) => li.textContent.includes(email)), who.email);
       assert.ok((await entries(page).first().innerText()).includes(`reset the token of ${who.email}`));
+    });
+  });
+
+  test('the lookup comes with the first submit; if it cannot load, the form says so and tries again', async (t) => {
+    await s.withPage(t, async (page) => {
+      let failing = true;
+      const asked = [];
+      await page.route(/\/split_user_lookup\.wasm$/, (route) => {
+        asked.push(route.request().url());
+        return failing ? route.abort('connectionfailed') : route.continue();
+      });
+      await s.loginAs(page, DEMO.admin, ACTIVITY);
+      await entries(page).first().waitFor();
+      const filter = page.getByRole('search', { name: 'Activity of one user' });
+      await page.waitForTimeout(300);
+      assert.equal(asked.length, 0, 'not fetched before the first submit');
+
+      await filter.getByLabel('User').fill(DEMO.admin);
+      await filter.getByRole('button', { name: 'Filter' }).click();
+      await filter.getByText('This part of the console could not be loaded.').waitFor();
+      assert.equal(new URL(page.url()).searchParams.get('user'), null);
+      assert.equal(await filter.getByLabel('User').inputValue(), DEMO.admin, 'the email is kept');
+      assert.ok(await filter.getByRole('button', { name: 'Filter' }).isEnabled());
+      await expectNoAxeViolations(page, 'activity user filter, lookup not loaded');
+
+      failing = false;
+      await filter.getByRole('button', { name: 'Filter' }).click();
+      await page.waitForURL((u) => u.searchParams.has('user'));
+      await page.getByText(`Only the activity of ${DEMO.admin}`).waitFor();
     });
   });
 

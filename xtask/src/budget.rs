@@ -65,14 +65,16 @@ pub const BUDGET: u64 = 200_000;
 /// 220.8 / 239.7 / 201.9 / 212.9 / 219.6 KB. Then each first screen's page and its
 /// chunks came in one file (`xtask/src/packs.rs`), compressed together: a single user
 /// left this list at 193.4 KB (/login 187.7, an invitation 190.6), the others 210.4 /
-/// 225.1 / 202.4 / 209.2 KB.
+/// 225.1 / 202.4 / 209.2 KB. wasm-opt -Os with the functions sorted by name, and the
+/// Activity tab's lookup of a user by email made a part (`user_lookup`, with its
+/// first submit): Activity left this list at 199.6 KB, the others 208.6 / 223.4 /
+/// 207.5 KB.
 /// Lower a ceiling with every cut; a route under the budget leaves this list, and the
 /// test then holds it to the budget.
 const CEILINGS: &[(&str, u64)] = &[
-    ("overview", 213_000),
-    ("users", 227_800),
-    ("activity", 205_000),
-    ("embedding entry (overview)", 211_800),
+    ("overview", 211_300),
+    ("users", 226_100),
+    ("embedding entry (overview)", 210_200),
 ];
 /// The next mark the issue sets (printed, not enforced).
 const NEXT_MARK: u64 = 150_000;
@@ -99,8 +101,8 @@ const ROUTES: &[(&str, &[&str])] = &[
 /// confirmation dialog, `pending_invites` the card below the users list, `bulk_bar`
 /// the bar over it while users are selected, `tags_card` the card below the
 /// Overview's, `recent_activity` the last card of a user's page), and the CSV
-/// export's and the webhook test's runs,
-/// each fetched with its first click.
+/// export's and the webhook test's runs and the Activity tab's lookup of a user by
+/// email (`user_lookup`), each fetched with its first use.
 const ON_DEMAND: &[&str] = &[
     "problems",
     "dialog",
@@ -119,6 +121,7 @@ const ON_DEMAND: &[&str] = &[
     "webhook_test",
     "bulk_bar",
     "recent_activity",
+    "user_lookup",
 ];
 /// The page an embedding host shows first by default.
 const EMBED_ROUTE: &str = "overview";
