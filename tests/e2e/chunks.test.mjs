@@ -240,32 +240,37 @@ describe('the wasm split by route', () => {
       await member.close();
     }));
 
-  test('the Overview\'s tags come after the cards above them and leave the focus alone; a failed fetch says so', (t) =>
+  test('the Overview\'s lower cards come after the cards above them, all at once, and leave the focus alone; a failed fetch says so', (t) =>
     s.withPage(t, async (page) => {
-      // Held until the user is typing in the form above: the tags arriving then must
-      // not move the focus.
+      // Held until the user is on a control above them: their arrival then must not
+      // move the focus.
       let release;
       const held = new Promise((resolve) => { release = resolve; });
       let failing = false;
-      await page.route(split('tags_card'), async (route) => {
+      await page.route(split('overview_lower'), async (route) => {
         if (failing) return route.abort('connectionfailed');
         await held;
         return route.continue();
       });
       await s.loginAs(page, DEMO.admin, '/organisation/overview');
-      const field = page.getByLabel('Webhook URL');
-      await field.focus();
+      const reveal = page.getByRole('button', { name: 'Reveal API Key' });
+      await reveal.focus();
+      assert.equal(await page.getByLabel('Webhook URL').count(), 0, 'not before their chunk');
       release();
       await page.getByRole('heading', { name: 'Tags' }).waitFor();
+      // The webhook, VOD access and tags came together: nothing moves under the tags.
+      await page.getByLabel('Webhook URL').waitFor();
+      await page.getByRole('heading', { name: 'VOD Public Accessibility' }).waitFor();
       await page.waitForTimeout(200);
-      assert.ok(await field.evaluate((el) => el === document.activeElement), 'the focus stayed in the field');
+      assert.ok(await reveal.evaluate((el) => el === document.activeElement), 'the focus stayed on the button');
 
       failing = true;
       await page.reload();
-      const alert = await partFailedNotice(page, 'tags chunk failed');
+      const alert = await partFailedNotice(page, 'lower cards chunk failed');
       failing = false;
       await alert.getByRole('button', { name: 'Retry' }).click();
       await page.getByRole('heading', { name: 'Tags' }).waitFor();
+      await page.getByLabel('Webhook URL').waitFor();
       assert.equal(await alert.count(), 0);
     }));
 

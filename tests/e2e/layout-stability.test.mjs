@@ -10,6 +10,8 @@ import { suite } from './support/fixture.mjs';
 
 const BUDGET = 0.05;
 const PAGES = ['/organisation/overview', '/organisation/users', '/organisation/users/2'];
+/** What a page shows last, when the browser is idle after its first screen. */
+const LAST = { '/organisation/overview': '.oc-tags-card' };
 
 describe('layout stability while pages load', () => {
   const s = suite({ serverArgs: ['--seed-users', '60'] });
@@ -32,8 +34,8 @@ describe('layout stability while pages load', () => {
           }, token);
           await page.goto(new URL(path, s.server.baseUrl).href);
           // Everything the page loads has arrived: no skeleton or loading line left.
-          await page.waitForFunction(() =>
-            document.querySelector('.oc-main h2') && !document.querySelector('.oc-skeleton, .oc-skeleton-text, [aria-busy="true"]'));
+          await page.waitForFunction((last) =>
+            document.querySelector(last ?? '.oc-main h2') && !document.querySelector('.oc-skeleton, .oc-skeleton-text, [aria-busy="true"]'), LAST[path]);
           await page.waitForTimeout(300);
           const shifts = await page.evaluate(() => window.__shifts);
           const total = shifts.reduce((sum, e) => sum + e.value, 0);

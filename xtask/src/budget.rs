@@ -68,14 +68,12 @@ pub const BUDGET: u64 = 200_000;
 /// 225.1 / 202.4 / 209.2 KB. wasm-opt -Os with the functions sorted by name, and the
 /// Activity tab's lookup of a user by email made a part (`user_lookup`, with its
 /// first submit): Activity left this list at 199.6 KB, the others 208.6 / 223.4 /
-/// 207.5 KB.
+/// 207.5 KB. The Overview's cards after the packages and API access (webhook, VOD
+/// access, tags) then became one part, `overview_lower`: the Overview and the
+/// embedding entry left this list at 177.2 and 176.0 KB; User Management 223.6 KB.
 /// Lower a ceiling with every cut; a route under the budget leaves this list, and the
 /// test then holds it to the budget.
-const CEILINGS: &[(&str, u64)] = &[
-    ("overview", 211_300),
-    ("users", 226_100),
-    ("embedding entry (overview)", 210_200),
-];
+const CEILINGS: &[(&str, u64)] = &[("users", 226_100)];
 /// The next mark the issue sets (printed, not enforced).
 const NEXT_MARK: u64 = 150_000;
 /// How many of a route's largest files to name when it is over the budget.
@@ -99,10 +97,10 @@ const ROUTES: &[(&str, &[&str])] = &[
 /// of a page fetched once it has settled or when first used (the `lazy_part!` names;
 /// `role_overview` is the invitation's "What … allows", `dialog` the code of every
 /// confirmation dialog, `pending_invites` the card below the users list, `bulk_bar`
-/// the bar over it while users are selected, `tags_card` the card below the
-/// Overview's, `recent_activity` the last card of a user's page), and the CSV
-/// export's and the webhook test's runs and the Activity tab's lookup of a user by
-/// email (`user_lookup`), each fetched with its first use.
+/// the bar over it while users are selected, `overview_lower` the Overview's cards
+/// after the packages and API access, `recent_activity` the last card of a user's
+/// page), and the CSV export's and the webhook test's runs and the Activity tab's
+/// lookup of a user by email (`user_lookup`), each fetched with its first use.
 const ON_DEMAND: &[&str] = &[
     "problems",
     "dialog",
@@ -117,11 +115,11 @@ const ON_DEMAND: &[&str] = &[
     "users_export",
     "role_overview",
     "pending_invites",
-    "tags_card",
     "webhook_test",
     "bulk_bar",
     "recent_activity",
     "user_lookup",
+    "overview_lower",
 ];
 /// The page an embedding host shows first by default.
 const EMBED_ROUTE: &str = "overview";

@@ -16,32 +16,38 @@ use crate::components::status::{ErrorState, Loading};
 use crate::session::use_session;
 use api_access::ApiAccessSection;
 use packages::PackagesSection;
+use tags::TagsSection;
 use vod::VodSection;
 use webhook::WebhookSection;
 
 crate::lazy_page!(
-    /// The page in its own wasm chunk, loaded on the first visit.
     PAGE,
     overview,
     OverviewPage,
     crate::tr!(overview.loading_the_overview)
 );
 
-/// The Overview tab.
+crate::lazy_part!(
+    /// The cards after the packages and API access (the webhook, VOD access and tags),
+    /// with their forms, the webhook's checks and test, and the tag list, in a wasm
+    /// chunk of their own: fetched when the browser is idle after the cards above them
+    /// were painted. Below a phone's first screen; on a wide one they come a moment
+    /// after it, all at once.
+    LOWER_CARDS,
+    overview_lower,
+    lower_cards,
+    LowerCards
+);
+
+/// What the lower cards start from.
+struct LowerCards {
+    webhook: String,
+    vod_public: bool,
+}
+
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let org = use_organisation();
-    let session = use_session();
-    let can_see_tags = Memo::new(move |_| session.allows(Permission::TagGet));
-    // Tags come below the organisation's cards and appear once those are shown, so
-    // the cards never push an already visible tag list down (layout shift). Their code
-    // is fetched once the browser is idle after that.
-    let org_shown = RwSignal::new(false);
-    Effect::new(move |_| {
-        if org.with(Option::is_some) {
-            org_shown.set(true);
-        }
-    });
     view! {
         <div class="oc-overview">
             {move || match org.try_get().flatten() {
@@ -56,21 +62,38 @@ pub fn OverviewPage() -> impl IntoView {
                 .into_any(),
                 Some(Ok(o)) => view! { <OrganisationSections org=o/> }.into_any(),
             }}
-            <Show when=move || org_shown.get() && can_see_tags.get()>
-                {lazy_card(&tags::PART, ())}
-            </Show>
         </div>
     }
 }
 
 #[component]
 fn OrganisationSections(org: Organisation) -> impl IntoView {
+    let lower = LowerCards {
+        webhook: org.webhook.clone(),
+        vod_public: org.vod_public,
+    };
     view! {
         <PackagesSection packages=org.packages.clone()/>
         <ApiAccessSection api_key=org.api_key.clone() player_key=org.player_key.clone()/>
+        {lazy_card(&LOWER_CARDS, lower)}
+    }
+}
+
+fn lower_cards(
+    LowerCards {
+        webhook,
+        vod_public,
+    }: LowerCards,
+) -> impl IntoView {
+    let session = use_session();
+    let can_see_tags = Memo::new(move |_| session.allows(Permission::TagGet));
+    view! {
         <div class="oc-grid-2">
-            <WebhookSection initial=org.webhook.clone()/>
-            <VodSection initial=org.vod_public/>
+            <WebhookSection initial=webhook/>
+            <VodSection initial=vod_public/>
         </div>
+        <Show when=move || can_see_tags.get()>
+            <TagsSection/>
+        </Show>
     }
 }

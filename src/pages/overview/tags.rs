@@ -1,6 +1,5 @@
-//! The Tags card: the organisation's tags, filtered by name and paged. A part of the
-//! Overview ([`PART`]): the card comes below the organisation's cards, once they are
-//! shown, and only for roles that may see tags.
+//! The Tags card: the organisation's tags, filtered by name and paged; for roles that
+//! may see tags, among the Overview's lower cards (`LOWER_CARDS`).
 
 use leptos::prelude::*;
 
@@ -13,22 +12,9 @@ use crate::components::status::{ErrorState, Loading};
 /// Tags per page in the Tags section.
 const TAGS_PAGE_SIZE: u32 = 20;
 
-crate::lazy_part!(
-    /// The card in a wasm chunk of its own, fetched when the browser is idle after the
-    /// cards above it were painted.
-    pub PART,
-    tags_card,
-    tags_section,
-    ()
-);
-
-fn tags_section((): ()) -> impl IntoView {
-    view! { <TagsSection/> }
-}
-
 /// The tag list with its name filter and pager.
 #[component]
-fn TagsSection() -> impl IntoView {
+pub(super) fn TagsSection() -> impl IntoView {
     let api = use_api();
     let filter = RwSignal::new(String::new());
     let query = RwSignal::new(String::new());
