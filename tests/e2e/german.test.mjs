@@ -55,6 +55,8 @@ describe('German', () => {
       await anmelden(page, DEMO.admin);
       await page.getByRole('heading', { name: s.org.name, level: 1 }).waitFor();
       await page.getByRole('heading', { name: 'API-Zugang' }).waitFor();
+      // The cards after the packages and API access come a moment later (a part).
+      await page.getByRole('heading', { name: 'Öffentlicher VOD-Zugriff' }).waitFor();
       for (const word of ['Übersicht', 'Benutzerverwaltung', 'Aktivierte Pakete', 'Öffentlicher VOD-Zugriff']) {
         assert.ok(await page.getByText(word).first().isVisible(), `"${word}" should be shown`);
       }
