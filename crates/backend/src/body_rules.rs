@@ -14,7 +14,7 @@ use crate::extract::BodyRules;
 
 /// A role's name must not be blank (400/1002, as if it were missing).
 fn role_named(role: &str) -> Result<(), ApiError> {
-    if role.trim().is_empty() {
+    if validate::is_blank(role) {
         return Err(ApiError::Required("role".into()));
     }
     Ok(())

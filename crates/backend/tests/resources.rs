@@ -201,6 +201,18 @@ async fn role_list_has_defaults_first_with_user_counts() {
         .await
         .assert_error(404, 3001);
     s.get("/permission", &s.key()).await.assert_error(400, 1002);
+    // Blank as the document's `\S` pattern says: U+0085 is a name there (no role has
+    // it), U+FEFF and U+3000 are not.
+    s.get("/permission?name=%C2%85", &s.key())
+        .await
+        .assert_error(404, 3001);
+    s.get("/permission?name=%EF%BB%BF%E3%80%80", &s.key())
+        .await
+        .assert_error(400, 1002);
+    let padded = s
+        .get("/permission?name=%E3%80%80nanoReadOnly%C2%A0", &s.key())
+        .await;
+    assert_eq!(padded.assert_ok()["name"], "nanoReadOnly");
 }
 
 #[tokio::test]

@@ -14,7 +14,8 @@ use crate::permission::{self, Permission};
 use crate::validate::{MAX_EMAIL_LEN, MAX_PASSWORD_LEN, MAX_WEBHOOK_LEN, MIN_PASSWORD_LEN};
 
 /// A string with at least one character that is not white space (a name that must
-/// not be blank; a blank one is 400/1002).
+/// not be blank; a blank one is 400/1002). The backend's blank is the same:
+/// [`crate::validate::is_blank`].
 pub const NOT_BLANK: &str = r"\S";
 
 fn string(description: &str) -> ObjectBuilder {

@@ -156,6 +156,37 @@ pub fn is_invisible_or_bidi(c: char) -> bool {
         | '\u{E0000}'..='\u{E0FFF}')
 }
 
+/// White space as the OpenAPI document's patterns see it ([`crate::openapi`]'s
+/// `NOT_BLANK`, `\S`): `\s` of the ECMAScript regular expressions JSON Schema uses.
+/// Not Rust's `char::is_whitespace`, which also counts U+0085 (so a name of U+0085,
+/// valid by the document, was refused as blank) and not U+FEFF.
+pub fn is_schema_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{9}'..='\u{D}'
+            | ' '
+            | '\u{A0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200A}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{3000}'
+            | '\u{FEFF}'
+    )
+}
+
+/// Whether `s` is blank as the document's `NOT_BLANK` pattern sees it.
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(is_schema_space)
+}
+
+/// `s` without the white space [`is_blank`] sees at either end.
+pub fn trim_blank(s: &str) -> &str {
+    s.trim_matches(is_schema_space)
+}
+
 /// Shortest password accepted at sign-up.
 pub const MIN_PASSWORD_LEN: usize = 10;
 /// Longest password accepted, in characters as the OpenAPI document's `maxLength`
@@ -178,6 +209,19 @@ pub fn password_problem(password: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn blank_is_what_the_documents_pattern_calls_blank() {
+        for blank in ["", " ", "\t\n\r", "\u{A0}\u{3000}", "\u{FEFF}", "\u{2028}"] {
+            assert!(is_blank(blank), "{blank:?}");
+        }
+        // `\S` matches these in ECMAScript, so the document calls them not blank.
+        for name in ["nanoUser", "\u{85}", "\u{200B}", " a "] {
+            assert!(!is_blank(name), "{name:?}");
+        }
+        assert_eq!(trim_blank("\u{FEFF} nanoUser\u{A0}"), "nanoUser");
+        assert_eq!(trim_blank("\u{85}"), "\u{85}");
+    }
     use super::*;
 
     #[test]

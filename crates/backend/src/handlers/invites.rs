@@ -5,11 +5,11 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use bintu_wire::invite::DEFAULT_INVITE_HOURS;
+use bintu_wire::{validate, ActivityKind, Permission};
 use bintu_wire::{
     AcceptInviteRequest, CreateInviteRequest, CreatedInvite, InviteList, InviteLookupRequest,
     InviteOffer, LoginResponse, Role,
 };
-use bintu_wire::{ActivityKind, Permission};
 use rusqlite::Connection;
 
 use crate::api_doc::responses::{
@@ -53,7 +53,7 @@ pub async fn create(
     AuthedJson(caller, req): AuthedJson<CreateInviteRequest>,
 ) -> ApiResult<(StatusCode, Json<CreatedInvite>)> {
     caller.require(Permission::InviteCreate)?;
-    let role_name = req.role.trim().to_owned();
+    let role_name = validate::trim_blank(&req.role).to_owned();
     let hours = req.expires_in_hours.unwrap_or(DEFAULT_INVITE_HOURS);
     let now = state.clock.now();
     let token = new_token();

@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 use axum::Json;
-use bintu_wire::Permission;
+use bintu_wire::{validate, Permission};
 use bintu_wire::{Role, RoleList};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -40,6 +40,8 @@ pub async fn list(State(state): State<AppState>, caller: Caller) -> ApiResult<Js
 #[into_params(parameter_in = Query)]
 pub struct NameQuery {
     /// Internal role name, e.g. `nanoUser`; blank is 400/1002.
+    // `bintu_wire::openapi::NOT_BLANK` (utoipa takes a literal here); blank is what
+    // `validate::is_blank` says, as the pattern does.
     #[param(required = true, pattern = r"\S")]
     pub name: Option<String>,
 }
@@ -48,7 +50,7 @@ impl QueryRules for NameQuery {
     /// A name is required, and blank is none.
     fn check(&self) -> Result<(), ApiError> {
         match &self.name {
-            Some(n) if !n.trim().is_empty() => Ok(()),
+            Some(n) if !validate::is_blank(n) => Ok(()),
             _ => Err(ApiError::Required("name".into())),
         }
     }
@@ -80,12 +82,12 @@ pub async fn get(
     caller.require(Permission::PermissionGet)?;
     let name = query
         .name
-        .filter(|n| !n.trim().is_empty())
+        .filter(|n| !validate::is_blank(n))
         .ok_or_else(|| ApiError::Required("name".into()))?;
     let role = state
         .db
         .run(move |conn| {
-            roles::get(conn, name.trim())?
+            roles::get(conn, validate::trim_blank(&name))?
                 .ok_or_else(|| ApiError::NotFound(format!("There is no role named {name}.")))
         })
         .await?;

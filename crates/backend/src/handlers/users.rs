@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use bintu_wire::permission::ROLE_ADMIN;
-use bintu_wire::{ActivityKind, Permission};
+use bintu_wire::{validate, ActivityKind, Permission};
 use bintu_wire::{Page, ResetTokenKeyRequest, SetPermissionRequest, User, UserQuery};
 use rusqlite::Connection;
 
@@ -198,7 +198,7 @@ pub async fn set_permission(
     AuthedJson(caller, req): AuthedJson<SetPermissionRequest>,
 ) -> ApiResult<Json<User>> {
     caller.require(Permission::UserSetPermission)?;
-    let role_name = req.role.trim().to_owned();
+    let role_name = validate::trim_blank(&req.role).to_owned();
     let now = state.clock.now();
     let user = state
         .db
