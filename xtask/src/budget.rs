@@ -70,10 +70,11 @@ pub const BUDGET: u64 = 200_000;
 /// first submit): Activity left this list at 199.6 KB, the others 208.6 / 223.4 /
 /// 207.5 KB. The Overview's cards after the packages and API access (webhook, VOD
 /// access, tags) then became one part, `overview_lower`: the Overview and the
-/// embedding entry left this list at 177.2 and 176.0 KB; User Management 223.6 KB.
+/// embedding entry left this list at 177.2 and 176.0 KB; User Management 223.6 KB,
+/// then 222.7 KB with the bulk selection in a HashMap instead of a B-tree.
 /// Lower a ceiling with every cut; a route under the budget leaves this list, and the
 /// test then holds it to the budget.
-const CEILINGS: &[(&str, u64)] = &[("users", 226_100)];
+const CEILINGS: &[(&str, u64)] = &[("users", 225_300)];
 /// The next mark the issue sets (printed, not enforced).
 const NEXT_MARK: u64 = 150_000;
 /// How many of a route's largest files to name when it is over the budget.
