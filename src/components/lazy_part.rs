@@ -240,9 +240,9 @@ pub fn wanted_when_idle() -> RwSignal<bool> {
     wanted
 }
 
-/// A card below a page's first screen in a chunk of its own: wanted once the browser is
-/// idle after the page's paint ([`wanted_when_idle`]), and `unasked`. Dismissing a
-/// failed fetch leaves the card out.
+/// Cards that follow a page's first ones, in a chunk of their own: wanted once the
+/// browser is idle after the page's paint ([`wanted_when_idle`]), and `unasked`.
+/// Dismissing a failed fetch leaves them out.
 pub fn lazy_card<P: 'static>(part: &'static LazyPart<P>, props: P) -> impl IntoView {
     let wanted = wanted_when_idle();
     view! {

@@ -21,6 +21,7 @@ use vod::VodSection;
 use webhook::WebhookSection;
 
 crate::lazy_page!(
+    /// The page in its own wasm chunk, loaded on the first visit.
     PAGE,
     overview,
     OverviewPage,
@@ -45,6 +46,7 @@ struct LowerCards {
     vod_public: bool,
 }
 
+/// The Overview tab.
 #[component]
 pub fn OverviewPage() -> impl IntoView {
     let org = use_organisation();

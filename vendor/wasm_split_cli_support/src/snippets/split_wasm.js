@@ -42,11 +42,12 @@ function unpack(buffer) {
         }
     };
     const files = new Map();
+    const text = new TextDecoder();
     while (at < bytes.length) {
         if (bytes[at++] !== 0) throw new Error("a pack holds custom sections only");
         const end = leb() + at;
         const nameLength = leb();
-        const name = new TextDecoder().decode(bytes.subarray(at, at + nameLength));
+        const name = text.decode(bytes.subarray(at, at + nameLength));
         if (end > bytes.length) throw new Error("a pack ends within a section");
         files.set(name, bytes.subarray(at + nameLength, end));
         at = end;
