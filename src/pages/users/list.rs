@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use super::empty_list::EmptyList;
 use crate::api::{use_api, users};
-use crate::components::lazy_page::after_next_paint;
 use crate::components::pager::Pager;
 use crate::components::status::{ErrorState, Loading};
 use crate::components::users_table::{RowAction, UsersTable};
@@ -118,9 +117,5 @@ async fn early_page(
     if answer.path != users::list_path(query).ok()? {
         return None;
     }
-    let page = answer.value_for(session)?;
-    // The answer is in before the page is: its rows are written in a task of their
-    // own, after the page's first frame, not in one long task with the page's.
-    after_next_paint().await;
-    Some(page)
+    answer.value_for(session)
 }

@@ -107,7 +107,7 @@ function getSharedImports() {{
                 r#"() => {{
     const src = fetchChunk(new URL({file_path}, import.meta.url));
     src.catch(() => {{}});
-    return async (imports) => {wrap}(WebAssembly.instantiateStreaming(src, imports));
+    return async (imports) => {wrap}(instantiateChunk(await src, imports));
 }}
 "#
             ),

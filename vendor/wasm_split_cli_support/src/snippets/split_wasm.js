@@ -28,7 +28,8 @@ function usePack(url) {
         });
 }
 // A pack is a wasm module of custom sections only: each is named by a file and holds
-// its bytes.
+// its bytes. Each file is compiled as soon as the pack is in, off the main thread,
+// while the main module starts: the page that asks for them only instantiates them.
 function unpack(buffer) {
     const bytes = new Uint8Array(buffer);
     let at = 8;
@@ -49,19 +50,27 @@ function unpack(buffer) {
         const nameLength = leb();
         const name = text.decode(bytes.subarray(at, at + nameLength));
         if (end > bytes.length) throw new Error("a pack ends within a section");
-        files.set(name, bytes.subarray(at + nameLength, end));
+        const compiled = WebAssembly.compile(bytes.subarray(at + nameLength, end));
+        compiled.catch(() => {}); // seen by the page that asks for the file
+        files.set(name, compiled);
         at = end;
     }
     return files;
 }
-// A module's bytes: from the pack when it holds the file, else fetched on their own.
+// A module: compiled from the pack when it holds the file, else its response, fetched
+// on its own.
 async function fetchChunk(url) {
     const files = await packedFiles;
     const name = url.pathname.slice(url.pathname.lastIndexOf("/") + 1);
-    const bytes = files?.get(name);
-    if (bytes === undefined) return fetch(url);
+    const compiled = files?.get(name);
+    if (compiled === undefined) return fetch(url);
     files.delete(name);
-    return new Response(bytes, { headers: { "Content-Type": "application/wasm" } });
+    return compiled;
+}
+// Instantiates what `fetchChunk` gave, as `instantiateStreaming` answers.
+async function instantiateChunk(source, imports) {
+    if (!(source instanceof WebAssembly.Module)) return WebAssembly.instantiateStreaming(source, imports);
+    return { module: source, instance: await WebAssembly.instantiate(source, imports) };
 }
 function makeLoad(fetcher, deps) {
     const loader = async () => {
