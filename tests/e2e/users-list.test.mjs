@@ -65,9 +65,17 @@ describe('user list', () => {
       const total = roles.reduce((n, r) => n + r.userCount, 0);
       const all = nav.getByRole('link', { name: `All roles ${total}`, exact: true });
       assert.equal(await all.getAttribute('aria-current'), 'true');
+      // Each writing of the table's rows into the page, counted.
+      await page.evaluate(() => {
+        window.__rowWrites = 0;
+        new MutationObserver((records) => {
+          window.__rowWrites += records.filter((r) => r.target.tagName === 'TBODY' && r.addedNodes.length > 0).length;
+        }).observe(document.body, { childList: true, subtree: true });
+      });
 
       for (const role of roles) {
         const link = nav.getByRole('link', { name: `${role.displayName} ${role.userCount}`, exact: true });
+        await page.evaluate(() => { window.__rowWrites = 0; });
         await link.click();
         await page.waitForURL((u) => u.searchParams.get('role') === role.name);
         await until(async () => (await link.getAttribute('aria-current')) === 'true', `${role.name} active`);
@@ -78,6 +86,10 @@ describe('user list', () => {
           return shown.length === role.userCount && shown.every((r) => r.role === role.displayName)
             || `${shown.length} rows: ${[...new Set(shown.map((r) => r.role))].join(', ')}`;
         }, `${role.userCount} rows of ${role.displayName}`);
+        // The answer is shown once, not built again by what follows it.
+        await page.waitForTimeout(150);
+        const writes = await page.evaluate(() => window.__rowWrites);
+        assert.ok(writes <= 1, `the rows of ${role.name} were written ${writes} times`);
       }
 
       await all.click();

@@ -49,7 +49,9 @@ pub fn UserList(
         }
     });
     Effect::new(move |_| {
-        if list.with(Option::is_some) {
+        // Set once: a set notifies even when the value stays, and every reader of
+        // the page's `shown` would build the table again.
+        if list.with(Option::is_some) && !arrived.get_untracked() {
             arrived.set(true);
         }
         if let Some(Ok(page)) = list.get() {

@@ -94,7 +94,7 @@ fn UserManagement() -> impl IntoView {
     let list_arrived = RwSignal::new(false);
     let settled = RwSignal::new(false);
     Effect::new(move |_| {
-        if list_arrived.get() && roles_resource.with(Option::is_some) {
+        if list_arrived.get() && roles_resource.with(Option::is_some) && !settled.get_untracked() {
             settled.set(true);
         }
     });
