@@ -6,6 +6,7 @@ pub mod api_problem;
 pub mod brand;
 pub mod bulk_bar;
 pub mod bulk_dialog;
+pub mod busy_after;
 pub mod card;
 pub mod clipboard;
 pub mod config_problem;

@@ -98,6 +98,41 @@ describe('user list', () => {
     });
   });
 
+  test('a slow filter marks the old rows busy after a moment; a quick one changes nothing before its answer', async (t) => {
+    await s.withPage(t, async (page) => {
+      await openList(page);
+      const roles = await roleList();
+      const [quick, slow] = roles.filter((r) => r.userCount > 0);
+      const nav = page.getByRole('navigation', { name: 'Filter by role' });
+      // Every state the rows' wrapper goes through, recorded as it happens.
+      await page.evaluate(() => {
+        window.__busy = [];
+        new MutationObserver(() => {
+          const busy = document.querySelector('.oc-table-wrap')?.getAttribute('aria-busy') ?? null;
+          if (window.__busy.at(-1) !== busy) window.__busy.push(busy);
+        }).observe(document.body, { attributes: true, attributeFilter: ['aria-busy'], subtree: true });
+      });
+      const onlyRole = (role) => until(async () => {
+        const shown = await readRows(page);
+        return shown.length > 0 && shown.every((r) => r.role === role.displayName);
+      }, `only ${role.displayName}`);
+
+      await nav.getByRole('link', { name: `${quick.displayName} ${quick.userCount}`, exact: true }).click();
+      await onlyRole(quick);
+      assert.deepEqual(await page.evaluate(() => window.__busy), [], 'a quick answer: never busy');
+
+      await page.route((u) => u.pathname.endsWith('/api/user') && u.searchParams.get('role') === slow.name, async (route) => {
+        await new Promise((r) => setTimeout(r, 800));
+        await route.continue();
+      });
+      await nav.getByRole('link', { name: `${slow.displayName} ${slow.userCount}`, exact: true }).click();
+      await page.locator('.oc-table-wrap[aria-busy="true"]').waitFor();
+      await onlyRole(slow);
+      assert.equal(await page.locator('.oc-table-wrap[aria-busy]').count(), 0, 'not busy once the answer is in');
+      assert.deepEqual(await page.evaluate(() => window.__busy), ['true', null]);
+    });
+  });
+
   test('search by email is debounced, goes into the URL and has an empty state', async (t) => {
     await s.withPage(t, async (page) => {
       await openList(page);

@@ -63,7 +63,7 @@ fn add_bootstrap(html: &str, wasm: &WasmBuild) -> Result<String, String> {
          const main=fetch(\"{main}\");\
          new Promise(go=>{{\
          if(document.visibilityState!==\"visible\")return go();\
-         requestAnimationFrame(()=>setTimeout(go));\
+         requestAnimationFrame(()=>requestAnimationFrame(()=>setTimeout(go)));\
          PerformanceObserver.supportedEntryTypes?.includes(\"paint\")&&new PerformanceObserver(l=>{{if(l.getEntriesByName(\"first-contentful-paint\").length)go()}}).observe({{type:\"paint\",buffered:true}});\
          setTimeout(go,{FIRST_PAINT_WAIT_MS})\
          }}).then(()=>init({{module_or_path:main}}))</script>"

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::empty_list::EmptyList;
 use crate::api::{use_api, users};
+use crate::components::busy_after::busy_after_a_moment;
 use crate::components::pager::Pager;
 use crate::components::status::{ErrorState, Loading};
 use crate::components::users_table::{RowAction, UsersTable};
@@ -33,8 +34,10 @@ pub fn UserList(
     let api = use_api();
     let session = use_session();
     let caps = Memo::new(move |_| session.capabilities());
-    // While a new page, filter or search loads, the old rows stay, dimmed.
+    // While a new page, filter or search loads, the old rows stay, dimmed once it
+    // takes a moment.
     let reloading = RwSignal::new(false);
+    let busy = busy_after_a_moment(reloading);
     let early = use_context::<EarlyUsers>();
     let list = LocalResource::new(move || {
         version.track();
@@ -84,7 +87,7 @@ pub fn UserList(
                         let v = view.get_untracked();
                         let c = caps.get_untracked();
                         view! {
-                            <div class="oc-table-wrap" aria-busy=move || reloading.get().then_some("true")>
+                            <div class="oc-table-wrap" aria-busy=move || busy.get().then_some("true")>
                                 <UsersTable
                                     users=page.items
                                     roles=roles.get_untracked()
