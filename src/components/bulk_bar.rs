@@ -61,7 +61,7 @@ pub fn BulkBar(
         let (api, view, total) = (api.get_value(), view.get_untracked(), total.get_untracked());
         selecting.set(Some(crate::tr!(
             bulk_bar.selecting_0_of,
-            total = number(total as f64)
+            total = number(total)
         )));
         leptos::task::spawn_local(async move {
             match every_match(&api, &view, selecting).await {
@@ -126,8 +126,8 @@ async fn every_match(
         all.extend(answer.items);
         let _ = progress.try_set(Some(crate::tr!(
             bulk_bar.selecting_of,
-            value = number(all.len() as f64),
-            total = number(answer.total as f64)
+            value = number(all.len() as u64),
+            total = number(answer.total as u64)
         )));
         if page >= pages {
             return Ok(all);

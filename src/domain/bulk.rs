@@ -318,8 +318,8 @@ impl Tally {
     pub fn progress_text(&self) -> String {
         crate::tr!(
             bulk.progress,
-            done = number(self.finished() as f64),
-            total = number(self.total as f64)
+            done = number(self.finished() as u64),
+            total = number(self.total as u64)
         )
     }
 

@@ -12,9 +12,9 @@ pub fn range_text(page: u32, page_size: u32, total: u64) -> String {
     let last = (first + size - 1).min(total);
     crate::tr!(
         paging.range,
-        first = number(first as f64),
-        last = number(last as f64),
-        total = number(total as f64)
+        first = number(first),
+        last = number(last),
+        total = number(total)
     )
 }
 

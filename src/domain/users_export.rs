@@ -60,21 +60,8 @@ pub fn progress_text(done: u64, total: u64) -> String {
     crate::tr_count!(
         users_export.exporting_of_users,
         total,
-        done = crate::lang::intl::number(done.min(total) as f64)
+        done = crate::lang::intl::number(done.min(total))
     )
-}
-
-/// `10000` as `10,000`.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -129,8 +116,5 @@ mod tests {
             "Exporting… 3,000 of 10,000 users"
         );
         assert_eq!(progress_text(250, 12), "Exporting… 12 of 12 users");
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 }

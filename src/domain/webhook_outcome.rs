@@ -40,10 +40,7 @@ pub fn summary(r: &WebhookTestResult) -> String {
         Some(s) => crate::tr!(webhook_outcome.http, s = s),
         None => crate::tr!(webhook_outcome.no_answer).to_string(),
     };
-    format!(
-        "{status} · {} ms",
-        super::users_export::thousands(r.elapsed_ms)
-    )
+    format!("{status} · {} ms", crate::lang::intl::number(r.elapsed_ms))
 }
 
 #[cfg(test)]

@@ -1,7 +1,13 @@
-//! Numbers, dates and plural forms in the current language, by the browser's `Intl`
-//! (which has every language's rules; the wasm carries none). The formatters are
-//! made once per language, not per text: a table of users formats a date in every
-//! row. Off the browser (the native tests) English rules stand in.
+//! Counts, plural forms and dates in the current language. Dates come from the
+//! browser's `Intl` (which has every language's month names; the wasm carries none),
+//! with its formatter made once per language, not per text: a table of users formats
+//! a date in every row. Off the browser (the native tests) English names stand in.
+//!
+//! Counts and their plural forms are written here: the console formats only whole
+//! numbers of things, which both its languages group by threes and call singular at
+//! exactly one (CLDR), and making `Intl.NumberFormat` took some 10 ms of every first
+//! visit's main thread (its data loads on first use; the users list counts in its
+//! pager). A language added to [`Locale`] has to say its rules below.
 
 use super::{locale, Locale};
 
@@ -16,28 +22,32 @@ fn intl_tag(locale: Locale) -> &'static str {
 }
 
 /// `10025` as `10,025` in English and `10.025` in German.
-pub fn number(n: f64) -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        browser::with(locale(), |f| browser::call(&f.number, &n.into()))
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = locale();
-        crate::domain::users_export::thousands(n as u64)
+pub fn number(n: u64) -> String {
+    let separator = match locale() {
+        Locale::en => ',',
+        Locale::de => '.',
+    };
+    grouped(n, separator)
+}
+
+/// Whether `n` things take the singular form (CLDR's `one`) in the current language.
+pub fn is_singular(n: u64) -> bool {
+    match locale() {
+        Locale::en | Locale::de => n == 1,
     }
 }
 
-/// Whether `n` takes the singular form (`one`) in the current language.
-pub fn is_singular(n: f64) -> bool {
-    #[cfg(target_arch = "wasm32")]
-    {
-        browser::with(locale(), |f| f.plural.select(n) == "one")
+/// `n`'s digits in groups of three from the right, joined by `separator`.
+pub fn grouped(n: u64, separator: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        n == 1.0
-    }
+    out
 }
 
 /// A UTC minute (`year, month 1-12, day, hour, minute`) in the current language,
@@ -69,13 +79,11 @@ mod browser {
 
     use super::{intl_tag, Locale};
 
-    /// One language's formatters (`format` of `Intl.NumberFormat` and
-    /// `Intl.DateTimeFormat` comes bound to its formatter).
+    /// One language's formatters (`format` of `Intl.DateTimeFormat` comes bound to
+    /// its formatter).
     pub struct Formats {
         locale: Locale,
-        pub number: Function,
         pub utc_minute: Function,
-        pub plural: Intl::PluralRules,
     }
 
     thread_local! {
@@ -118,9 +126,38 @@ mod browser {
         }
         Formats {
             locale,
-            number: Intl::NumberFormat::new(&tags, &Object::new()).format(),
             utc_minute: Intl::DateTimeFormat::new(&tags, &minute).format(),
-            plural: Intl::PluralRules::new(&tags, &Object::new()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::set_fallback;
+
+    #[test]
+    fn counts_are_grouped_by_threes_in_each_language() {
+        set_fallback(Locale::en);
+        assert_eq!(number(0), "0");
+        assert_eq!(number(999), "999");
+        assert_eq!(number(10_025), "10,025");
+        assert_eq!(number(1_234_567), "1,234,567");
+        set_fallback(Locale::de);
+        assert_eq!(number(1_000), "1.000");
+        assert_eq!(number(10_025), "10.025");
+        set_fallback(Locale::en);
+    }
+
+    #[test]
+    fn one_thing_is_singular_in_each_language() {
+        for locale in [Locale::en, Locale::de] {
+            set_fallback(locale);
+            assert!(is_singular(1));
+            assert!(!is_singular(0));
+            assert!(!is_singular(2));
+            assert!(!is_singular(21));
+        }
+        set_fallback(Locale::en);
     }
 }

@@ -2,9 +2,9 @@
 //! (`locales/en.json`, `locales/de.json`, compiled into [`crate::i18n`] by
 //! leptos_i18n in `build.rs`, so a key no catalog has is a compile error, and the lint
 //! layer fails on a key only one has) through
-//! [`tr!`](crate::tr) and [`tr_count!`](crate::tr_count); numbers, dates and plural
-//! forms come from the browser's `Intl` ([`intl`]), which knows every language
-//! without shipping its data in the wasm.
+//! [`tr!`](crate::tr) and [`tr_count!`](crate::tr_count); dates come from the
+//! browser's `Intl`, which knows every language's month names without shipping them
+//! in the wasm, and counts with their plural forms from [`intl`]'s rules.
 //!
 //! The words are read when a view is built, not watched one by one: a language
 //! switch rebuilds the console's view (the app keys it on [`Lang`]), which costs
@@ -185,8 +185,8 @@ macro_rules! tr {
 macro_rules! tr_count {
     ($($key:ident).+, $count:expr $(, $name:ident = $value:expr)* $(,)?) => {{
         let count = $count;
-        let shown = $crate::lang::intl::number(count as f64);
-        if $crate::lang::intl::is_singular(count as f64) {
+        let shown = $crate::lang::intl::number(count as u64);
+        if $crate::lang::intl::is_singular(count as u64) {
             $crate::tr!($($key).+.one, count = shown $(, $name = $value)*)
         } else {
             $crate::tr!($($key).+.other, count = shown $(, $name = $value)*)
