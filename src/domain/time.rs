@@ -1,11 +1,41 @@
 //! Showing the API's RFC 3339 UTC timestamps to people.
 
 /// `2025-11-22T23:05:09Z` as `22 Nov 2025, 23:05 UTC` (`22. Nov. 2025, 23:05 UTC` in
-/// German: the browser's `Intl` writes it); anything unparsable is shown as it came.
+/// German; the catalogs hold the pattern and the month names, as CLDR writes them);
+/// anything unparsable is shown as it came. Not by the browser's `Intl`: making its
+/// first formatter loads the browser's locale data, some 10 ms of the first visit to
+/// a page with dates, and engines disagree on a month's short name ("Sep", "Sept").
 pub fn format_utc(rfc3339: &str) -> String {
     parse(rfc3339)
-        .map(|(y, mo, d, h, mi)| crate::lang::intl::utc_minute(y, mo as u32, d, h, mi))
+        .map(|(y, mo, d, h, mi)| {
+            crate::tr!(
+                time.utc_minute,
+                day = d,
+                month = month_short(mo),
+                year = y,
+                hour = format!("{h:02}"),
+                minute = format!("{mi:02}")
+            )
+        })
         .unwrap_or_else(|| rfc3339.to_string())
+}
+
+/// The short name of month `mo` (1 to 12, as [`parse`] gives it).
+fn month_short(mo: usize) -> &'static str {
+    match mo {
+        1 => crate::tr!(time.jan),
+        2 => crate::tr!(time.feb),
+        3 => crate::tr!(time.mar),
+        4 => crate::tr!(time.apr),
+        5 => crate::tr!(time.may),
+        6 => crate::tr!(time.jun),
+        7 => crate::tr!(time.jul),
+        8 => crate::tr!(time.aug),
+        9 => crate::tr!(time.sep),
+        10 => crate::tr!(time.oct),
+        11 => crate::tr!(time.nov),
+        _ => crate::tr!(time.dec),
+    }
 }
 
 fn parse(s: &str) -> Option<(u32, usize, u32, u32, u32)> {
