@@ -71,10 +71,12 @@ pub const BUDGET: u64 = 200_000;
 /// 207.5 KB. The Overview's cards after the packages and API access (webhook, VOD
 /// access, tags) then became one part, `overview_lower`: the Overview and the
 /// embedding entry left this list at 177.2 and 176.0 KB; User Management 223.6 KB,
-/// then 222.7 KB with the bulk selection in a HashMap instead of a B-tree.
+/// then 222.7 KB with the bulk selection in a HashMap instead of a B-tree. Counts and
+/// dates written without `Intl` (the month names from the catalogs) and the list's
+/// delayed busy mark: 222.9 KB.
 /// Lower a ceiling with every cut; a route under the budget leaves this list, and the
 /// test then holds it to the budget.
-const CEILINGS: &[(&str, u64)] = &[("users", 225_300)];
+const CEILINGS: &[(&str, u64)] = &[("users", 223_900)];
 /// The next mark the issue sets (printed, not enforced).
 const NEXT_MARK: u64 = 150_000;
 /// How many of a route's largest files to name when it is over the budget.
