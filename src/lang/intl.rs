@@ -25,7 +25,7 @@ pub fn is_singular(n: u64) -> bool {
 }
 
 /// `n`'s digits in groups of three from the right, joined by `separator`.
-pub fn grouped(n: u64, separator: char) -> String {
+fn grouped(n: u64, separator: char) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
