@@ -209,6 +209,7 @@ pub fn password_problem(password: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn blank_is_what_the_documents_pattern_calls_blank() {
@@ -222,7 +223,6 @@ mod tests {
         assert_eq!(trim_blank("\u{FEFF} nanoUser\u{A0}"), "nanoUser");
         assert_eq!(trim_blank("\u{85}"), "\u{85}");
     }
-    use super::*;
 
     #[test]
     fn webhook_accepts_https_to_public_hosts() {
