@@ -25,7 +25,7 @@ use super::bulk_bar::BulkKind;
 use crate::api::error_text::user_message;
 use crate::api::{use_api, users, ApiClient, ApiError};
 use crate::components::dialog::{
-    active_element, built_once_opened, focus_opener, keep_tab_inside, show_modal_once_built,
+    active_element, built_once_opened, keep_tab_inside, return_focus, show_modal_once_built,
 };
 use crate::components::permission_overview::PermissionDiffView;
 use crate::components::unique_id;
@@ -130,8 +130,8 @@ pub fn BulkDialog(
     });
     let on_closed = move |_| {
         kind.set(None);
-        if let Some(el) = opener.get_value() {
-            focus_opener(&el);
+        if let (Some(d), Some(el)) = (dialog_ref.get_untracked(), opener.get_value()) {
+            return_focus(&d, &el);
         }
     };
     // Escape during a run is Cancel: the calls under way finish, no more start.

@@ -176,8 +176,8 @@ fn modal(props: Modal) -> AnyView {
         if let Some(cb) = on_close {
             cb.run(());
         }
-        if let Some(el) = opener.get_value() {
-            focus_opener(&el);
+        if let (Some(d), Some(el)) = (dialog_ref.get_untracked(), opener.get_value()) {
+            return_focus(&d, &el);
         }
     };
     // Escape while the action runs would orphan its result: keep the dialog open.
@@ -332,6 +332,24 @@ pub fn keep_tab_inside(ev: &web_sys::KeyboardEvent, dialog: &web_sys::Element) {
     };
     ev.prevent_default();
     let _ = target.focus();
+}
+
+/// After `dialog` closed, gives the focus back to `opener` unless it has moved on.
+/// The `close` event comes a task after `close()`; by then the browser has put the
+/// focus back itself, and a quick keyboard user (or a busy machine) may already have
+/// moved it to the next control, which must not be undone: a Tab and Enter a moment
+/// later would otherwise open the same dialog again. The opener is focused when the
+/// focus is nowhere (the opener was written anew meanwhile) or still in the dialog.
+pub fn return_focus(dialog: &web_sys::Element, opener: &web_sys::HtmlElement) {
+    let moved_on = active_element().is_some_and(|el| {
+        let body = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body());
+        body.as_ref() != Some(&el) && !dialog.contains(Some(&el))
+    });
+    if !moved_on {
+        focus_opener(opener);
+    }
 }
 
 /// Gives the focus back to `opener`, the control that opened a dialog or a part. A

@@ -8,7 +8,9 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::components::dialog::{built_once_opened, keep_tab_inside, show_modal_once_built};
+use crate::components::dialog::{
+    built_once_opened, keep_tab_inside, return_focus, show_modal_once_built,
+};
 use crate::components::icons::{IconClose, IconMenu};
 use crate::components::language_choice::DeviceChoices;
 use crate::components::lazy_part::lazy_dialog;
@@ -97,8 +99,8 @@ fn Drawer(
 
     let on_close = move |_| {
         open.set(false);
-        if let Some(b) = button_ref.get_untracked() {
-            let _ = b.focus();
+        if let (Some(d), Some(b)) = (dialog_ref.get_untracked(), button_ref.get_untracked()) {
+            return_focus(&d, &b);
         }
     };
     // A click on the backdrop lands on the <dialog> itself (its content fills it).

@@ -35,6 +35,37 @@ describe('user page dialogs', () => {
     });
   });
 
+  test('a focus moved on just after a dialog closed is left where it went', async (t) => {
+    // The dialog's `close` event comes a task after it closed: a Tab in between (a
+    // quick keyboard user, a busy machine) moved the focus on, and Enter then opened
+    // the dialog just closed again. The Tab is made here between the two, on purpose.
+    const user = await userByEmail('emma.schulz@demo-streaming.de');
+    await s.withPage(t, async (page) => {
+      await openUser(page, user);
+      await button(page, 'Delete User').click();
+      const dialog = page.getByRole('dialog', { name: 'Delete user?' });
+      await dialog.waitFor();
+      const between = await page.evaluate(() => new Promise((resolve) => {
+        const d = document.querySelector('dialog[open]');
+        const byText = (root, text) => [...root.querySelectorAll('button')].find((b) => b.textContent.trim() === text);
+        const next = byText(document, 'Reset User Token');
+        let moved = false;
+        new MutationObserver((_, observer) => {
+          if (d.open) return;
+          observer.disconnect();
+          next.focus();
+          moved = document.activeElement === next;
+        }).observe(d, { attributes: true, attributeFilter: ['open'] });
+        d.addEventListener('close', () => setTimeout(() => resolve(moved)), { once: true });
+        byText(d, 'Cancel').click();
+      }));
+      assert.ok(between, 'the focus was moved on before the close event');
+      await expectFocused(button(page, 'Reset User Token'), 'the focus stays where it was moved');
+      await page.keyboard.press('Enter');
+      await page.getByRole('dialog', { name: 'Reset user token?' }).waitFor();
+    });
+  });
+
 
   test('a double click on Confirm sends one request', async (t) => {
     const user = await userByEmail('julia.krause@demo-streaming.de');
