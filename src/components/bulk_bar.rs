@@ -1,8 +1,8 @@
-//! The bar above the user table while users are selected: how many, "Select all N
-//! users matching this filter", "Clear selection", and the bulk actions the role
-//! allows. On a phone it sits at the bottom of the screen (`style/users.css`). A part
-//! of the users page ([`PART`]): fetched once the page has settled, or with the first
-//! ticked box.
+//! What the bar above the user table holds while users are selected, beside the count
+//! the page draws itself: "Select all N users matching this filter", "Clear
+//! selection", and the bulk actions the role allows. On a phone the bar sits at the
+//! bottom of the screen (`style/users.css`). A part of the users page ([`PART`]):
+//! fetched once the page has settled, or with the first ticked box.
 
 use bintu_wire::User;
 use leptos::prelude::*;
@@ -38,8 +38,8 @@ crate::lazy_part!(
     BulkBarProps
 );
 
-/// The bar, shown while users are selected; `page` and `total` are the list's current
-/// page and match count. The page announces the count (`role=status`) itself.
+/// The bar's links and actions; `page` and `total` are the list's current page and
+/// match count. The page draws the bar around them (and announces the count).
 #[component]
 pub fn BulkBar(
     selection: RwSignal<Selection>,
@@ -87,27 +87,22 @@ pub fn BulkBar(
     };
 
     view! {
-        <Show when=move || !selection.with(Selection::is_empty)>
-            <div class="oc-bulk-bar" role="region" aria-label={crate::tr!(bulk_bar.selected_users)}>
-                <p class="oc-bulk-bar__count">{move || selection.with(Selection::count_text)}</p>
-                <div class="oc-bulk-bar__select">
-                    <Show when=move || offer_all() && selecting.with(Option::is_none)>
-                        <button type="button" class="oc-link-button" on:click=select_all>
-                            {move || crate::tr_count!(bulk_bar.select_all_users_matching_this, total.get())}
-                        </button>
-                    </Show>
-                    {move || selecting.get().map(|text| view! { <span class="oc-bulk-bar__progress">{text}</span> })}
-                    <button type="button" class="oc-link-button" on:click=move |_| selection.update(|s| s.set_all(&s.users(), false))>
-                        {crate::tr!(bulk_bar.clear_selection)}
-                    </button>
-                </div>
-                <div class="oc-bulk-bar__actions">
-                    {rights.change_role.then(|| action(BulkKind::ChangeRole, {crate::tr!(bulk_bar.change_role)}, "oc-button--secondary"))}
-                    {rights.reset_tokens.then(|| action(BulkKind::ResetTokens, {crate::tr!(bulk_bar.reset_tokens)}, "oc-button--secondary"))}
-                    {rights.delete.then(|| action(BulkKind::Delete, {crate::tr!(bulk_bar.delete)}, "oc-button--danger"))}
-                </div>
-            </div>
-        </Show>
+        <div class="oc-bulk-bar__select">
+            <Show when=move || offer_all() && selecting.with(Option::is_none)>
+                <button type="button" class="oc-link-button" on:click=select_all>
+                    {move || crate::tr_count!(bulk_bar.select_all_users_matching_this, total.get())}
+                </button>
+            </Show>
+            {move || selecting.get().map(|text| view! { <span class="oc-bulk-bar__progress">{text}</span> })}
+            <button type="button" class="oc-link-button" on:click=move |_| selection.update(|s| s.set_all(&s.users(), false))>
+                {crate::tr!(bulk_bar.clear_selection)}
+            </button>
+        </div>
+        <div class="oc-bulk-bar__actions">
+            {rights.change_role.then(|| action(BulkKind::ChangeRole, {crate::tr!(bulk_bar.change_role)}, "oc-button--secondary"))}
+            {rights.reset_tokens.then(|| action(BulkKind::ResetTokens, {crate::tr!(bulk_bar.reset_tokens)}, "oc-button--secondary"))}
+            {rights.delete.then(|| action(BulkKind::Delete, {crate::tr!(bulk_bar.delete)}, "oc-button--danger"))}
+        </div>
     }
 }
 

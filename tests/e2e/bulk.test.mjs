@@ -69,6 +69,26 @@ describe('bulk actions', () => {
     });
   });
 
+  test('the bar comes with the first tick; the table stays put when its actions arrive', async (t) => {
+    await s.withPage(t, async (page) => {
+      // The bar's actions are a chunk of their own: held back here until released.
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route(/\/(split|pack)_bulk_bar\.wasm$/, async (route) => { await held; await route.continue(); });
+      await openAt(page, 'q=load-user-00000');
+      await box(page, synthetic(0)).click();
+      await bar(page).getByText('1 user selected').waitFor();
+      const next = box(page, synthetic(2));
+      const before = (await next.boundingBox()).y;
+      release();
+      await bar(page).getByRole('button', { name: 'Change role…' }).waitFor();
+      assert.equal((await next.boundingBox()).y, before, 'the next box is where it was when the bar came');
+      await next.click();
+      await announced(page, '2 users selected');
+      assert.ok(await next.isChecked());
+    });
+  });
+
   test('select all matching over several pages; paging keeps it, a new search clears it with a word', async (t) => {
     await s.withPage(t, async (page) => {
       await openAt(page, 'q=synthetic');

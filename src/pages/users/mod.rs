@@ -147,13 +147,21 @@ fn UserManagement() -> impl IntoView {
                         .on_open(Callback::new(move |kind| bulk.set(Some(kind))))
                         .build();
                     let clear = move |()| selection.update(|s| s.set_all(&s.users(), false));
+                    let count = move || selection.with(Selection::count_text);
+                    let none = move || selection.with(Selection::is_empty);
                     view! {
                         // Always there, so each change of the count is announced.
-                        <p class="oc-visually-hidden" role="status">{move || selection.with(Selection::count_text)}</p>
-                        // Dismissing a failed fetch of the bar clears the selection it was for.
-                        <Lazy part=&bulk_bar::PART props=props
-                            wanted=Signal::derive(move || !selection.with(Selection::is_empty))
-                            on_dismiss=Callback::new(clear)/>
+                        <p class="oc-visually-hidden" role="status">{count}</p>
+                        // The bar and its count come with the tick that selects; its
+                        // actions follow with their chunk, in the same line, so the
+                        // table below does not move a second time under the pointer.
+                        <div class="oc-bulk-bar" role="region" aria-label={crate::tr!(bulk_bar.selected_users)} hidden=none>
+                            <p class="oc-bulk-bar__count">{count}</p>
+                            // Dismissing a failed fetch of the bar clears the selection it was for.
+                            <Lazy part=&bulk_bar::PART props=props
+                                wanted=Signal::derive(move || !none())
+                                on_dismiss=Callback::new(clear)/>
+                        </div>
                     }
                 })}
                 <UserList view=view_state version=version roles=role_list go=go on_action=actions.on_action() arrived=list_arrived shown=settled
