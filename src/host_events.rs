@@ -15,8 +15,8 @@ pub enum ErrorKind {
     Network,
     /// The host's `getToken` failed (threw, rejected or returned no token).
     Authentication,
-    /// The console itself failed (a panic while rendering).
-    Render,
+    // `render` (the console's wasm trapped) is told by `org-console.js`: after a trap
+    // no Rust runs (`xtask/src/wasm.rs`, the panic strategy).
 }
 
 impl ErrorKind {
@@ -24,7 +24,6 @@ impl ErrorKind {
         match self {
             Self::Network => "network",
             Self::Authentication => "authentication",
-            Self::Render => "render",
         }
     }
 }

@@ -42,11 +42,9 @@ fn remove_boot_placeholder(document: &web_sys::Document) {
     }
 }
 
-/// Entry point, run when the wasm module is instantiated: installs the panic hook,
-/// and on the standalone page reads `config.json` (saying what is wrong with it, if
+/// Entry point, run when the wasm module is instantiated: on the standalone page reads `config.json` (saying what is wrong with it, if
 /// anything) and mounts the app.
 pub fn start() {
-    embed::install_panic_hook();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -46,7 +46,6 @@ pub fn mount(element: web_sys::HtmlElement, options: &MountOptions) -> u32 {
     let get_token = options.get_token();
     let instance = Instance {
         element: element.clone(),
-        events: events.clone(),
         base: ArcRwSignal::new(normalize_base(&options.base_path().unwrap_or_default())),
         navigate_to: ArcRwSignal::new(None),
         get_token: HostTokenGetter::new(get_token),
@@ -159,19 +158,6 @@ pub fn set_console_get_token(id: u32, get_token: Option<js_sys::Function>) {
         i.get_token.set(get_token);
         i.token_changed.notify();
     });
-}
-
-/// The panic hook of an embedded console: the browser console gets the message, and
-/// every host an `org-console:error` of type `render` (the page is not blank without
-/// a word).
-pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        registry::tell_all(HostEvent::Error {
-            kind: ErrorKind::Render,
-            message: info.to_string(),
-        });
-    }));
 }
 
 #[cfg(test)]

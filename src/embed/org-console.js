@@ -22,16 +22,52 @@ const HOST_CLASS = 'oc-host';
 const STYLESHEET = new URL('./org-console.css', import.meta.url).href;
 /** How long a mount waits for the stylesheet before it renders anyway. */
 const STYLESHEET_WAIT_MS = 5000;
+const WASM = new URL('./__ORG_CONSOLE_WASM__', import.meta.url);
+/** This build's folder of modules (the main module's, with the glue and the loader). */
+const WASM_FOLDER = new URL('.', WASM).href;
 
 let wasm = null;
 /** Instantiates the wasm module once, on the first mount. */
 function wasmReady() {
-  wasm ??= init({ module_or_path: new URL('./__ORG_CONSOLE_WASM__', import.meta.url) });
+  wasm ??= init({ module_or_path: WASM });
   return wasm;
 }
 
 /** The handle of each mounted element: mounting twice gives the same console. */
 const handles = new WeakMap();
+/** The elements with a console mounted, told when the console stops (below). */
+const mounted = new Set();
+
+// The console's wasm ends a panic with a trap, without running any more of its own
+// code (`xtask/src/wasm.rs`, the panic strategy): its hosts hear of it from here. A
+// trap surfaces as an uncaught WebAssembly.RuntimeError, from an event handler or a
+// timer (an `error` event) or from a promise's callback (`unhandledrejection`).
+function tellTrap(error) {
+  if (!(error instanceof WebAssembly.RuntimeError) || !fromConsole(error)) return;
+  for (const element of mounted) {
+    element.dispatchEvent(
+      new CustomEvent('org-console:error', {
+        bubbles: true,
+        composed: true,
+        detail: { type: 'render', message: `the console stopped: ${error.message}` },
+      }),
+    );
+  }
+}
+
+/**
+ * False only for a trap in another module of the page, named by its URL: engines name
+ * a module fetched as a file by its URL (the console's main module is one, in this
+ * build's folder), and modules compiled from bytes by none (the console's page modules
+ * are, and a host's module compiled so counts as the console's).
+ */
+function fromConsole(error) {
+  const frame = String(error.stack ?? '').split('\n').find((line) => line.includes('wasm-function'));
+  const url = frame?.match(/(?:https?|file|blob):[^\s)]*?\.wasm/)?.[0];
+  return !url || url.startsWith(WASM_FOLDER);
+}
+addEventListener('error', (event) => tellTrap(event.error));
+addEventListener('unhandledrejection', (event) => tellTrap(event.reason));
 
 /**
  * Mounts the console into `element`.
@@ -79,6 +115,7 @@ export function mount(element, options = {}) {
       if (unmounted) return;
       unmounted = true;
       handles.delete(element);
+      mounted.delete(element);
       if (id !== null) unmountConsole(id);
       added.stylesheet?.remove();
       if (added.hostClass) element.classList.remove(HOST_CLASS);
@@ -108,6 +145,7 @@ export function mount(element, options = {}) {
     },
   };
   handles.set(element, handle);
+  mounted.add(element);
   ready.catch((error) => {
     element.dispatchEvent(
       new CustomEvent('org-console:error', {

@@ -10,12 +10,10 @@ use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
 
 use super::host_token::HostTokenGetter;
-use crate::host_events::{HostEvent, HostEvents};
 
 /// What the host may still change on a mounted console.
 pub struct Instance {
     pub element: web_sys::HtmlElement,
-    pub events: HostEvents,
     /// The router base (`base-path`).
     pub base: ArcRwSignal<String>,
     /// A console path the host asked to show (`navigate`).
@@ -65,19 +63,4 @@ pub fn with<R>(id: u32, f: impl FnOnce(&mut Instance) -> R) -> Option<R> {
 pub fn remove(id: u32) {
     let instance = INSTANCES.with_borrow_mut(|m| m.remove(&id));
     drop(instance);
-}
-
-/// Tells every mounted console's host, e.g. from the panic hook (where the registry
-/// may be borrowed: then nobody is told, rather than a second panic).
-pub fn tell_all(event: HostEvent) {
-    let targets: Vec<HostEvents> = INSTANCES
-        .try_with(|m| {
-            m.try_borrow()
-                .map(|m| m.values().map(|i| i.events.clone()).collect())
-                .unwrap_or_default()
-        })
-        .unwrap_or_default();
-    for t in targets {
-        t.emit(event.clone());
-    }
 }

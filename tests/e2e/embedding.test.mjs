@@ -282,6 +282,32 @@ describe('embedding: the example host page', () => {
     });
   });
 
+  test('a trap in the console\'s wasm: org-console:error (render); other errors are not the console\'s', async (t) => {
+    await s.withPage(t, async (page) => {
+      await recordConsoleEvents(page);
+      await hostLogin(page, server.baseUrl);
+      await openOrganisation(page, org);
+      // An error of the host's own first: no event.
+      await page.evaluate(() => setTimeout(() => { throw new Error('the portal\'s own bug'); }));
+      // Then a real trap in the console's main module: an allocation the allocator
+      // refuses (alignment 3) aborts, as a panic does, uncaught from a timer.
+      await page.evaluate(async () => {
+        const glue = performance.getEntriesByType('resource').map((e) => e.name)
+          .find((name) => /\/wasm-[0-9a-f]+\/org-console\.js$/.test(name));
+        const { default: init } = await import(glue);
+        const wasm = await init();
+        setTimeout(() => wasm.__wbindgen_malloc(8, 3));
+      });
+      await until(async () => (await consoleEvents(page, 'org-console:error')).length > 0, 'an error event');
+      const errors = await consoleEvents(page, 'org-console:error');
+      assert.equal(errors.length, 1, JSON.stringify(errors));
+      assert.equal(errors[0].detail.type, 'render');
+      assert.match(errors[0].detail.message, /^the console stopped: /);
+      assert.ok(errors[0].bubbles && errors[0].composed);
+      await hostNotices(page).getByRole('alert').filter({ hasText: 'The organisation console reported a problem (render)' }).waitFor();
+    });
+  });
+
   test('logging out in the portal unmounts the console; the console\'s Log out logs the portal out', async (t) => {
     await s.withPage(t, async (page) => {
       await recordConsoleEvents(page);

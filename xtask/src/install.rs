@@ -21,9 +21,11 @@ const TWIGGY_VERSION: &str = "0.8.0";
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-/// What the build needs: the wasm target, trunk, wasm-bindgen-cli, wasm-opt.
+/// What the build needs: the wasm target, the standard library's source, trunk,
+/// wasm-bindgen-cli, wasm-opt.
 pub fn build_tools(ctx: &Ctx) -> Result<(), String> {
     wasm_target(ctx)?;
+    rust_src(ctx)?;
     trunk(ctx)?;
     wasm_bindgen(ctx)?;
     wasm_opt(ctx)?;
@@ -96,6 +98,28 @@ fn wasm_target(ctx: &Ctx) -> Result<(), String> {
     );
     let mut c = ctx.cmd("rustup");
     c.args(["target", "add", WASM_TARGET]);
+    run(c)
+}
+
+/// The standard library's source for this toolchain: the release wasm builds its own
+/// standard library, optimised for size (see `wasm.rs`, `cargo_build`).
+fn rust_src(ctx: &Ctx) -> Result<(), String> {
+    let mut c = ctx.cmd("rustc");
+    c.args(["--print", "sysroot"]);
+    let present = output_of(c)
+        .map(|sysroot| {
+            Path::new(&sysroot)
+                .join("lib/rustlib/src/rust/library/std/Cargo.toml")
+                .is_file()
+        })
+        .unwrap_or(false);
+    if present {
+        step("rust-src", "present, skipping");
+        return Ok(());
+    }
+    step("rust-src", "missing, adding it with rustup");
+    let mut c = ctx.cmd("rustup");
+    c.args(["component", "add", "rust-src"]);
     run(c)
 }
 

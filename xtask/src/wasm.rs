@@ -137,12 +137,37 @@ pub fn build(ctx: &Ctx, dist: &Path) -> Result<WasmBuild, String> {
 /// end is a clean trap, never a write over data.
 const STACK_BYTES: u32 = 256 * 1024;
 
+/// How a panic ends in the release wasm: at once, as a trap, without formatting its
+/// message and location. The formatting machinery that panics pull in (`core::fmt` for
+/// `Location` and `Arguments`, the hook, `Display` of every payload) was 15 to 20 KB
+/// brotli of every first visit; after a panic the instance is dead either way
+/// (panic=abort), and `org-console.js` tells a host page of the trap instead of the
+/// panic hook (docs/embedding.md, `org-console:error` of type `render`).
+const PANIC_STRATEGY: &str = "-Cpanic=immediate-abort";
+
 /// `cargo rustc` for the console's binary with the link arguments the splitter needs;
-/// returns the raw wasm. Only the final link sees them, so the dependencies built for
-/// clippy or the wasm tests are reused.
+/// returns the raw wasm.
+///
+/// The standard library is built with the console (`-Zbuild-std`, from the pinned
+/// toolchain's own `rust-src`, which `cargo xtask install` adds), optimised for size
+/// and with [`PANIC_STRATEGY`]: the prebuilt one is optimised for speed and formats
+/// every panic. Both are unstable options, enabled on the pinned stable compiler by
+/// `RUSTC_BOOTSTRAP=1` for this one command; the native tests, the backend and clippy
+/// build as before. A nightly compiler would do the same but is one more toolchain to
+/// install and keep in step with the stable one everything else uses.
 fn cargo_build(ctx: &Ctx) -> Result<PathBuf, String> {
     let mut c = ctx.cargo();
-    c.args(["rustc", "--release", "--target", TARGET, "--bin", APP, "--"])
+    c.env("RUSTC_BOOTSTRAP", "1")
+        .args([
+            "--config",
+            &format!(r#"target.{TARGET}.rustflags=["-Zunstable-options","{PANIC_STRATEGY}"]"#),
+        ])
+        .args(["rustc", "--release", "--target", TARGET, "--bin", APP])
+        .args([
+            "-Zbuild-std=std,panic_abort",
+            "-Zbuild-std-features=optimize_for_size",
+        ])
+        .arg("--")
         .args(["-C", "link-arg=--emit-relocs"])
         .args(["-C", "link-arg=--no-merge-data-segments"])
         .args(["-C", &format!("link-arg=-zstack-size={STACK_BYTES}")]);
