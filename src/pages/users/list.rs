@@ -44,11 +44,14 @@ pub fn UserList(
         let view = view.get();
         let api = api.clone();
         async move {
+            let _ = reloading.try_set(true);
             let query = view.api_query();
-            match early_page(early, session, &query).await {
+            let page = match early_page(early, session, &query).await {
                 Some(page) => Ok(page),
                 None => users::list(&api, &query).await,
-            }
+            };
+            let _ = reloading.try_set(false);
+            page
         }
     });
     Effect::new(move |_| {
@@ -68,45 +71,44 @@ pub fn UserList(
             .unwrap_or_default()
     };
 
-    view! {
-        <Transition fallback=loading set_pending=reloading.write_only()>
-            {move || {
-                if !shown.get() {
-                    return Some(loading().into_any());
+    // A reload keeps the last answer in `list` until the next is in, so a plain match
+    // does what a <Transition> would, without its code on the first screen.
+    move || {
+        if !shown.get() {
+            return loading().into_any();
+        }
+        // Built again when the roles arrive, which can be after the users:
+        // the badges and the empty state show the roles' display names.
+        roles.track();
+        match list.try_get().flatten() {
+            None => loading().into_any(),
+            Some(Err(e)) => view! {
+                <ErrorState error=e title={crate::tr!(users_list.could_not_load_the_users)} on_retry=Callback::new(move |_| list.refetch())/>
+            }
+            .into_any(),
+            Some(Ok(page)) if page.items.is_empty() => view! { <EmptyList view=view roles=roles total=page.total/> }.into_any(),
+            Some(Ok(page)) => {
+                let v = view.get_untracked();
+                let c = caps.get_untracked();
+                view! {
+                    <div class="oc-table-wrap" aria-busy=move || busy.get().then_some("true")>
+                        <UsersTable
+                            users=page.items
+                            roles=roles.get_untracked()
+                            me=me_id()
+                            view=view
+                            on_sort=go
+                            can_reset=c.allows(Permission::UserResetTokenKey)
+                            can_delete=c.allows(Permission::UserDelete)
+                            on_action=on_action
+                            selection=selection
+                        />
+                    </div>
+                    <Pager label={crate::tr!(users_list.user_pages)} page=page.page page_size=page.page_size total=page.total on_page=Callback::new(move |p| go.run(v.with_page(p)))/>
                 }
-                // Built again when the roles arrive, which can be after the users:
-                // the badges and the empty state show the roles' display names.
-                roles.track();
-                list.try_get().flatten().map(|result| match result {
-                    Err(e) => view! {
-                        <ErrorState error=e title={crate::tr!(users_list.could_not_load_the_users)} on_retry=Callback::new(move |_| list.refetch())/>
-                    }
-                    .into_any(),
-                    Ok(page) if page.items.is_empty() => view! { <EmptyList view=view roles=roles total=page.total/> }.into_any(),
-                    Ok(page) => {
-                        let v = view.get_untracked();
-                        let c = caps.get_untracked();
-                        view! {
-                            <div class="oc-table-wrap" aria-busy=move || busy.get().then_some("true")>
-                                <UsersTable
-                                    users=page.items
-                                    roles=roles.get_untracked()
-                                    me=me_id()
-                                    view=view
-                                    on_sort=go
-                                    can_reset=c.allows(Permission::UserResetTokenKey)
-                                    can_delete=c.allows(Permission::UserDelete)
-                                    on_action=on_action
-                                    selection=selection
-                                />
-                            </div>
-                            <Pager label={crate::tr!(users_list.user_pages)} page=page.page page_size=page.page_size total=page.total on_page=Callback::new(move |p| go.run(v.with_page(p)))/>
-                        }
-                        .into_any()
-                    }
-                })
-            }}
-        </Transition>
+                .into_any()
+            }
+        }
     }
 }
 
