@@ -477,6 +477,32 @@ describe(`main flows in ${ENGINE}`, () => {
     await page.waitFor({ role: 'table' });
   }));
 
+  test('embedded: a trap in the console\'s wasm reaches the host as org-console:error (render)', (t) => s.withPage(t, async (page) => {
+    await page.goto(`${s.server.baseUrl}/embed/login`);
+    await page.fill({ label: 'Email' }, DEMO.admin);
+    await page.fill({ label: 'Password' }, DEMO.password);
+    await page.click(button('Log in'));
+    await page.waitFor({ role: 'heading', name: 'Streams' });
+    await page.click({ within: { role: 'navigation', name: 'Portal' }, role: 'link', name: 'Organisation' });
+    await page.waitFor({ role: 'heading', name: s.org.name, level: 1 });
+    // Each engine writes a trap's stack its own way; org-console.js reads all three.
+    // The trap: an allocation the console's allocator refuses (alignment 3) aborts,
+    // as a panic does, uncaught from a timer.
+    await page.run(`
+      window.__ocErrors = [];
+      document.addEventListener('org-console:error', (e) => window.__ocErrors.push(e.detail));
+      const glue = performance.getEntriesByType('resource').map((e) => e.name)
+        .find((name) => /\\/wasm-[0-9a-f]+\\/org-console\\.js$/.test(name));
+      import(glue).then((m) => m.default()).then((wasm) => setTimeout(() => wasm.__wbindgen_malloc(8, 3)));
+    `);
+    await page.until(`window.__ocErrors.length > 0`, 'an org-console:error');
+    const errors = await page.evaluate('JSON.stringify(window.__ocErrors)');
+    const [error, ...more] = JSON.parse(errors);
+    assert.equal(more.length, 0, errors);
+    assert.equal(error.type, 'render');
+    assert.match(error.message, /^the console stopped: /);
+  }));
+
   test('an expired session sends the user to log in and back', (t) => s.withPage(t, async (page) => {
     await s.loginAs(page, DEMO.readonly, '/organisation/overview');
     // The Overview's own requests done (its code arrives after the frame's heading):
