@@ -8,15 +8,15 @@
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsValue;
 
-/// What went wrong, in `org-console:error`'s `detail.type`.
+/// What went wrong, in `org-console:error`'s `detail.type`. The third type, `render`
+/// (the console's wasm trapped), is told by `org-console.js`: after a trap no Rust
+/// runs (`xtask/src/wasm.rs`, the panic strategy).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
     /// The configuration or the API could not be reached.
     Network,
     /// The host's `getToken` failed (threw, rejected or returned no token).
     Authentication,
-    // `render` (the console's wasm trapped) is told by `org-console.js`: after a trap
-    // no Rust runs (`xtask/src/wasm.rs`, the panic strategy).
 }
 
 impl ErrorKind {

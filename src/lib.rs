@@ -42,8 +42,8 @@ fn remove_boot_placeholder(document: &web_sys::Document) {
     }
 }
 
-/// Entry point, run when the wasm module is instantiated: on the standalone page reads `config.json` (saying what is wrong with it, if
-/// anything) and mounts the app.
+/// Entry point, run when the wasm module is instantiated: on the standalone page reads
+/// `config.json` (saying what is wrong with it, if anything) and mounts the app.
 pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
