@@ -28,6 +28,16 @@ describe(`main flows in ${ENGINE}`, () => {
   const s = suite({ engine: ENGINE, serverArgs: ['--seed-users', '60'] });
   const axe = (page, label) => expectNoAxe(page, `${label} (${ENGINE})`);
 
+  /** Logs in to the example host page (its own login) and opens the console there. */
+  async function openEmbedded(page) {
+    await page.goto(`${s.server.baseUrl}/embed/login`);
+    await page.fill({ label: 'Email' }, DEMO.admin);
+    await page.fill({ label: 'Password' }, DEMO.password);
+    await page.click(button('Log in'));
+    await page.waitFor({ role: 'heading', name: 'Streams' });
+    await page.click({ within: { role: 'navigation', name: 'Portal' }, role: 'link', name: 'Organisation' });
+  }
+
   /** Opens a dialog with its button, checks axe, closes it with Escape; focus returns. */
   async function openAndEscape(page, opener, title) {
     await page.click(opener);
@@ -437,12 +447,7 @@ describe(`main flows in ${ENGINE}`, () => {
 
   test('embedded in the example host: its login only, host and console routes with back and forward, the dark theme', (t) => s.withPage(t, async (page) => {
     const consoleRoot = 'org-console .oc-root';
-    await page.goto(`${s.server.baseUrl}/embed/login`);
-    await page.fill({ label: 'Email' }, DEMO.admin);
-    await page.fill({ label: 'Password' }, DEMO.password);
-    await page.click(button('Log in'));
-    await page.waitFor({ role: 'heading', name: 'Streams' });
-    await page.click({ within: { role: 'navigation', name: 'Portal' }, role: 'link', name: 'Organisation' });
+    await openEmbedded(page);
     // The host's session: the organisation, with no login form of the console's own.
     await page.waitFor({ role: 'heading', name: s.org.name, level: 1 });
     assert.equal(await page.evaluate(`document.querySelectorAll('org-console input[type=password]').length`), 0);
@@ -478,12 +483,7 @@ describe(`main flows in ${ENGINE}`, () => {
   }));
 
   test('embedded: a trap in the console\'s wasm reaches the host as org-console:error (render)', (t) => s.withPage(t, async (page) => {
-    await page.goto(`${s.server.baseUrl}/embed/login`);
-    await page.fill({ label: 'Email' }, DEMO.admin);
-    await page.fill({ label: 'Password' }, DEMO.password);
-    await page.click(button('Log in'));
-    await page.waitFor({ role: 'heading', name: 'Streams' });
-    await page.click({ within: { role: 'navigation', name: 'Portal' }, role: 'link', name: 'Organisation' });
+    await openEmbedded(page);
     await page.waitFor({ role: 'heading', name: s.org.name, level: 1 });
     // Each engine writes a trap's stack its own way; org-console.js reads all three.
     // The trap: an allocation the console's allocator refuses (alignment 3) aborts,

@@ -78,48 +78,48 @@ fn tool_version(ctx: &Ctx, program: &str) -> Option<String> {
 }
 
 fn wasm_target(ctx: &Ctx) -> Result<(), String> {
-    let mut c = ctx.cmd("rustc");
-    c.args(["--print", "sysroot"]);
-    let present = output_of(c)
-        .map(|sysroot| {
-            Path::new(&sysroot)
-                .join("lib/rustlib")
-                .join(WASM_TARGET)
-                .is_dir()
-        })
-        .unwrap_or(false);
-    if present {
-        step("rust target", format!("{WASM_TARGET} present, skipping"));
-        return Ok(());
-    }
-    step(
+    rustup_part(
+        ctx,
         "rust target",
-        format!("{WASM_TARGET} missing, adding it with rustup"),
-    );
-    let mut c = ctx.cmd("rustup");
-    c.args(["target", "add", WASM_TARGET]);
-    run(c)
+        WASM_TARGET,
+        &format!("lib/rustlib/{WASM_TARGET}"),
+        &["target", "add", WASM_TARGET],
+    )
 }
 
 /// The standard library's source for this toolchain: the release wasm builds its own
 /// standard library, optimised for size (see `wasm.rs`, `cargo_build`).
 fn rust_src(ctx: &Ctx) -> Result<(), String> {
+    rustup_part(
+        ctx,
+        "rust-src",
+        "the standard library's source",
+        "lib/rustlib/src/rust/library/std/Cargo.toml",
+        &["component", "add", "rust-src"],
+    )
+}
+
+/// A part of the toolchain rustup adds (`rustup_args`), present when `in_sysroot`
+/// exists under `rustc --print sysroot`.
+fn rustup_part(
+    ctx: &Ctx,
+    name: &str,
+    what: &str,
+    in_sysroot: &str,
+    rustup_args: &[&str],
+) -> Result<(), String> {
     let mut c = ctx.cmd("rustc");
     c.args(["--print", "sysroot"]);
     let present = output_of(c)
-        .map(|sysroot| {
-            Path::new(&sysroot)
-                .join("lib/rustlib/src/rust/library/std/Cargo.toml")
-                .is_file()
-        })
+        .map(|sysroot| Path::new(&sysroot).join(in_sysroot).exists())
         .unwrap_or(false);
     if present {
-        step("rust-src", "present, skipping");
+        step(name, format!("{what} present, skipping"));
         return Ok(());
     }
-    step("rust-src", "missing, adding it with rustup");
+    step(name, format!("{what} missing, adding it with rustup"));
     let mut c = ctx.cmd("rustup");
-    c.args(["component", "add", "rust-src"]);
+    c.args(rustup_args);
     run(c)
 }
 
