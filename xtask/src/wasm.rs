@@ -142,7 +142,9 @@ const STACK_BYTES: u32 = 256 * 1024;
 /// `Location` and `Arguments`, the hook, `Display` of every payload) was 15 to 20 KB
 /// brotli of every first visit; after a panic the instance is dead either way
 /// (panic=abort), and `org-console.js` tells a host page of the trap instead of the
-/// panic hook (docs/embedding.md, `org-console:error` of type `render`).
+/// panic hook (docs/embedding.md, `org-console:error` of type `render`). To read a
+/// panic's message while debugging a crash, build with `-Cpanic=abort` here and set
+/// `console_error_panic_hook` as the hook in `start` (`src/lib.rs`).
 const PANIC_STRATEGY: &str = "-Cpanic=immediate-abort";
 
 /// `cargo rustc` for the console's binary with the link arguments the splitter needs;
