@@ -33,10 +33,11 @@ function wasmReady() {
   return wasm;
 }
 
-/** The handle of each mounted element: mounting twice gives the same console. */
-const handles = new WeakMap();
-/** The elements with a console mounted, told when the console stops (below). */
-const mounted = new Set();
+/**
+ * The handle of each mounted element: mounting twice gives the same console, and
+ * each is told when the console stops (below). An element leaves it on unmount.
+ */
+const handles = new Map();
 
 // The console's wasm ends a panic with a trap, without running any more of its own
 // code (`xtask/src/wasm.rs`, the panic strategy): its hosts hear of it from here. A
@@ -44,7 +45,7 @@ const mounted = new Set();
 // timer (an `error` event) or from a promise's callback (`unhandledrejection`).
 function tellTrap(error) {
   if (!(error instanceof WebAssembly.RuntimeError) || !fromConsole(error)) return;
-  for (const element of mounted) {
+  for (const element of handles.keys()) {
     element.dispatchEvent(
       new CustomEvent('org-console:error', {
         bubbles: true,
@@ -115,7 +116,6 @@ export function mount(element, options = {}) {
       if (unmounted) return;
       unmounted = true;
       handles.delete(element);
-      mounted.delete(element);
       if (id !== null) unmountConsole(id);
       added.stylesheet?.remove();
       if (added.hostClass) element.classList.remove(HOST_CLASS);
@@ -145,7 +145,6 @@ export function mount(element, options = {}) {
     },
   };
   handles.set(element, handle);
-  mounted.add(element);
   ready.catch((error) => {
     element.dispatchEvent(
       new CustomEvent('org-console:error', {

@@ -13,7 +13,7 @@ import { expectNoAxeViolations } from './support/browser.mjs';
 import { suite } from './support/fixture.mjs';
 import { until } from './support/users.mjs';
 import {
-  CONSOLE_TOKEN_KEY, HOST, HOST_TOKEN_KEY, consoleElement, consoleEvents, consoleMark, hostHeader,
+  CONSOLE_TOKEN_KEY, HOST, HOST_TOKEN_KEY, PROVOKE_TRAP, consoleElement, consoleEvents, consoleMark, hostHeader,
   hostLogin, hostNotices, hostSidebar, hostToken, markConsole, openOrganisation, orgHeading,
   recordConsoleEvents, setHostToken,
 } from './support/embedding.mjs';
@@ -289,15 +289,8 @@ describe('embedding: the example host page', () => {
       await openOrganisation(page, org);
       // An error of the host's own first: no event.
       await page.evaluate(() => setTimeout(() => { throw new Error('the portal\'s own bug'); }));
-      // Then a real trap in the console's main module: an allocation the allocator
-      // refuses (alignment 3) aborts, as a panic does, uncaught from a timer.
-      await page.evaluate(async () => {
-        const glue = performance.getEntriesByType('resource').map((e) => e.name)
-          .find((name) => /\/wasm-[0-9a-f]+\/org-console\.js$/.test(name));
-        const { default: init } = await import(glue);
-        const wasm = await init();
-        setTimeout(() => wasm.__wbindgen_malloc(8, 3));
-      });
+      // Then a real trap in the console's main module.
+      await page.evaluate(PROVOKE_TRAP);
       await until(async () => (await consoleEvents(page, 'org-console:error')).length > 0, 'an error event');
       const errors = await consoleEvents(page, 'org-console:error');
       assert.equal(errors.length, 1, JSON.stringify(errors));

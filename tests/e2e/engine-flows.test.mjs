@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { DEMO, advanceClock } from './support/server.mjs';
 import { LIST, suite } from './support/fixture.mjs';
 import { expectNoAxe, focusState } from './support/engines.mjs';
+import { PROVOKE_TRAP } from './support/embedding.mjs';
 
 const ENGINE = process.env.E2E_ENGINE || 'chromium';
 const PHONE = { width: 375, height: 812 };
@@ -486,15 +487,11 @@ describe(`main flows in ${ENGINE}`, () => {
     await openEmbedded(page);
     await page.waitFor({ role: 'heading', name: s.org.name, level: 1 });
     // Each engine writes a trap's stack its own way; org-console.js reads all three.
-    // The trap: an allocation the console's allocator refuses (alignment 3) aborts,
-    // as a panic does, uncaught from a timer.
     await page.run(`
       window.__ocErrors = [];
       document.addEventListener('org-console:error', (e) => window.__ocErrors.push(e.detail));
-      const glue = performance.getEntriesByType('resource').map((e) => e.name)
-        .find((name) => /\\/wasm-[0-9a-f]+\\/org-console\\.js$/.test(name));
-      import(glue).then((m) => m.default()).then((wasm) => setTimeout(() => wasm.__wbindgen_malloc(8, 3)));
     `);
+    await page.run(PROVOKE_TRAP);
     await page.until(`window.__ocErrors.length > 0`, 'an org-console:error');
     const errors = await page.evaluate('JSON.stringify(window.__ocErrors)');
     const [error, ...more] = JSON.parse(errors);

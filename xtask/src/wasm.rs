@@ -160,6 +160,7 @@ const PANIC_STRATEGY: &str = "-Cpanic=immediate-abort";
 fn cargo_build(ctx: &Ctx) -> Result<PathBuf, String> {
     let mut c = ctx.cargo();
     c.env("RUSTC_BOOTSTRAP", "1")
+        // Added to `.cargo/config.toml`'s rustflags for the target, not instead of them.
         .args([
             "--config",
             &format!(r#"target.{TARGET}.rustflags=["-Zunstable-options","{PANIC_STRATEGY}"]"#),

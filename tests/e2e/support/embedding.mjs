@@ -109,3 +109,14 @@ export function consoleMark(page) {
     return el ? el.dataset.testMark ?? '' : null;
   });
 }
+
+/**
+ * An expression that makes the console's wasm trap, as a panic does, uncaught from a
+ * timer: it takes the build's glue from the page's resources and asks the allocator
+ * for an alignment it refuses (3), which aborts. Works in every engine's evaluate.
+ */
+export const PROVOKE_TRAP = `(() => {
+  const glue = performance.getEntriesByType('resource').map((e) => e.name)
+    .find((name) => /\\/wasm-[0-9a-f]+\\/org-console\\.js$/.test(name));
+  import(glue).then((m) => m.default()).then((wasm) => setTimeout(() => wasm.__wbindgen_malloc(8, 3)));
+})()`;
