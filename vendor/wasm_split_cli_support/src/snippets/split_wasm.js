@@ -28,8 +28,9 @@ function usePack(url) {
         });
 }
 // A pack is a wasm module of custom sections only: each is named by a file and holds
-// its bytes. Each file is compiled as soon as the pack is in, off the main thread,
-// while the main module starts: the page that asks for them only instantiates them.
+// its bytes. All of its files start compiling at once, off the main thread, when
+// the first page asks for its split (the bytes are in by then: early-session.js
+// preloads the pack); the page then instantiates compiled modules.
 function unpack(buffer) {
     const bytes = new Uint8Array(buffer);
     let at = 8;
