@@ -2,8 +2,8 @@
 // tab, `GET /user/me`, for a page in the organisation's frame `GET /organisation`,
 // and for the users list in its default view its first page are asked while the wasm
 // loads, and the app takes the answers over instead of asking again; an early answer
-// that failed is asked again, nothing lost. The main module is compiled only once the
-// loading line is on screen.
+// that failed is asked again, nothing lost; when the script comes late, the app asks
+// on its own. The main module is compiled only once the loading line is on screen.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -104,6 +104,27 @@ describe('the head start of the standalone page', () => {
       await page.goto(new URL('/organisation/users/2', s.server.baseUrl).href);
       await page.getByRole('heading', { level: 1, name: s.org.name }).waitFor();
       assert.equal(org.count, 2, 'the early request and the app\'s own');
+    }));
+
+  test('when early-session.js comes after the app has started, the app asks on its own', (t) =>
+    s.withPage(t, async (page) => {
+      await s.loginAs(page, DEMO.admin, '/organisation/overview');
+      // Both scripts are async: the start does not wait for this one. It is held
+      // until the app itself has asked who is logged in.
+      let appAsked;
+      const asked = new Promise((resolve) => { appAsked = resolve; });
+      page.on('request', (r) => {
+        if (new URL(r.url()).pathname === '/api/user/me') appAsked(true);
+      });
+      let askedWhileHeld = null;
+      await page.route(/\/early-session\.js$/, async (route) => {
+        askedWhileHeld = await Promise.race([asked, new Promise((r) => setTimeout(() => r(false), 5_000))]);
+        await route.continue();
+      });
+      await page.goto(new URL('/organisation/users', s.server.baseUrl).href);
+      await page.getByRole('heading', { level: 1, name: s.org.name }).waitFor();
+      await page.getByRole('table', { name: 'Users' }).locator('tbody tr').first().waitFor();
+      assert.equal(askedWhileHeld, true, 'the app asked while the script was held');
     }));
 
   test('the main module is compiled after the frame with the loading line is drawn, not before', (t) =>
