@@ -20,6 +20,27 @@ function countGets(page, path) {
   return seen;
 }
 
+/**
+ * Holds back the response for a URL matching `held` until the API has been asked for
+ * each of `paths` (at most 5 s). `hold.whileAsked` then says whether they were all
+ * asked meanwhile (null until such a response was held).
+ */
+async function holdUntilAsked(page, held, paths) {
+  const seen = new Set();
+  let allAsked;
+  const asked = new Promise((resolve) => { allAsked = resolve; });
+  page.on('request', (r) => {
+    seen.add(new URL(r.url()).pathname);
+    if (paths.every((path) => seen.has(`/api${path}`))) allAsked(true);
+  });
+  const hold = { whileAsked: null };
+  await page.route(held, async (route) => {
+    hold.whileAsked ??= await Promise.race([asked, new Promise((r) => setTimeout(() => r(false), 5_000))]);
+    await route.continue();
+  });
+  return hold;
+}
+
 describe('the head start of the standalone page', () => {
   const s = suite();
 
@@ -30,20 +51,11 @@ describe('the head start of the standalone page', () => {
       const org = countGets(page, '/organisation');
       // The main module is held back until the organisation is asked for: only the
       // page's script can ask then.
-      let orgAsked;
-      const asked = new Promise((resolve) => { orgAsked = resolve; });
-      page.on('request', (r) => {
-        if (new URL(r.url()).pathname === '/api/organisation') orgAsked(true);
-      });
-      let askedWhileHeld = null;
-      await page.route(/org-console_bg\.wasm$/, async (route) => {
-        askedWhileHeld = await Promise.race([asked, new Promise((r) => setTimeout(() => r(false), 5_000))]);
-        await route.continue();
-      });
+      const held = await holdUntilAsked(page, /org-console_bg\.wasm$/, ['/organisation']);
       await page.goto(new URL('/organisation/overview', s.server.baseUrl).href);
       await page.getByRole('heading', { level: 1, name: s.org.name }).waitFor();
       await page.getByRole('heading', { name: 'API Access' }).waitFor();
-      assert.equal(askedWhileHeld, true, 'asked before the main module arrived');
+      assert.equal(held.whileAsked, true, 'asked before the main module arrived');
       assert.deepEqual([me.count, org.count], [1, 1]);
     }));
 
@@ -52,23 +64,12 @@ describe('the head start of the standalone page', () => {
       await s.loginAs(page, DEMO.admin, '/organisation/overview');
       const lists = countGets(page, '/user');
       const roles = countGets(page, '/permission/list');
-      const seen = new Set();
-      let bothAsked;
-      const asked = new Promise((resolve) => { bothAsked = resolve; });
-      page.on('request', (r) => {
-        seen.add(new URL(r.url()).pathname);
-        if (seen.has('/api/user') && seen.has('/api/permission/list')) bothAsked(true);
-      });
-      let askedWhileHeld = null;
-      await page.route(/org-console_bg\.wasm$/, async (route) => {
-        askedWhileHeld ??= await Promise.race([asked, new Promise((r) => setTimeout(() => r(false), 5_000))]);
-        await route.continue();
-      });
+      const held = await holdUntilAsked(page, /org-console_bg\.wasm$/, ['/user', '/permission/list']);
       await page.goto(new URL('/organisation/users', s.server.baseUrl).href);
       const rows = page.getByRole('table', { name: 'Users' }).locator('tbody tr');
       await rows.first().waitFor();
       await page.getByRole('navigation', { name: 'Filter by role' }).waitFor();
-      assert.equal(askedWhileHeld, true, 'asked before the main module arrived');
+      assert.equal(held.whileAsked, true, 'asked before the main module arrived');
       assert.deepEqual([lists.count, roles.count], [1, 1], 'the app took the early answers over');
       // Another view is the app's own request.
       await page.getByRole('navigation', { name: 'Filter by role' }).getByRole('link', { name: /^Admin/ }).click();
@@ -111,20 +112,11 @@ describe('the head start of the standalone page', () => {
       await s.loginAs(page, DEMO.admin, '/organisation/overview');
       // Both scripts are async: the start does not wait for this one. It is held
       // until the app itself has asked who is logged in.
-      let appAsked;
-      const asked = new Promise((resolve) => { appAsked = resolve; });
-      page.on('request', (r) => {
-        if (new URL(r.url()).pathname === '/api/user/me') appAsked(true);
-      });
-      let askedWhileHeld = null;
-      await page.route(/\/early-session\.js$/, async (route) => {
-        askedWhileHeld = await Promise.race([asked, new Promise((r) => setTimeout(() => r(false), 5_000))]);
-        await route.continue();
-      });
+      const held = await holdUntilAsked(page, /\/early-session\.js$/, ['/user/me']);
       await page.goto(new URL('/organisation/users', s.server.baseUrl).href);
       await page.getByRole('heading', { level: 1, name: s.org.name }).waitFor();
       await page.getByRole('table', { name: 'Users' }).locator('tbody tr').first().waitFor();
-      assert.equal(askedWhileHeld, true, 'the app asked while the script was held');
+      assert.equal(held.whileAsked, true, 'the app asked while the script was held');
     }));
 
   test('the main module is compiled after the frame with the loading line is drawn, not before', (t) =>
