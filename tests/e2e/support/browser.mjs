@@ -31,6 +31,10 @@ export const CHROMIUM_ARGS = Object.freeze([
   '--no-first-run',
   '--disable-quic',
   '--disable-sync',
+  // Chromium 15x's headless mode loads the address bar's popup (a WebUI page in a
+  // renderer of its own) with every new window, so with every test's fresh context:
+  // on two cores it competed with the page under test. Puppeteer disables the same.
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
 ]);
 
 export function launchBrowser() {
