@@ -81,6 +81,8 @@ window.orgConsoleEarly = {
 // keeps the names equal).
 const CHUNK_FOLDER = '';
 const ROUTE_CHUNKS = {};
+/** The chunk loader (`__wasm_split.js`, in CHUNK_FOLDER), which the app shares. */
+const CHUNK_LOADER = '';
 
 /** The pages inside the organisation's frame, whose header shows the organisation. */
 const FRAMED = ['overview', 'users', 'user_detail', 'activity'];
@@ -135,7 +137,8 @@ let preloaded = false;
 function preloadFirstScreen() {
   if (preloaded) return;
   preloaded = true;
-  const files = new Set(ROUTE_CHUNKS[firstScreen()] ?? []);
+  const split = firstScreen();
+  const files = new Set(ROUTE_CHUNKS[split] ?? []);
   if (startLanguage() === 'de') {
     for (const file of ROUTE_CHUNKS['german'] ?? []) files.add(file);
   }
@@ -148,6 +151,14 @@ function preloadFirstScreen() {
     link.crossOrigin = 'anonymous';
     link.href = `${CHUNK_FOLDER}/${file}`;
     document.head.append(link);
+  }
+  // The first page's pack is read, and its modules compiled off the main thread, as
+  // soon as it is in: the page finds them ready when it asks. Asked for later, their
+  // compile and instantiation came after the frame was drawn, in tasks of their own.
+  if (CHUNK_LOADER && split) {
+    import(new URL(CHUNK_LOADER, document.baseURI).href)
+      .then((loader) => loader.__wasm_split_use_pack(split))
+      .catch(() => {}); // the page reads its pack itself when it asks
   }
 }
 

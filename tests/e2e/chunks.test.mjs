@@ -95,6 +95,32 @@ describe('the wasm split by route', () => {
       assert.ok(!files.includes('split_users.wasm'), `fetched: ${files.join(', ')}`);
     }));
 
+  test('the first page\'s pack compiles while the main module still downloads', (t) =>
+    s.withPage(t, async (page) => {
+      await s.loginAs(page, DEMO.admin, '/organisation/overview');
+      // The main module's compile is instantiateStreaming's; WebAssembly.compile is
+      // the chunk loader reading a pack.
+      await page.addInitScript(() => {
+        const compile = WebAssembly.compile;
+        window.packModulesCompiled = 0;
+        WebAssembly.compile = (...args) => {
+          window.packModulesCompiled += 1;
+          return compile.apply(WebAssembly, args);
+        };
+      });
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route(/\/org-console_bg\.wasm$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(new URL(LIST, s.server.baseUrl).href, { waitUntil: 'commit' });
+      await page.waitForFunction(() => window.packModulesCompiled > 0);
+      release();
+      await page.locator('table tbody tr').first().waitFor();
+      assert.equal(await page.getByText(FAILED).count(), 0);
+    }));
+
   test('a pack that cannot be had: the page\'s files come one by one', (t) =>
     s.withPage(t, async (page) => {
       await s.loginAs(page, DEMO.admin, '/organisation/overview');

@@ -93,11 +93,12 @@ fn fill_route_chunks(dist: &Path, wasm: &WasmBuild) -> Result<(), String> {
     const GERMAN: &str = "german";
     const EMPTY: &str = "const ROUTE_CHUNKS = {};";
     const NO_FOLDER: &str = "const CHUNK_FOLDER = '';";
+    const NO_LOADER: &str = "const CHUNK_LOADER = '';";
     let path = dist.join("early-session.js");
     let script = read_text(&path)?;
-    if !script.contains(EMPTY) || !script.contains(NO_FOLDER) {
+    if [EMPTY, NO_FOLDER, NO_LOADER].iter().any(|blank| !script.contains(blank)) {
         return Err(format!(
-            "{} has no `{NO_FOLDER}` and `{EMPTY}` to fill in",
+            "{} has no `{NO_FOLDER}`, `{EMPTY}` and `{NO_LOADER}` to fill in",
             path.display()
         ));
     }
@@ -121,9 +122,15 @@ fn fill_route_chunks(dist: &Path, wasm: &WasmBuild) -> Result<(), String> {
         .collect();
     let table = format!("const ROUTE_CHUNKS = {{{}}};", entries.join(","));
     let folder = format!("const CHUNK_FOLDER = '{}';", wasm.folder);
+    let loader = format!(
+        "const CHUNK_LOADER = '{}/{}';",
+        wasm.folder,
+        crate::wasm::LOADER
+    );
     let script = script
         .replacen(EMPTY, &table, 1)
-        .replacen(NO_FOLDER, &folder, 1);
+        .replacen(NO_FOLDER, &folder, 1)
+        .replacen(NO_LOADER, &loader, 1);
     write(&path, script.as_bytes())
 }
 

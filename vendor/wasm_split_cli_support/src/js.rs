@@ -123,6 +123,7 @@ function getSharedImports() {{
     }
     fn write_loaders(&mut self, program: &SplitProgramInfo) -> Result<()> {
         let mut split_deps = HashMap::<String, Vec<String>>::new();
+        let mut packs = Vec::new();
         for (module_index, (name, module)) in program.output_modules.iter().enumerate() {
             let SplitModuleIdentifier::Chunk(splits) = name else {
                 continue;
@@ -168,10 +169,11 @@ function getSharedImports() {{
                     .eager_splits
                     .is_some_and(|eager| eager.contains(&split.as_str()));
             let pack = if packed {
-                format!(
-                    ", new URL(\"./{}\", import.meta.url)",
+                packs.push(format!(
+                    "{split:?}: new URL(\"./{}\", import.meta.url)",
                     crate::pack_file_name(split)
-                )
+                ));
+                format!(", {split:?}")
             } else {
                 String::new()
             };
@@ -189,6 +191,14 @@ function getSharedImports() {{
                 prefetches.push(file_name);
             }
         }
+        // Each packed split's pack, by the split's name (read when a loader runs, after
+        // this module is evaluated).
+        packs.sort();
+        writeln!(
+            &mut self.javascript,
+            "const packs = {{ {} }};",
+            packs.join(", ")
+        )?;
         Ok(())
     }
 

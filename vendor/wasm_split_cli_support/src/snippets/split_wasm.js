@@ -1,8 +1,8 @@
-function wrapAsyncCb(callee, pack) {
+function wrapAsyncCb(callee, packedSplit) {
     return async (callbackIndex, callbackData) => {
         let success;
         try {
-            if (pack) usePack(pack);
+            if (packedSplit) __wasm_split_use_pack(packedSplit);
             await callee();
             success = true;
         } catch (e) {
@@ -17,6 +17,12 @@ function wrapAsyncCb(callee, pack) {
 // The first packed split's files by name (`Options::pack_eager_splits`, patched in by
 // the org console): a promise of a Map, or of null when the pack could not be had.
 let packedFiles = undefined;
+// Starts reading the pack of `split` (an eager split's name; others have none) before
+// its page asks: the page that calls this first (the org console's early-session.js,
+// with the first screen's split) finds its modules compiled when it asks for them.
+export function __wasm_split_use_pack(split) {
+    if (Object.hasOwn(packs, split)) usePack(packs[split]);
+}
 function usePack(url) {
     if (packedFiles !== undefined) return;
     packedFiles = fetch(url)
@@ -28,9 +34,10 @@ function usePack(url) {
         });
 }
 // A pack is a wasm module of custom sections only: each is named by a file and holds
-// its bytes. All of its files start compiling at once, off the main thread, when
-// the first page asks for its split (the bytes are in by then: early-session.js
-// preloads the pack); the page then instantiates compiled modules.
+// its bytes. All of its files start compiling at once, off the main thread, as soon
+// as the pack is in (early-session.js preloads it and asks for it with
+// `__wasm_split_use_pack`; else when the first page asks for its split); the page
+// then instantiates compiled modules.
 function unpack(buffer) {
     const bytes = new Uint8Array(buffer);
     let at = 8;
@@ -68,9 +75,18 @@ async function fetchChunk(url) {
     files.delete(name);
     return compiled;
 }
-// Instantiates what `fetchChunk` gave, as `instantiateStreaming` answers.
+// Instantiates what `fetchChunk` gave, as `instantiateStreaming` answers. A compiled
+// module is instantiated at once: `WebAssembly.instantiate` would answer in a task of
+// its own for each module, and the browser drew a frame of the half-built page
+// between two of them. A browser that refuses a large module on the main thread
+// (a RangeError) gets it asynchronously.
 async function instantiateChunk(source, imports) {
     if (!(source instanceof WebAssembly.Module)) return WebAssembly.instantiateStreaming(source, imports);
+    try {
+        return { module: source, instance: new WebAssembly.Instance(source, imports) };
+    } catch (e) {
+        if (!(e instanceof RangeError)) throw e;
+    }
     return { module: source, instance: await WebAssembly.instantiate(source, imports) };
 }
 function makeLoad(fetcher, deps) {
