@@ -100,7 +100,7 @@ try {
   ];
   for (let i = 0; i < RUNS; i++) {
     const [label] = roles[i % 2];
-    filter.push(await clickFilter(page, label));
+    filter.push((await clickFilter(page, label)).frame);
   }
   const rowsInDom = await page.locator(ROW).count();
   await page.context().close();
