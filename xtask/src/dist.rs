@@ -38,7 +38,11 @@ pub fn finish(ctx: &Ctx, dist: &Path, wasm: &WasmBuild) -> Result<(), String> {
     let entry = write_stable_entry(ctx, dist, wasm)?;
     // Every page's scripts go out minified: their comments were half of what a first
     // visit paid for them (early-session.js 2,531 B brotli as written).
-    for script in [entry, dist.join("early-session.js"), dist.join("theme-boot.js")] {
+    for script in [
+        entry,
+        dist.join("early-session.js"),
+        dist.join("theme-boot.js"),
+    ] {
         minify_js(ctx, &script)?;
     }
     precompress(dist)
@@ -100,7 +104,10 @@ fn fill_route_chunks(dist: &Path, wasm: &WasmBuild) -> Result<(), String> {
     const NO_LOADER: &str = "const CHUNK_LOADER = '';";
     let path = dist.join("early-session.js");
     let script = read_text(&path)?;
-    if [EMPTY, NO_FOLDER, NO_LOADER].iter().any(|blank| !script.contains(blank)) {
+    if [EMPTY, NO_FOLDER, NO_LOADER]
+        .iter()
+        .any(|blank| !script.contains(blank))
+    {
         return Err(format!(
             "{} has no `{NO_FOLDER}`, `{EMPTY}` and `{NO_LOADER}` to fill in",
             path.display()
