@@ -38,13 +38,10 @@ pub fn finish(ctx: &Ctx, dist: &Path, wasm: &WasmBuild) -> Result<(), String> {
     let entry = write_stable_entry(ctx, dist, wasm)?;
     // Every page's scripts go out minified: their comments were half of what a first
     // visit paid for them (early-session.js 2,531 B brotli as written).
-    for script in [
-        entry,
-        dist.join("early-session.js"),
-        dist.join("theme-boot.js"),
-    ] {
-        minify_js(ctx, &script)?;
+    for module in [entry, dist.join("early-session.js")] {
+        minify_js(ctx, &module)?;
     }
+    minify_classic_script(ctx, &dist.join("theme-boot.js"))?;
     precompress(dist)
 }
 
@@ -229,18 +226,32 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     None
 }
 
+/// Minifies a JavaScript module in place.
 pub fn minify_js(ctx: &Ctx, file: &Path) -> Result<(), String> {
-    let mut c = ctx.cmd(ctx.tools_dir.join("node_modules/.bin/esbuild"));
-    c.arg(file)
-        .args([
-            "--minify",
+    esbuild_minify(
+        ctx,
+        file,
+        &[
             "--format=esm",
-            "--log-level=warning",
-            "--allow-overwrite",
             // wasm-bindgen's imports object names `./__wasm_split.js` once per import
             // from it (the same module each time).
             "--log-override:duplicate-object-key=silent",
-        ])
+        ],
+    )
+}
+
+/// Minifies a classic script in place: as written, with no module format (a module's
+/// top-level names are its own, and a minifier may rename them; a script's are the
+/// page's).
+fn minify_classic_script(ctx: &Ctx, file: &Path) -> Result<(), String> {
+    esbuild_minify(ctx, file, &[])
+}
+
+fn esbuild_minify(ctx: &Ctx, file: &Path, options: &[&str]) -> Result<(), String> {
+    let mut c = ctx.cmd(ctx.tools_dir.join("node_modules/.bin/esbuild"));
+    c.arg(file)
+        .args(["--minify", "--log-level=warning", "--allow-overwrite"])
+        .args(options)
         .arg(format!("--outfile={}", file.display()));
     run(c)
 }
