@@ -170,7 +170,11 @@ fn lazy_view(slot: PartSlot) -> AnyView {
         leptos::task::spawn_local(async move {
             sleep(PREFETCH_AFTER_MS).await;
             idle().await;
-            load();
+            // A prefetch, not a retry: after a failed fetch the notice waits for the
+            // user's Retry, and a dialog never opens by itself seconds later.
+            if fetch.try_get_untracked() == Some(Fetch::Idle) {
+                load();
+            }
         });
     }
 

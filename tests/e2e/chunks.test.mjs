@@ -17,6 +17,8 @@ const pack = (name) => new RegExp(`/wasm-[0-9a-f]{16}/pack_${name}\\.wasm$`);
 /** Every wasm file of the build but the main module. */
 const CHUNK_FILE = /\/wasm-[0-9a-f]{16}\/(?!org-console_bg)[a-z_0-9]+\.wasm$/;
 const FAILED = 'This part of the console could not be loaded';
+/** How long after a page came its parts are prefetched (`PREFETCH_AFTER_MS`, lazy_page.rs). */
+const PAGE_PREFETCH_AFTER_MS = 3_000;
 
 /** The names of the splits `page` fetches from now on, in order, on their own or packed. */
 function splitsFetched(page) {
@@ -164,6 +166,14 @@ describe('the wasm split by route', () => {
       const invite = page.getByRole('button', { name: 'Invite New User' });
       await invite.click();
       const alert = await partFailedNotice(page, 'dialog chunk failed');
+      // The page's idle prefetch (3 s after it came) is not a retry: the notice stays,
+      // and the part is not fetched behind the user's back, even where it now would load.
+      chunk.failing = false;
+      const asked = fetched.length;
+      await page.waitForTimeout(PAGE_PREFETCH_AFTER_MS + 500);
+      assert.ok(!fetched.slice(asked).includes('invite_dialog'), 'no fetch without Retry');
+      assert.ok(await alert.isVisible(), 'the notice stays');
+      chunk.failing = true;
       // Dismiss gives up on the dialog; the button asks again.
       await alert.getByRole('button', { name: 'Dismiss' }).click();
       await alert.waitFor({ state: 'detached' });
