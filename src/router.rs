@@ -156,13 +156,7 @@ pub fn Router(base: RouteBase, children: Children) -> impl IntoView {
 /// A plain left click on one of the console's links shows its page without loading
 /// the document again.
 fn follow_link(location: Location, ev: &MouseEvent) {
-    if ev.default_prevented()
-        || ev.button() != 0
-        || ev.meta_key()
-        || ev.alt_key()
-        || ev.ctrl_key()
-        || ev.shift_key()
-    {
+    if !is_plain_click(ev) {
         return;
     }
     let Some(path) = clicked_link(ev).and_then(|a| location.in_app_target(&a)) else {
@@ -170,6 +164,17 @@ fn follow_link(location: Location, ev: &MouseEvent) {
     };
     ev.prevent_default();
     location.navigate(&path, false);
+}
+
+/// Whether the router follows a click on one of the console's links: a plain left
+/// click nobody else has taken. Others open a new tab or window, or save the link.
+pub fn is_plain_click(ev: &MouseEvent) -> bool {
+    !(ev.default_prevented()
+        || ev.button() != 0
+        || ev.meta_key()
+        || ev.alt_key()
+        || ev.ctrl_key()
+        || ev.shift_key())
 }
 
 /// The link a click landed in, also inside a shadow root (`composedPath`).

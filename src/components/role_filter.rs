@@ -3,22 +3,27 @@
 
 use bintu_wire::Role;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::domain::html::escape;
 use crate::domain::users_view::UsersView;
+use crate::router::is_plain_click;
 use crate::routes::use_base;
 use crate::routes::Route;
 
 /// Links "All roles", then one per role (defaults first, then custom ones). The list
 /// is written as HTML, as the user table's rows are: a link per role without the
 /// framework's bookkeeping nodes, rebuilt whole when the roles or the view change.
-/// The router follows the links as it follows any other.
+/// A plain click on a link goes to `on_follow` with the view the link shows (the
+/// page navigates, asking for its users on the way); others are the browser's.
 #[component]
 pub fn RoleFilter(
     #[prop(into)] roles: Signal<Vec<Role>>,
     #[prop(into)] view: Signal<UsersView>,
+    on_follow: Callback<UsersView>,
 ) -> impl IntoView {
     let base = use_base();
+    let links_base = base.clone();
     let items = move || {
         let view = view.get();
         let mut html = String::new();
@@ -44,9 +49,25 @@ pub fn RoleFilter(
         });
         html
     };
+    // One listener for every link.
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a").ok().flatten())
+            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+        let Some(link) = link.filter(|_| is_plain_click(&ev)) else {
+            return;
+        };
+        let address = format!("{}{}", link.pathname(), link.search());
+        if let Route::Users { view, .. } = Route::parse(links_base.strip(&address)) {
+            ev.prevent_default();
+            on_follow.run(view);
+        }
+    };
     view! {
         <nav class="oc-role-filter" aria-label={crate::tr!(role_filter.filter_by_role)}>
-            <ul class="oc-role-filter__list" inner_html=items></ul>
+            <ul class="oc-role-filter__list" inner_html=items on:click=on_click></ul>
         </nav>
     }
 }

@@ -98,6 +98,93 @@ describe('user list', () => {
     });
   });
 
+  test('a filter click asks for its page once, before the address moves; the filter changes with the rows', async (t) => {
+    await s.withPage(t, async (page) => {
+      await openList(page);
+      const roles = await roleList();
+      const role = roles.find((r) => r.userCount > 0);
+      const nav = page.getByRole('navigation', { name: 'Filter by role' });
+      const link = nav.getByRole('link', { name: `${role.displayName} ${role.userCount}`, exact: true });
+      const all = nav.getByRole('link', { name: /^All roles \d+$/ });
+      // When the page asks the API for the role's users, and when the address moves.
+      await page.evaluate((name) => {
+        window.__asked = [];
+        const fetch = window.fetch;
+        window.fetch = function ask(input, ...rest) {
+          const url = new URL(input instanceof Request ? input.url : input, location.href);
+          if (url.pathname.endsWith('/api/user') && url.searchParams.get('role') === name) {
+            window.__asked.push(performance.now());
+          }
+          return fetch.call(this, input, ...rest);
+        };
+        const push = history.pushState;
+        history.pushState = function moved(...args) {
+          window.__movedAt ??= performance.now();
+          return push.apply(this, args);
+        };
+      }, role.name);
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route((u) => u.pathname.endsWith('/api/user') && u.searchParams.get('role') === role.name, async (route) => {
+        await held;
+        await route.continue();
+      });
+
+      await link.click();
+      await page.waitForURL((u) => u.searchParams.get('role') === role.name);
+      const { asked, movedAt } = await page.evaluate(() => ({ asked: window.__asked, movedAt: window.__movedAt }));
+      assert.equal(asked.length, 1, `asked once: ${asked}`);
+      assert.ok(asked[0] < movedAt, `asked at ${asked[0]} ms, the address moved at ${movedAt} ms`);
+      // While the answer is out, the filter still marks the rows on screen.
+      assert.equal(await all.getAttribute('aria-current'), 'true', 'All roles marked while loading');
+      release();
+      await until(async () => (await link.getAttribute('aria-current')) === 'true', `${role.name} active`);
+      const shown = await readRows(page);
+      assert.ok(shown.length > 0 && shown.every((r) => r.role === role.displayName), 'only the role');
+      assert.equal((await page.evaluate(() => window.__asked)).length, 1, 'the list took the answer over');
+
+      // The link of the rows on screen asks for nothing.
+      await link.click();
+      await page.waitForTimeout(300);
+      assert.equal((await page.evaluate(() => window.__asked)).length, 1, 'nothing asked again');
+    });
+  });
+
+  test('a filter overtaken by the next click: the last click wins, and its request does not wait', async (t) => {
+    await s.withPage(t, async (page) => {
+      await openList(page);
+      const [slow, quick] = (await roleList()).filter((r) => r.userCount > 0);
+      const nav = page.getByRole('navigation', { name: 'Filter by role' });
+      const link = (role) => nav.getByRole('link', { name: `${role.displayName} ${role.userCount}`, exact: true });
+      const asked = [];
+      page.on('request', (r) => {
+        const u = new URL(r.url());
+        if (u.pathname.endsWith('/api/user') && u.searchParams.has('role')) asked.push(u.searchParams.get('role'));
+      });
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      await page.route((u) => u.pathname.endsWith('/api/user') && u.searchParams.get('role') === slow.name, async (route) => {
+        await held;
+        await route.continue();
+      });
+
+      await link(slow).click();
+      await link(quick).click();
+      await page.waitForURL((u) => u.searchParams.get('role') === quick.name);
+      // The list takes its answers in order (one load at a time), but the last
+      // click's request is out already, not only once the slow answer is in.
+      await until(() => asked.includes(quick.name) || `asked: ${asked}`, `${quick.name} asked while ${slow.name} is out`);
+      release();
+      await until(async () => (await link(quick).getAttribute('aria-current')) === 'true', `${quick.name} active`);
+      await page.waitForTimeout(300);
+      assert.equal(await link(quick).getAttribute('aria-current'), 'true', 'the filter stays on the last click');
+      assert.equal(await link(slow).getAttribute('aria-current'), null);
+      const shown = await readRows(page);
+      assert.ok(shown.length > 0 && shown.every((r) => r.role === quick.displayName), 'the rows are the last click\'s');
+      assert.equal(query(page).get('role'), quick.name);
+    });
+  });
+
   test('a slow filter marks the old rows busy after a moment; a quick one changes nothing before its answer', async (t) => {
     await s.withPage(t, async (page) => {
       await openList(page);

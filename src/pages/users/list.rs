@@ -3,6 +3,7 @@
 use bintu_wire::{Page, Permission, Role, User, UserQuery};
 use leptos::prelude::*;
 
+use super::ahead::ListAhead;
 use super::empty_list::EmptyList;
 use crate::api::{use_api, users};
 use crate::components::busy_after::busy_after_a_moment;
@@ -16,7 +17,8 @@ use crate::session::{use_session, Session};
 
 /// The users of `view`, loaded again when `version` changes; row actions go to
 /// `on_action`, sorting and paging to `go`. `arrived` turns true once a page of users
-/// is in; until `shown` does, the loading line stays (see the users page).
+/// is in; until `shown` does, the loading line stays (see the users page). `listed`
+/// follows `view` as each answer comes in: what the rows on screen are of.
 #[component]
 pub fn UserList(
     view: Memo<UsersView>,
@@ -25,6 +27,9 @@ pub fn UserList(
     go: Callback<UsersView>,
     on_action: Callback<RowAction>,
     arrived: RwSignal<bool>,
+    listed: RwSignal<UsersView>,
+    /// A page asked for before the list's view changed to it, taken over when it does.
+    ahead: ListAhead,
     #[prop(into)] shown: Signal<bool>,
     /// The bulk selection, when the role may act on many users.
     selection: Option<RwSignal<Selection>>,
@@ -48,7 +53,10 @@ pub fn UserList(
             let query = view.api_query();
             let page = match early_page(early, session, &query).await {
                 Some(page) => Ok(page),
-                None => users::list(&api, &query).await,
+                None => match ahead.take(&query).await {
+                    Some(answer) => answer,
+                    None => users::list(&api, &query).await,
+                },
             };
             let _ = reloading.try_set(false);
             page
@@ -59,6 +67,14 @@ pub fn UserList(
         // the page's `shown` would build the table again.
         if list.with(Option::is_some) && !arrived.get_untracked() {
             arrived.set(true);
+        }
+        // An answer is kept only while its view is the list's (a run that a later
+        // click overtook is dropped), so the view now is the one of the rows.
+        if list.with(Option::is_some) {
+            let now = view.get_untracked();
+            if listed.with_untracked(|l| *l != now) {
+                listed.set(now);
+            }
         }
         if let Some(Ok(page)) = list.get() {
             on_screen.set((page.items, page.total));

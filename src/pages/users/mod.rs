@@ -2,6 +2,7 @@
 //! (all in the URL), the quick actions, Invite New User and the pending invitations.
 //! A composition of the pieces in this folder.
 
+mod ahead;
 mod empty_list;
 mod invite;
 mod list;
@@ -11,7 +12,7 @@ mod toolbar;
 use bintu_wire::{Permission, RoleList};
 use leptos::prelude::*;
 
-use crate::api::roles;
+use crate::api::{roles, use_api};
 use crate::components::bulk_bar::{self, BulkBarProps, BulkKind, BulkRights};
 use crate::components::bulk_dialog::{self, BulkDialogProps};
 use crate::components::card::Card;
@@ -27,6 +28,7 @@ use crate::router::{use_go, use_location};
 use crate::routes::Route;
 use crate::session::early::EarlyUsers;
 use crate::session::use_session;
+use ahead::ListAhead;
 use invite::InviteFlow;
 use list::UserList;
 use quick_actions::{QuickActionDialogs, QuickActions};
@@ -71,9 +73,20 @@ fn UserManagement() -> impl IntoView {
         _ => last.cloned().unwrap_or_default(),
     });
     Effect::new(move |_| memory.last_view.set(view_state.get()));
+    // A change of view asks for its page at once, before the router moves (ahead.rs);
+    // not where the list would load nothing new, which would leave the answer for a
+    // later load.
+    let ahead = ListAhead::new();
     let go = {
         let navigate = use_go();
-        Callback::new(move |v: UsersView| navigate(&Route::users(v), false))
+        let api = use_api();
+        Callback::new(move |v: UsersView| {
+            let query = v.api_query();
+            if view_state.with_untracked(|now| now.api_query() != query) {
+                ahead.ask(&api, query);
+            }
+            navigate(&Route::users(v), false)
+        })
     };
 
     // Bumped after a change, so the list and the role counts load again.
@@ -118,6 +131,9 @@ fn UserManagement() -> impl IntoView {
         }
     });
     let on_screen = RwSignal::new((Vec::new(), 0u64));
+    // The role filter marks the role of the rows on screen: it changes with them, in
+    // one frame, as a page written by hand does, not while the next rows load.
+    let listed = RwSignal::new(view_state.get_untracked());
     let bulk = RwSignal::new(None::<BulkKind>);
 
     view! {
@@ -134,7 +150,7 @@ fn UserManagement() -> impl IntoView {
                     </Show>
                 </div>
                 <Show when=move || settled.get() && may(Permission::PermissionList)>
-                    <RoleFilter roles=role_list view=view_state/>
+                    <RoleFilter roles=role_list view=listed on_follow=go/>
                 </Show>
                 <p class="oc-users-status" role="status">{move || status.get()}</p>
                 {selectable.then(|| {
@@ -164,7 +180,7 @@ fn UserManagement() -> impl IntoView {
                         </div>
                     }
                 })}
-                <UserList view=view_state version=version roles=role_list go=go on_action=actions.on_action() arrived=list_arrived shown=settled
+                <UserList view=view_state version=version roles=role_list go=go on_action=actions.on_action() arrived=list_arrived listed=listed ahead=ahead shown=settled
                     selection=selectable.then_some(selection) on_screen=on_screen/>
             </Card>
             <Show when=move || settled.get() && may(Permission::InviteList)>
