@@ -83,7 +83,7 @@ impl ApiClient {
         path: &str,
         query: &Q,
     ) -> Result<T, ApiError> {
-        let path = with_query(path, &encode_query(query)?);
+        let path = join_query(path, &encode_query(query)?);
         self.get(&path).await
     }
 
@@ -221,8 +221,9 @@ pub fn encode_query<Q: Serialize>(query: &Q) -> Result<String, ApiError> {
         .map_err(|e| unexpected(format!("could not encode the query: {e}")))
 }
 
-/// `path?query`, or `path` for an empty query.
-pub fn with_query(path: &str, query: &str) -> String {
+/// `path?query`, or `path` for an empty query; the query already encoded (unlike
+/// `domain::query::with_query`, which encodes its pairs).
+pub fn join_query(path: &str, query: &str) -> String {
     if query.is_empty() {
         path.to_string()
     } else {

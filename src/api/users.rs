@@ -2,7 +2,7 @@
 
 use bintu_wire::{Page, ResetTokenKeyRequest, SetPermissionRequest, User, UserQuery};
 
-use super::{encode_query, with_query, ApiClient, ApiError, Method};
+use super::{encode_query, join_query, ApiClient, ApiError, Method};
 
 const USERS: &str = "/user";
 
@@ -13,7 +13,7 @@ pub async fn list(api: &ApiClient, query: &UserQuery) -> Result<Page<User>, ApiE
 
 /// The path [`list`] asks for `query` (`/user?sort=email&…`).
 pub fn list_path(query: &UserQuery) -> Result<String, ApiError> {
-    Ok(with_query(USERS, &encode_query(query)?))
+    Ok(join_query(USERS, &encode_query(query)?))
 }
 
 /// One user.
