@@ -1,8 +1,8 @@
 //! A page of users asked for the moment the user asks for it (a role filter link, a
-//! column header, the pager), before the router has moved the address and the list
-//! has followed: the request is out while the page updates, as a page written by hand
-//! does it (`tests/bench/baseline`). The list's next load takes the answer over if it
-//! is for the same page.
+//! column header, the pager, the search), before the router has moved the address
+//! and the list has followed: the request is out while the page updates, as a page
+//! written by hand does it (`tests/bench/baseline`). The list's next load takes the
+//! answer over if it is for the same page.
 
 use std::cell::RefCell;
 use std::future::Future;
