@@ -141,6 +141,15 @@ describe('the head start of the standalone page', () => {
           };
         }
       });
+      // The stylesheet comes a little late, as from a slow CDN (within the start's
+      // 250 ms bound on its wait): the browser draws no frame before it, while the
+      // document is parsed and the main module fetched long before. Otherwise the
+      // first frame comes before the parser is done, and a start that did not wait
+      // for it would pass.
+      await page.route(/\/org-console-[0-9a-f]+\.css$/, async (route) => {
+        await new Promise((resolve) => { setTimeout(resolve, 100); });
+        await route.continue();
+      });
       for (let visit = 0; visit < 3; visit++) {
         await page.goto(new URL('/organisation/overview', s.server.baseUrl).href);
         await page.getByRole('heading', { level: 1, name: s.org.name }).waitFor();
