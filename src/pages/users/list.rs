@@ -68,8 +68,9 @@ pub fn UserList(
         if list.with(Option::is_some) && !arrived.get_untracked() {
             arrived.set(true);
         }
-        // An answer is kept only while its view is the list's (a run that a later
-        // click overtook is dropped), so the view now is the one of the rows.
+        // The view now is the rows' own, but for an answer that a later click overtook:
+        // the resource, which loads one run at a time, still shows that one, and the
+        // later click's follows at once (asked ahead, it is usually in already).
         if list.with(Option::is_some) {
             let now = view.get_untracked();
             if listed.with_untracked(|l| *l != now) {
