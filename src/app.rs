@@ -193,17 +193,38 @@ fn Pages() -> impl IntoView {
     }
 }
 
-/// A page inside the frame (`Shell`), which holds the main landmark.
-fn framed(page: Page) -> AnyView {
-    let page = match page {
+/// The lazily loaded page of a framed `page`.
+fn framed_page(page: &Page) -> Option<&'static LazyPage> {
+    Some(match page {
         Page::Overview => &overview::PAGE,
         Page::Users => &users::PAGE,
         Page::User(_) => &user_detail::PAGE,
         Page::Activity => &activity::PAGE,
-        // The frame is on its way out.
-        _ => return ().into_any(),
-    };
-    view! { <LazyView page=page/> }.into_any()
+        _ => return None,
+    })
+}
+
+/// The lazily loaded page the standalone page shows first at `path` (without the
+/// router base), with a stored session or without: the organisation's pages send a
+/// visitor without one to the login page.
+pub fn first_page(path: &str, signed_in: bool) -> Option<&'static LazyPage> {
+    match Page::of(path) {
+        Page::Invitation(_) => Some(&invite_accept::PAGE),
+        Page::Login => Some(&login::PAGE),
+        page if !signed_in && (page == Page::Home || page.is_framed()) => Some(&login::PAGE),
+        // `/` and `/organisation` lead to the Overview.
+        Page::Home => Some(&overview::PAGE),
+        page => framed_page(&page),
+    }
+}
+
+/// A page inside the frame (`Shell`), which holds the main landmark.
+fn framed(page: Page) -> AnyView {
+    // None: the frame is on its way out.
+    match framed_page(&page) {
+        Some(page) => view! { <LazyView page=page/> }.into_any(),
+        None => ().into_any(),
+    }
 }
 
 /// A page with no frame around it.
@@ -228,5 +249,40 @@ fn remembering(host: TokenSource, session: Session) -> TokenSource {
 fn set_document_lang(tag: &str) {
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", tag);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shows(path: &str, signed_in: bool, expected: &'static LazyPage) {
+        let page = first_page(path, signed_in);
+        assert!(
+            page.is_some_and(|p| std::ptr::eq(p, expected)),
+            "{path} (signed in: {signed_in})"
+        );
+    }
+
+    #[test]
+    fn the_first_page_is_the_one_the_address_shows() {
+        shows("/", true, &overview::PAGE);
+        shows("/organisation", true, &overview::PAGE);
+        shows("/organisation/overview", true, &overview::PAGE);
+        shows("/organisation/users", true, &users::PAGE);
+        shows("/organisation/users/7", true, &user_detail::PAGE);
+        shows("/organisation/activity", true, &activity::PAGE);
+        shows("/login", true, &login::PAGE);
+        shows("/invite/abc", true, &invite_accept::PAGE);
+        assert!(first_page("/nowhere", true).is_none());
+    }
+
+    #[test]
+    fn without_a_session_the_organisation_pages_are_the_login_page() {
+        shows("/", false, &login::PAGE);
+        shows("/organisation/users", false, &login::PAGE);
+        shows("/organisation/users/7", false, &login::PAGE);
+        shows("/invite/abc", false, &invite_accept::PAGE);
+        assert!(first_page("/nowhere", false).is_none());
     }
 }

@@ -84,6 +84,15 @@ pub fn start() {
             }
             (None, None) => return,
         };
+        // The first page's code, so the frame and the page are drawn together.
+        let path = document
+            .location()
+            .and_then(|l| l.pathname().ok())
+            .unwrap_or_default();
+        if let Some(page) = app::first_page(&path, session::storage::token().is_some()) {
+            page.load_within(components::lazy_page::FIRST_PAGE_WAIT_MS)
+                .await;
+        }
         remove_boot_placeholder(&document);
         leptos::mount::mount_to_body(move || {
             let base = leptos::prelude::ArcRwSignal::new(String::new());

@@ -123,6 +123,46 @@ describe('the wasm split by route', () => {
       assert.equal(await page.getByText(FAILED).count(), 0);
     }));
 
+  test('a first visit draws the frame and its page together, with no loading line between', (t) =>
+    s.withPage(t, async (page) => {
+      await s.loginAs(page, DEMO.admin, '/organisation/overview');
+      // Records whether the page's loading line ever entered the document, and whether
+      // the frame's heading did before the page's own.
+      await page.addInitScript((loading) => {
+        window.__seen = { loading: false, frameAlone: false };
+        new MutationObserver(() => {
+          const text = document.body?.textContent ?? '';
+          if (text.includes(loading)) window.__seen.loading = true;
+          if (document.querySelector('h1') && !document.querySelector('.oc-users-page')) window.__seen.frameAlone = true;
+        }).observe(document, { childList: true, subtree: true, characterData: true });
+      }, 'Loading User Management…');
+      for (let visit = 0; visit < 3; visit++) {
+        await page.goto(new URL(LIST, s.server.baseUrl).href);
+        await page.locator('table tbody tr').first().waitFor();
+        assert.deepEqual(await page.evaluate(() => window.__seen), { loading: false, frameAlone: false }, `visit ${visit}`);
+      }
+    }));
+
+  test('a slow first page: the frame comes without it, with a loading line, and the page follows', (t) =>
+    s.withPage(t, async (page) => {
+      await s.loginAs(page, DEMO.admin, '/organisation/overview');
+      let release;
+      const held = new Promise((resolve) => { release = resolve; });
+      const hold = async (route) => {
+        await held;
+        await route.continue();
+      };
+      await page.route(pack('users'), hold);
+      await page.route(split('users'), hold);
+      await page.goto(new URL(LIST, s.server.baseUrl).href);
+      // The start waits for the page's code a moment only (FIRST_PAGE_WAIT_MS).
+      await page.getByRole('heading', { level: 1, name: s.org.name }).waitFor({ timeout: 5_000 });
+      await page.getByRole('status').filter({ hasText: 'Loading User Management…' }).waitFor();
+      release();
+      await page.locator('table tbody tr').first().waitFor();
+      assert.equal(await page.getByText(FAILED).count(), 0);
+    }));
+
   test('a pack that cannot be had: the page\'s files come one by one', (t) =>
     s.withPage(t, async (page) => {
       await s.loginAs(page, DEMO.admin, '/organisation/overview');
