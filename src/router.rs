@@ -178,7 +178,7 @@ pub fn is_plain_click(ev: &MouseEvent) -> bool {
 }
 
 /// The link a click landed in, also inside a shadow root (`composedPath`).
-fn clicked_link(ev: &MouseEvent) -> Option<HtmlAnchorElement> {
+pub fn clicked_link(ev: &MouseEvent) -> Option<HtmlAnchorElement> {
     let path = ev.composed_path();
     (0..path.length()).find_map(|i| path.get(i).dyn_into::<HtmlAnchorElement>().ok())
 }

@@ -3,11 +3,10 @@
 
 use bintu_wire::Role;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::domain::html::escape;
 use crate::domain::users_view::UsersView;
-use crate::router::is_plain_click;
+use crate::router::{clicked_link, is_plain_click};
 use crate::routes::use_base;
 use crate::routes::Route;
 
@@ -51,12 +50,7 @@ pub fn RoleFilter(
     };
     // One listener for every link.
     let on_click = move |ev: web_sys::MouseEvent| {
-        let link = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("a").ok().flatten())
-            .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
-        let Some(link) = link.filter(|_| is_plain_click(&ev)) else {
+        let Some(link) = clicked_link(&ev).filter(|_| is_plain_click(&ev)) else {
             return;
         };
         let address = format!("{}{}", link.pathname(), link.search());
