@@ -12,6 +12,7 @@ import { PROVOKE_TRAP } from './support/embedding.mjs';
 
 const ENGINE = process.env.E2E_ENGINE || 'chromium';
 const PHONE = { width: 375, height: 812 };
+const TABLET = { width: 820, height: 1180 };
 const NEW_PASSWORD = 'a-long-enough-password';
 
 const button = (name) => ({ role: 'button', name });
@@ -416,6 +417,21 @@ describe(`main flows in ${ENGINE}`, () => {
     await page.click({ within: dialog('Account'), role: 'button', name: 'Log out' });
     await page.waitFor({ label: 'Email' });
   }, { viewport: PHONE }));
+
+  test('at 820 px (a tablet): the user list\'s rows are cards inside the list\'s card', (t) => s.withPage(t, async (page) => {
+    await s.loginAs(page, DEMO.admin, LIST);
+    await page.waitFor('table tbody tr');
+    // The rows stack by the table's own width (a container query), in every engine.
+    const row = await page.evaluate(`(() => {
+      const card = document.querySelector('.oc-users-card').getBoundingClientRect();
+      const tr = document.querySelector('table.oc-users tbody tr');
+      const r = tr.getBoundingClientRect();
+      return { display: getComputedStyle(tr).display, inside: r.left >= card.left && r.right <= card.right };
+    })()`);
+    assert.deepEqual(row, { display: 'block', inside: true });
+    assert.ok(await page.evaluate(`document.documentElement.scrollWidth <= ${TABLET.width}`), 'no sideways scrolling');
+    await axe(page, 'user list on a tablet');
+  }, { viewport: TABLET }));
 
   /**
    * The screens and dialogs the flows above do not pass through, checked with axe:

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { DEMO } from './support/server.mjs';
 import { expectNoAxeViolations, openApp, saveScreenshot } from './support/browser.mjs';
 import { LIST, suite } from './support/fixture.mjs';
+import { expectTableInsideCard } from './support/users.mjs';
 import { HOST, consoleElement, hostLogin, openOrganisation, orgHeading } from './support/embedding.mjs';
 
 const GERMAN = { contextOptions: { locale: 'de-DE' } };
@@ -81,6 +82,10 @@ describe('German', () => {
       await page.getByText('Alle Benutzer anzeigen').click();
       await table.locator('tbody tr').first().waitFor();
       await expectNoAxeViolations(page, 'user list (de)');
+      await expectTableInsideCard(page, 'user list (de)');
+      // At 1280 px German's longer labels fit the table's columns: nothing scrolls sideways.
+      const sideways = await page.locator('.oc-table-wrap').evaluate((w) => w.scrollWidth - w.clientWidth);
+      assert.ok(sideways <= 0, `the user table scrolls sideways by ${sideways}px`);
       await saveScreenshot(page, 'de-users-desktop');
 
       // The invitation dialog.

@@ -41,6 +41,26 @@ export function readUserRows(page) {
   })));
 }
 
+/**
+ * Fails when the user table is drawn outside its card: a table wider than its card
+ * scrolls inside it, where the first row's last action must still be reachable.
+ */
+export async function expectTableInsideCard(page, label) {
+  const outside = await page.evaluate(() => {
+    const card = document.querySelector('.oc-users-card').getBoundingClientRect();
+    const row = document.querySelector('table.oc-users tbody tr').getBoundingClientRect();
+    // Just right of the card, at the first row's height: the page there, not the row.
+    const hit = document.elementFromPoint(card.right + 2, row.top + row.height / 2);
+    return hit?.closest('table') ? `${hit.tagName.toLowerCase()} at x=${Math.round(card.right + 2)}` : null;
+  });
+  assert.equal(outside, null, `${label}: the table reaches out of its card`);
+  const last = page.locator('table.oc-users tbody tr').first().getByRole('button').last();
+  await last.scrollIntoViewIfNeeded();
+  const [box, card] = [await last.boundingBox(), await page.locator('.oc-users-card').boundingBox()];
+  assert.ok(box.x >= card.x && box.x + box.width <= card.x + card.width,
+    `${label}: the row's last action is not within the card once scrolled to`);
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** `2025-11-22T23:05:09Z` as the console shows it: `22 Nov 2025, 23:05 UTC`. */
