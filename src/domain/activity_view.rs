@@ -141,14 +141,24 @@ pub fn kind_label(kind: ActivityKind) -> &'static str {
 
 /// What happened, after the actor's name: "changed the role of x from User to Admin".
 /// Role names are shown by their display names where `roles` knows them.
+/// The API's own words (an invite as `invite #7`, the VOD flag as `public` or
+/// `private`, no webhook as nothing) are shown in the console's language.
 pub fn describe(e: &ActivityEntry, roles: &[Role]) -> String {
     let role = |r: &Option<String>| display_name(roles, r.as_deref().unwrap_or(""));
     let url = |u: &Option<String>| match u.as_deref() {
-        None | Some("") => "none".to_string(),
+        None | Some("") => crate::tr!(activity_view.no_webhook).to_string(),
         Some(u) => u.to_string(),
     };
-    let value = |v: &Option<String>| v.clone().unwrap_or_default();
-    let t = &e.target;
+    let vod = |v: &Option<String>| match v.as_deref() {
+        Some("public") => crate::tr!(activity_view.vod_public).to_string(),
+        Some("private") => crate::tr!(activity_view.vod_private).to_string(),
+        other => other.unwrap_or_default().to_string(),
+    };
+    let target = match invite_number(&e.target) {
+        Some(id) => crate::tr!(activity_view.invite_number, id = id),
+        None => e.target.clone(),
+    };
+    let t = &target;
     match e.kind {
         ActivityKind::InviteCreated => {
             crate::tr!(activity_view.created_for_the_role, t = t, to = role(&e.to))
@@ -178,10 +188,16 @@ pub fn describe(e: &ActivityEntry, roles: &[Role]) -> String {
         }
         ActivityKind::VodChanged => crate::tr!(
             activity_view.changed_vod_access_from_to,
-            from = value(&e.from),
-            to = value(&e.to)
+            from = vod(&e.from),
+            to = vod(&e.to)
         ),
     }
+}
+
+/// The number of the invite a target names the way the API does (`invite #7`).
+fn invite_number(target: &str) -> Option<&str> {
+    let id = target.strip_prefix("invite #")?;
+    (!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())).then_some(id)
 }
 
 /// The id of the user whose email is `email` (case and surrounding spaces aside),
@@ -310,6 +326,27 @@ mod tests {
             assert!(!describe(&entry(*k, Some("a"), Some("b")), &[]).is_empty());
             assert!(!kind_label(*k).is_empty());
         }
+    }
+
+    #[test]
+    fn an_invite_is_known_by_the_number_the_api_gives_it() {
+        assert_eq!(invite_number("invite #7"), Some("7"));
+        assert_eq!(invite_number("invite #1024"), Some("1024"));
+        for other in ["invite #", "invite #7a", "invite 7", "anna@example.com", ""] {
+            assert_eq!(invite_number(other), None, "{other}");
+        }
+        let mut created = entry(ActivityKind::InviteCreated, None, Some("nanoUser"));
+        created.target = "invite #7".to_string();
+        assert_eq!(
+            describe(&created, &[]),
+            "created invite #7 for the role nanoUser"
+        );
+        let mut unknown = created.clone();
+        unknown.target = "an invitation".to_string();
+        assert_eq!(
+            describe(&unknown, &[]),
+            "created an invitation for the role nanoUser"
+        );
     }
 
     #[test]

@@ -119,6 +119,26 @@ describe('German', () => {
     }, GERMAN);
   });
 
+  test('the activity log in German: an invitation, the VOD flag and a webhook set for the first time', async (t) => {
+    // The API's own words ("invite #7", "public", no webhook) are shown in German too.
+    await s.api('PUT', '/organisation/webhook', { body: { webhook: '' } });
+    await s.api('PUT', '/organisation/webhook', { body: { webhook: 'https://hooks.example.com/publish' } });
+    await s.api('PUT', '/organisation/vod', { body: { public: true } });
+    await s.api('PUT', '/organisation/vod', { body: { public: false } });
+    const { invite } = await s.api('POST', '/invite', { body: { role: 'nanoUser', expiresInHours: 24 } });
+    await s.withPage(t, async (page) => {
+      await openApp(page, s.server.baseUrl, '/organisation/activity');
+      await anmelden(page, DEMO.admin);
+      const log = page.locator('ol.oc-activity');
+      await log.getByText(`hat Einladung #${invite.id} für die Rolle`).waitFor();
+      const text = await log.innerText();
+      assert.ok(text.includes('hat den VOD-Zugriff von öffentlich zu privat geändert'), text);
+      assert.ok(text.includes('hat den Webhook von keinem zu https://hooks.example.com/publish geändert'), text);
+      assert.doesNotMatch(text, /invite #|\bpublic\b|\bprivate\b|\bnone\b/);
+      await expectNoAxeViolations(page, 'activity log (de)');
+    }, GERMAN);
+  });
+
   test('the mobile menu at 375x812 has the Account section and the language choice in German', async (t) => {
     await s.withPage(t, async (page) => {
       await openApp(page, s.server.baseUrl, '/organisation/overview');
