@@ -4,7 +4,7 @@
 use bintu_wire::{ActivityEntry, Role};
 use leptos::prelude::*;
 
-use crate::domain::activity_view::{describe, kind_label, ActivityView};
+use crate::domain::activity_view::{actor_name, describe, kind_label, ActivityView};
 use crate::domain::time::format_utc;
 use crate::routes::Route;
 
@@ -27,7 +27,7 @@ pub fn ActivityList(
                 let text = roles.with_untracked(|r| describe(&e, r));
                 let actor = match e.actor_id {
                     Some(id) => user_link(id, e.actor.clone()).into_any(),
-                    None => view! { <span class="oc-activity__user">{e.actor.clone()}</span> }.into_any(),
+                    None => view! { <span class="oc-activity__user">{actor_name(&e.actor)}</span> }.into_any(),
                 };
                 let target = e
                     .target_user_id

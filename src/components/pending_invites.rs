@@ -10,6 +10,7 @@ use crate::api::{invites, use_api};
 use crate::components::card::Card;
 use crate::components::dialog::{self, Dialog, DialogVariant};
 use crate::components::status::{ErrorState, Loading};
+use crate::domain::activity_view::actor_name;
 use crate::domain::roles::display_name;
 use crate::domain::time::format_utc;
 
@@ -70,12 +71,13 @@ pub fn PendingInvites(
                             <tbody>
                                 {items.into_iter().map(|inv| {
                                     let role = role_name(&inv.role);
-                                    let revoke_name = crate::tr!(pending_invites.revoke_the_invitation_from, role = role, created_by = inv.created_by);
+                                    let created_by = actor_name(&inv.created_by);
+                                    let revoke_name = crate::tr!(pending_invites.revoke_the_invitation_from, role = role, created_by = created_by);
                                     let chosen = inv.clone();
                                     view! {
                                         <tr>
                                             <td data-label={crate::tr!(pending_invites.role)}><span class="oc-role-badge">{role}</span></td>
-                                            <td data-label={crate::tr!(pending_invites.created_by)}>{inv.created_by.clone()}</td>
+                                            <td data-label={crate::tr!(pending_invites.created_by)}>{created_by}</td>
                                             <td data-label={crate::tr!(pending_invites.created_at_utc)}>{format_utc(&inv.created_at)}</td>
                                             <td data-label={crate::tr!(pending_invites.expires_utc)}>{format_utc(&inv.expires_at)}</td>
                                             {can_revoke.then(|| view! {
@@ -116,7 +118,7 @@ pub fn PendingInvites(
                 }
             >
                 <p>
-                    {move || target.get().map(|inv| crate::tr!(pending_invites.the_invitation_created_by_stops, role = role_name(&inv.role), created_by = inv.created_by))}
+                    {move || target.get().map(|inv| crate::tr!(pending_invites.the_invitation_created_by_stops, role = role_name(&inv.role), created_by = actor_name(&inv.created_by)))}
                 </p>
             </Dialog>
         </Card>

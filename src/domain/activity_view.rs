@@ -194,6 +194,16 @@ pub fn describe(e: &ActivityEntry, roles: &[Role]) -> String {
     }
 }
 
+/// Who made a change or created an invite, in the console's words: the API names its
+/// key [`bintu_wire::API_KEY_ACTOR`], anyone else by their email.
+pub fn actor_name(actor: &str) -> String {
+    if actor == bintu_wire::API_KEY_ACTOR {
+        crate::tr!(activity_view.the_api_key).to_string()
+    } else {
+        actor.to_string()
+    }
+}
+
 /// The number of the invite a target names the way the API does (`invite #7`).
 fn invite_number(target: &str) -> Option<&str> {
     let id = target.strip_prefix("invite #")?;
@@ -347,6 +357,15 @@ mod tests {
             describe(&unknown, &[]),
             "created an invitation for the role nanoUser"
         );
+    }
+
+    #[test]
+    fn the_api_key_is_named_in_the_consoles_words() {
+        assert_eq!(
+            actor_name(bintu_wire::API_KEY_ACTOR),
+            "Organisation API key"
+        );
+        assert_eq!(actor_name("anna@example.com"), "anna@example.com");
     }
 
     #[test]

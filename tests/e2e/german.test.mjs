@@ -119,23 +119,38 @@ describe('German', () => {
     }, GERMAN);
   });
 
-  test('the activity log in German: an invitation, the VOD flag and a webhook set for the first time', async (t) => {
-    // The API's own words ("invite #7", "public", no webhook) are shown in German too.
+  test('the activity log in German: invitations (one by the API key), the VOD flag and a first webhook', async (t) => {
+    // The API's own words ("invite #7", "public", no webhook, its key) are shown in German too.
     await s.api('PUT', '/organisation/webhook', { body: { webhook: '' } });
     await s.api('PUT', '/organisation/webhook', { body: { webhook: 'https://hooks.example.com/publish' } });
     await s.api('PUT', '/organisation/vod', { body: { public: true } });
     await s.api('PUT', '/organisation/vod', { body: { public: false } });
     const { invite } = await s.api('POST', '/invite', { body: { role: 'nanoUser', expiresInHours: 24 } });
+    // One made with the organisation's API key: there is no user to name.
+    const byKey = await fetch(`${s.server.apiUrl}/invite`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-BINTU-APIKEY': s.org.apiKey },
+      body: JSON.stringify({ role: 'nanoReadOnly', expiresInHours: 24 }),
+    });
+    assert.equal(byKey.status, 201);
+    const keyInvite = (await byKey.json()).invite;
     await s.withPage(t, async (page) => {
       await openApp(page, s.server.baseUrl, '/organisation/activity');
       await anmelden(page, DEMO.admin);
       const log = page.locator('ol.oc-activity');
       await log.getByText(`hat Einladung #${invite.id} für die Rolle`).waitFor();
       const text = await log.innerText();
+      assert.ok(text.includes(`API-Schlüssel der Organisation hat Einladung #${keyInvite.id} für die Rolle`), text);
       assert.ok(text.includes('hat den VOD-Zugriff von öffentlich zu privat geändert'), text);
       assert.ok(text.includes('hat den Webhook von keinem zu https://hooks.example.com/publish geändert'), text);
-      assert.doesNotMatch(text, /invite #|\bpublic\b|\bprivate\b|\bnone\b/);
+      assert.doesNotMatch(text, /invite #|\bpublic\b|\bprivate\b|\bnone\b|API key/);
       await expectNoAxeViolations(page, 'activity log (de)');
+
+      // The pending invitations name the key the same way.
+      await page.getByRole('link', { name: 'Benutzerverwaltung' }).click();
+      const invites = page.getByRole('table', { name: 'Offene Einladungen' });
+      await invites.getByText('API-Schlüssel der Organisation').waitFor();
+      assert.doesNotMatch(await invites.innerText(), /API key/);
     }, GERMAN);
   });
 

@@ -5,7 +5,7 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use bintu_wire::permission::ROLE_ADMIN;
 use bintu_wire::Permission;
-use bintu_wire::{Role, HEADER_APIKEY, HEADER_TOKEN};
+use bintu_wire::{Role, API_KEY_ACTOR, HEADER_APIKEY, HEADER_TOKEN};
 
 use crate::crypto::{secrets_equal, sha256_hex};
 use crate::db::users::UserRow;
@@ -30,9 +30,6 @@ pub struct Caller {
     /// Set for token authentication.
     pub session: Option<Session>,
 }
-
-/// Label for invites created with the API key (there is no user email).
-pub const API_KEY_ACTOR: &str = "organisation API key";
 
 impl Caller {
     /// 403/2001 unless the caller's role grants `permission`.

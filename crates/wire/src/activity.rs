@@ -58,6 +58,11 @@ impl ActivityKind {
     }
 }
 
+/// Who a change made with the organisation's API key is by (an entry's `actor`, an
+/// invite's `createdBy`): there is no user, so no email. Clients show it in their own
+/// words.
+pub const API_KEY_ACTOR: &str = "organisation API key";
+
 /// One recorded change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -68,7 +73,7 @@ pub struct ActivityEntry {
     #[cfg_attr(feature = "openapi", schema(format = DateTime))]
     pub at: String,
     pub kind: ActivityKind,
-    /// Who made the change: an email, or `organisation API key`.
+    /// Who made the change: an email, or `organisation API key` ([`API_KEY_ACTOR`]).
     pub actor: String,
     /// The acting user's id (None for the API key).
     #[serde(default, skip_serializing_if = "Option::is_none")]

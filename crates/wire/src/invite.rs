@@ -32,7 +32,8 @@ pub struct CreateInviteRequest {
 pub struct Invite {
     pub id: i64,
     pub role: String,
-    /// Email of the user who created it.
+    /// Email of the user who created it, or `organisation API key`
+    /// ([`crate::API_KEY_ACTOR`]).
     pub created_by: String,
     #[serde(rename = "created_at")]
     #[cfg_attr(feature = "openapi", schema(format = DateTime))]
