@@ -186,21 +186,25 @@ fn Pages() -> impl IntoView {
     });
     move || match top.get() {
         Top::Frame => view! { <Shell>{move || framed(page.get())}</Shell> }.into_any(),
-        Top::Alone(Page::Login) => unframed(&login::PAGE),
-        Top::Alone(Page::Invitation(_)) => unframed(&invite_accept::PAGE),
         Top::Alone(Page::Home) | Top::Host => ().into_any(),
-        Top::Alone(_) => view! { <NotFoundPage/> }.into_any(),
+        Top::Alone(page) => match page_code(&page) {
+            Some(code) => unframed(code),
+            None => view! { <NotFoundPage/> }.into_any(),
+        },
     }
 }
 
-/// The lazily loaded page of a framed `page`.
-fn framed_page(page: &Page) -> Option<&'static LazyPage> {
+/// The lazily loaded code of `page` (none for `/`, which leads elsewhere, and for an
+/// unknown address).
+fn page_code(page: &Page) -> Option<&'static LazyPage> {
     Some(match page {
         Page::Overview => &overview::PAGE,
         Page::Users => &users::PAGE,
         Page::User(_) => &user_detail::PAGE,
         Page::Activity => &activity::PAGE,
-        _ => return None,
+        Page::Login => &login::PAGE,
+        Page::Invitation(_) => &invite_accept::PAGE,
+        Page::Home | Page::NotFound => return None,
     })
 }
 
@@ -209,19 +213,17 @@ fn framed_page(page: &Page) -> Option<&'static LazyPage> {
 /// visitor without one to the login page.
 pub fn first_page(path: &str, signed_in: bool) -> Option<&'static LazyPage> {
     match Page::of(path) {
-        Page::Invitation(_) => Some(&invite_accept::PAGE),
-        Page::Login => Some(&login::PAGE),
         page if !signed_in && (page == Page::Home || page.is_framed()) => Some(&login::PAGE),
         // `/` and `/organisation` lead to the Overview.
         Page::Home => Some(&overview::PAGE),
-        page => framed_page(&page),
+        page => page_code(&page),
     }
 }
 
 /// A page inside the frame (`Shell`), which holds the main landmark.
 fn framed(page: Page) -> AnyView {
-    // None: the frame is on its way out.
-    match framed_page(&page) {
+    // Not a framed page: the frame is on its way out.
+    match page_code(&page).filter(|_| page.is_framed()) {
         Some(page) => view! { <LazyView page=page/> }.into_any(),
         None => ().into_any(),
     }
