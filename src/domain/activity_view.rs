@@ -154,7 +154,7 @@ pub fn describe(e: &ActivityEntry, roles: &[Role]) -> String {
         Some("private") => crate::tr!(activity_view.vod_private).to_string(),
         other => other.unwrap_or_default().to_string(),
     };
-    let target = match invite_number(&e.target) {
+    let target = match bintu_wire::invite_number(&e.target) {
         Some(id) => crate::tr!(activity_view.invite_number, id = id),
         None => e.target.clone(),
     };
@@ -202,12 +202,6 @@ pub fn actor_name(actor: &str) -> String {
     } else {
         actor.to_string()
     }
-}
-
-/// The number of the invite a target names the way the API does (`invite #7`).
-fn invite_number(target: &str) -> Option<&str> {
-    let id = target.strip_prefix("invite #")?;
-    (!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())).then_some(id)
 }
 
 /// The id of the user whose email is `email` (case and surrounding spaces aside),
@@ -339,12 +333,7 @@ mod tests {
     }
 
     #[test]
-    fn an_invite_is_known_by_the_number_the_api_gives_it() {
-        assert_eq!(invite_number("invite #7"), Some("7"));
-        assert_eq!(invite_number("invite #1024"), Some("1024"));
-        for other in ["invite #", "invite #7a", "invite 7", "anna@example.com", ""] {
-            assert_eq!(invite_number(other), None, "{other}");
-        }
+    fn an_invite_is_named_in_the_consoles_words() {
         let mut created = entry(ActivityKind::InviteCreated, None, Some("nanoUser"));
         created.target = "invite #7".to_string();
         assert_eq!(

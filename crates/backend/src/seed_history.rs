@@ -69,7 +69,7 @@ impl Chronicle<'_> {
             at,
             expires,
         )?;
-        let label = format!("invite #{}", invite.id);
+        let label = bintu_wire::invite_label(invite.id);
         self.entry(
             at,
             ActivityKind::InviteCreated,

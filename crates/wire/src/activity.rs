@@ -63,6 +63,24 @@ impl ActivityKind {
 /// words.
 pub const API_KEY_ACTOR: &str = "organisation API key";
 
+/// How an entry names an invite (its `target`, or a user's `from` once they joined
+/// with it): by its number, never by its token.
+const INVITE_PREFIX: &str = "invite #";
+
+/// `invite #7`: the name of invite `id` in the activity log.
+pub fn invite_label(id: i64) -> String {
+    format!("{INVITE_PREFIX}{id}")
+}
+
+/// The number in an invite's name (`invite #7` -> `7`), for clients that name it in
+/// their own words; `None` for any other target. Inlined: as a function of its own
+/// in the console's wasm it cost each first load up to 220 B brotli.
+#[inline]
+pub fn invite_number(label: &str) -> Option<&str> {
+    let id = label.strip_prefix(INVITE_PREFIX)?;
+    (!id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())).then_some(id)
+}
+
 /// One recorded change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -127,5 +145,15 @@ mod tests {
             assert_eq!(ActivityKind::parse(k.as_str()), Some(*k));
         }
         assert_eq!(ActivityKind::parse("password_read"), None);
+    }
+
+    #[test]
+    fn an_invite_is_known_by_the_number_the_api_gives_it() {
+        assert_eq!(invite_label(7), "invite #7");
+        assert_eq!(invite_number("invite #7"), Some("7"));
+        assert_eq!(invite_number("invite #1024"), Some("1024"));
+        for other in ["invite #", "invite #7a", "invite 7", "anna@example.com", ""] {
+            assert_eq!(invite_number(other), None, "{other}");
+        }
     }
 }

@@ -5,7 +5,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use bintu_wire::invite::DEFAULT_INVITE_HOURS;
-use bintu_wire::{validate, ActivityKind, Permission};
+use bintu_wire::{invite_label, validate, ActivityKind, Permission};
 use bintu_wire::{
     AcceptInviteRequest, CreateInviteRequest, CreatedInvite, InviteList, InviteLookupRequest,
     InviteOffer, LoginResponse, Role,
@@ -186,11 +186,6 @@ pub async fn revoke(
             "There is no open invite with id {id}."
         )))
     }
-}
-
-/// How the activity log names an invite (never by its token).
-fn invite_label(id: i64) -> String {
-    format!("invite #{id}")
 }
 
 /// Why an invite cannot be used, or the usable invite.
